@@ -1,0 +1,289 @@
+// Drive the VS Code workbench (as served by code-server) like a person would:
+// keyboard shortcuts, the command palette, Quick Open, the mouse for hovers.
+// Every wait is bounded and event-driven (Playwright waits / `until`).
+
+import { until } from './wait.mjs';
+
+const isMac = process.platform === 'darwin';
+const MOD = isMac ? 'Meta' : 'Control';
+
+/** Wait until the workbench is up and the folder's explorer has loaded. */
+export async function waitForWorkbench(page, { timeout = 90_000 } = {}) {
+  await page.waitForSelector('.monaco-workbench', { timeout });
+  await page.waitForSelector('.part.statusbar', { timeout });
+  // The explorer shows the workspace folder's files once the remote FS is ready.
+  await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout });
+  // Focus the workbench so keyboard shortcuts reach it.
+  await page.locator('.part.editor').click({ position: { x: 200, y: 200 } }).catch(() => {});
+}
+
+/** The label texts of the rows in the Quick Input list currently shown. */
+async function quickInputRows(page) {
+  return page.locator('.quick-input-widget .quick-input-list .monaco-list-row').allInnerTexts();
+}
+
+/** Close any open quick input / widget. */
+export async function escape(page) {
+  await page.keyboard.press('Escape');
+}
+
+async function openQuickInput(page, key, prefix) {
+  await until(
+    async () => {
+      await page.keyboard.press(key);
+      await page.waitForSelector('.quick-input-widget .quick-input-box input', { state: 'visible', timeout: 2_000 });
+      return true;
+    },
+    { page, timeout: 20_000, message: `quick input did not open with ${key}` },
+  );
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.fill(prefix);
+  return input;
+}
+
+/**
+ * Run a command from the command palette by its label, e.g.
+ * "Explorer: Focus on Outline View". Picks the row whose label matches exactly
+ * (falling back to the first row containing the text).
+ */
+export async function runCommand(page, label, { timeout = 20_000 } = {}) {
+  const input = await openQuickInput(page, 'F1', '>');
+  await input.pressSequentially(label, { delay: 0 });
+  const row = await until(
+    async () => {
+      const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+      const n = await rows.count();
+      for (let i = 0; i < n; i++) {
+        const r = rows.nth(i);
+        const text = (await r.locator('.label-name').first().innerText().catch(() => '')).trim();
+        if (text === label) return r;
+      }
+      if (n > 0) {
+        const text = (await rows.first().innerText()).trim();
+        if (text.includes(label)) return rows.first();
+      }
+      await page
+        .waitForSelector('.quick-input-widget .quick-input-list .monaco-list-row', { timeout: 1_000 })
+        .catch(() => {});
+      return undefined;
+    },
+    { page, timeout, message: `command "${label}" not found in the command palette` },
+  );
+  await row.click();
+  await page.waitForSelector('.quick-input-widget', { state: 'hidden', timeout: 5_000 }).catch(() => {});
+}
+
+/** Open a workspace file via Quick Open (Ctrl+P, type the name, Enter). */
+export async function quickOpen(page, fileName, { timeout = 30_000 } = {}) {
+  const input = await openQuickInput(page, `${MOD}+P`, '');
+  await input.pressSequentially(fileName, { delay: 0 });
+  await until(
+    async () => {
+      const rows = await quickInputRows(page);
+      if (rows.some((r) => r.includes(fileName))) return true;
+      await page
+        .waitForSelector('.quick-input-widget .quick-input-list .monaco-list-row', { timeout: 1_000 })
+        .catch(() => {});
+      return false;
+    },
+    { page, timeout, message: `Quick Open found no file named ${fileName}` },
+  );
+  await page.keyboard.press('Enter');
+  await waitForActiveEditor(page, fileName, { timeout });
+}
+
+/** Wait until the active editor tab shows `fileName` and its text is rendered. */
+export async function waitForActiveEditor(page, fileName, { timeout = 30_000 } = {}) {
+  await page.waitForSelector(`.tabs-container .tab.active[aria-label*="${fileName}"]`, { timeout });
+  await page.waitForSelector('.editor-instance .monaco-editor .view-lines .view-line', { timeout });
+}
+
+/** The text of the status bar's language mode indicator ("Plain Text", ...). */
+export async function languageMode(page, { timeout = 10_000 } = {}) {
+  const item = page.locator('#status\\.editor\\.mode');
+  await item.waitFor({ state: 'visible', timeout });
+  return (await item.innerText()).trim();
+}
+
+/** Wait until the status bar language mode matches `re`; returns the text. */
+export async function waitForLanguageMode(page, re, { timeout = 30_000 } = {}) {
+  let last = '';
+  return until(
+    async () => {
+      last = await languageMode(page, { timeout: 2_000 }).catch(() => '');
+      if (re.test(last)) return last;
+      await page
+        .waitForFunction(
+          (prev) => document.querySelector('#status\\.editor\\.mode')?.textContent?.trim() !== prev,
+          last,
+          { timeout: 2_000 },
+        )
+        .catch(() => {});
+      return undefined;
+    },
+    { page, timeout, message: `language mode did not match ${re} (last: "${last}")` },
+  );
+}
+
+/**
+ * The viewport rectangle of the `occurrence`-th rendered occurrence of `text`
+ * in the active editor (character `charOffset` of it), or undefined when no
+ * rendered line contains it.
+ */
+export async function locateText(page, text, { occurrence = 0, charOffset = 0 } = {}) {
+  return page.evaluate(
+    ({ text, occurrence, charOffset }) => {
+      const editor =
+        document.querySelector('.editor-group-container.active .editor-instance .monaco-editor') ||
+        document.querySelector('.editor-instance .monaco-editor');
+      if (!editor) return undefined;
+      const lines = [...editor.querySelectorAll('.view-lines .view-line')].sort(
+        (a, b) => parseFloat(a.style.top) - parseFloat(b.style.top),
+      );
+      let seen = 0;
+      for (const line of lines) {
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const value = node.nodeValue.replace(/\u00a0/g, ' ');
+          let from = 0;
+          for (;;) {
+            const i = value.indexOf(text, from);
+            if (i < 0) break;
+            if (seen++ === occurrence) {
+              const range = document.createRange();
+              const at = Math.min(i + charOffset, value.length - 1);
+              range.setStart(node, at);
+              range.setEnd(node, at + 1);
+              const r = range.getBoundingClientRect();
+              if (r.width === 0 && r.height === 0) return undefined;
+              return { x: r.left + r.width / 2, y: r.top + r.height / 2, width: r.width, height: r.height };
+            }
+            from = i + text.length;
+          }
+        }
+      }
+      return undefined;
+    },
+    { text, occurrence, charOffset },
+  );
+}
+
+/** Move the cursor onto `text` in the active editor (a click on it). */
+export async function clickText(page, text, opts = {}) {
+  const pos = await until(() => locateText(page, text, opts), {
+    page,
+    timeout: opts.timeout ?? 15_000,
+    message: `"${text}" is not rendered in the active editor`,
+  });
+  await page.mouse.click(pos.x, pos.y);
+  return pos;
+}
+
+/** Text of the visible hover widget(s), or '' if none. */
+export async function hoverContent(page) {
+  const hovers = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content');
+  const texts = await hovers.allInnerTexts().catch(() => []);
+  return texts.join('\n').trim();
+}
+
+/**
+ * Hover the mouse over `text` in the active editor and return the hover's
+ * text once it satisfies `accept` (default: non-empty). Retries by moving the
+ * mouse away and back; each try waits for the hover widget, not a timer.
+ */
+export async function hoverText(page, text, { occurrence = 0, charOffset = 0, accept = (s) => s.length > 0, timeout = 30_000 } = {}) {
+  let last = '';
+  return until(
+    async ({ tries }) => {
+      const pos = await locateText(page, text, { occurrence, charOffset });
+      if (!pos) return undefined;
+      // Away (to the top-left of the editor), then onto the character; nudge by a
+      // pixel on alternate tries so the editor sees a real mouse move.
+      await page.mouse.move(5, 5);
+      await page.mouse.move(pos.x + (tries % 2), pos.y, { steps: 2 });
+      await page
+        .waitForSelector('.monaco-hover:not(.hidden) .monaco-hover-content', { state: 'visible', timeout: 3_000 })
+        .catch(() => {});
+      // Content can arrive after the widget ("Loading..."): wait for it to settle.
+      await page
+        .waitForFunction(
+          () => {
+            const el = document.querySelector('.monaco-hover:not(.hidden) .monaco-hover-content');
+            return el && el.textContent.trim() && !/^Loading/.test(el.textContent.trim());
+          },
+          null,
+          { timeout: 3_000 },
+        )
+        .catch(() => {});
+      last = await hoverContent(page);
+      return accept(last) ? last : undefined;
+    },
+    { page, timeout, message: `no acceptable hover on "${text}" (last hover: "${last}")` },
+  );
+}
+
+/** Open the Outline view and return its rows' labels once `accept` holds. */
+export async function outlineItems(page, { accept = (items) => items.length > 0, timeout = 30_000 } = {}) {
+  await runCommand(page, 'Explorer: Focus on Outline View');
+  let last = [];
+  return until(
+    async () => {
+      await page.waitForSelector('.outline-pane .monaco-list-row', { timeout: 2_000 }).catch(() => {});
+      last = await page.locator('.outline-pane .monaco-list-row .label-name').allInnerTexts();
+      last = last.map((s) => s.trim());
+      return accept(last) ? last : undefined;
+    },
+    { page, timeout, message: `outline not as expected (last: ${JSON.stringify(last)})` },
+  );
+}
+
+/**
+ * Find All References on `text` (click on it, then the command) and return the
+ * References view rows (files and matches) once `accept` holds.
+ */
+export async function findAllReferences(page, text, { occurrence = 0, accept = (r) => r.length > 0, timeout = 45_000 } = {}) {
+  await clickText(page, text, { occurrence });
+  await runCommand(page, 'References: Find All References');
+  let last = [];
+  return until(
+    async () => {
+      const rows = page.locator('.pane-body .monaco-list-row[aria-level]').filter({
+        has: page.locator('.reference-file, .reference'),
+      });
+      await rows.first().waitFor({ timeout: 2_000 }).catch(() => {});
+      last = await referencesViewRows(page);
+      return accept(last) ? last : undefined;
+    },
+    { page, timeout, message: `references view not as expected (last: ${JSON.stringify(last)})` },
+  );
+}
+
+/** Rows of the References view: { level, text } (level 1: files, 2: matches). */
+export async function referencesViewRows(page) {
+  return page.evaluate(() => {
+    const rows = [...document.querySelectorAll('.pane-body .monaco-list-row[aria-level]')].filter((r) =>
+      r.closest('.pane')?.querySelector('.pane-header')?.textContent?.match(/references/i),
+    );
+    return rows.map((r) => ({ level: Number(r.getAttribute('aria-level')), text: r.innerText.replace(/\s+/g, ' ').trim() }));
+  });
+}
+
+/**
+ * Peek References on `text` and return the file rows of the peek widget
+ * (`.reference-zone-widget`).
+ */
+export async function peekReferences(page, text, { occurrence = 0, accept = (r) => r.length > 0, timeout = 30_000 } = {}) {
+  await clickText(page, text, { occurrence });
+  await runCommand(page, 'Peek References');
+  let last = [];
+  return until(
+    async () => {
+      await page.waitForSelector('.reference-zone-widget .ref-tree .monaco-list-row', { timeout: 2_000 }).catch(() => {});
+      last = (await page.locator('.reference-zone-widget .ref-tree .monaco-list-row').allInnerTexts()).map((s) =>
+        s.replace(/\s+/g, ' ').trim(),
+      );
+      return accept(last) ? last : undefined;
+    },
+    { page, timeout, message: `peek references not as expected (last: ${JSON.stringify(last)})` },
+  );
+}

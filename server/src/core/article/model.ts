@@ -1,0 +1,72 @@
+/**
+ * The article model: what every corpus file is read into, whatever its format.
+ * All offsets are UTF-16 offsets into the source text; `text` offsets are into the visible text.
+ */
+import type { SourceMap } from '../text/sourceMap';
+import type { LineIndex } from '../text/lineIndex';
+
+export type ArticleFormat =
+  | 'jekyll-html'
+  | 'jekyll-markdown'
+  | 'stamp-html'
+  | 'html'
+  | 'markdown'
+  | 'rst'
+  | 'text'
+  | 'binary'
+  | 'empty';
+
+export interface SourceSpan {
+  start: number;
+  end: number;
+}
+
+export type ProblemSeverity = 'error' | 'warning' | 'information';
+
+export interface Problem {
+  message: string;
+  span: SourceSpan;
+  severity: ProblemSeverity;
+}
+
+/** A metadata value together with where it was read from in the source. */
+export interface Field {
+  value: string;
+  span: SourceSpan;
+}
+
+export interface Section {
+  title: string;
+  level: number;
+  /** The heading itself. */
+  headingSpan: SourceSpan;
+  /** From the heading to the end of the section's content. */
+  span: SourceSpan;
+  children: Section[];
+}
+
+export interface Article {
+  /** The source the article was read from, as given (BOM removed). */
+  source: string;
+  format: ArticleFormat;
+  title?: Field;
+  /** ISO date `YYYY-MM-DD`. */
+  date?: Field;
+  /** Where the date came from, for hovers and the outline. */
+  dateOrigin?: 'front matter' | 'stamp' | 'time element' | 'title' | 'footnote' | 'meta' | 'byline';
+  outlet?: Field;
+  url?: Field;
+  frontMatterSpan?: SourceSpan;
+  sections: Section[];
+  /** Visible text: the title, a blank line, then the body with tags dropped and entities decoded. */
+  text: string;
+  /** Text offsets of paragraphs (maximal runs of non-blank lines). */
+  paragraphs: SourceSpan[];
+  sourceMap: SourceMap;
+  lines: LineIndex;
+}
+
+export interface ParseResult {
+  article: Article;
+  problems: Problem[];
+}

@@ -1,0 +1,56 @@
+/**
+ * The document outline: the article, its metadata, then its sections, as editors show them.
+ */
+import type { Article, Section, SourceSpan } from './model';
+
+export type OutlineKind = 'article' | 'metadata' | 'date' | 'outlet' | 'source' | 'section' | 'meetings' | 'meeting' | 'figures' | 'figure';
+
+export interface OutlineNode {
+  name: string;
+  detail: string;
+  kind: OutlineKind;
+  /** Everything the node covers. */
+  span: SourceSpan;
+  /** The characters to reveal and select, e.g. the heading or the value. */
+  selectionSpan: SourceSpan;
+  children: OutlineNode[];
+}
+
+export function buildOutline(article: Article, extraGroups: OutlineNode[] = []): OutlineNode[] {
+  const whole: SourceSpan = { start: 0, end: article.source.length };
+  const metadata: OutlineNode[] = [];
+  if (article.date) {
+    metadata.push(leaf(article.date.value, `date, from the ${article.dateOrigin ?? 'file'}`, 'date', article.date.span));
+  }
+  if (article.outlet) metadata.push(leaf(article.outlet.value, 'outlet', 'outlet', article.outlet.span));
+  if (article.url) metadata.push(leaf(article.url.value, 'source', 'source', article.url.span));
+  const children: OutlineNode[] = [];
+  if (metadata.length > 0) {
+    const span = cover(metadata.map((node) => node.span));
+    children.push({ name: 'Metadata', detail: metadata.map((node) => node.kind).join(', '), kind: 'metadata', span, selectionSpan: metadata[0].selectionSpan, children: metadata });
+  }
+  children.push(...article.sections.map(sectionNode));
+  children.push(...extraGroups);
+  const titleSpan = article.title?.span ?? { start: 0, end: 0 };
+  const detail = [article.date?.value, article.outlet?.value].filter(Boolean).join(' · ');
+  return [{ name: article.title?.value || '(untitled article)', detail, kind: 'article', span: whole, selectionSpan: titleSpan, children }];
+}
+
+function leaf(name: string, detail: string, kind: OutlineKind, span: SourceSpan): OutlineNode {
+  return { name, detail, kind, span, selectionSpan: span, children: [] };
+}
+
+function sectionNode(section: Section): OutlineNode {
+  return {
+    name: section.title,
+    detail: `h${section.level}`,
+    kind: 'section',
+    span: section.span,
+    selectionSpan: section.headingSpan,
+    children: section.children.map(sectionNode),
+  };
+}
+
+function cover(spans: SourceSpan[]): SourceSpan {
+  return { start: Math.min(...spans.map((span) => span.start)), end: Math.max(...spans.map((span) => span.end)) };
+}

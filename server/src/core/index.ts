@@ -1,0 +1,11 @@
+/**
+ * The pure core of Summit Lens, behind one facade: reading articles, the figure and meeting
+ * knowledge, recognition and the corpus index. Nothing here touches the editor, the protocol
+ * or the file system; the language server and the CLI both build on it.
+ */
+export { parseArticle, MAX_PARSED_CHARACTERS } from './article/parseArticle';
+export type { Article, ArticleFormat, Field, ParseResult, Problem, Section, SourceSpan } from './article/model';
+export { buildOutline, type OutlineNode, type OutlineKind } from './article/outline';
+export { LineIndex, type Position, type Range } from './text/lineIndex';
+export { SourceMap } from './text/sourceMap';
+export { normalizeForMatching } from './text/normalize';
