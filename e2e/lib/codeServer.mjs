@@ -24,6 +24,8 @@ export const DEFAULT_SETTINGS = {
   'git.enabled': false,
   'editor.minimap.enabled': false,
   'editor.hover.delay': 200,
+  'outline.collapseItems': 'alwaysExpand',
+  'breadcrumbs.enabled': true,
   'files.hotExit': 'off',
   'chat.commandCenter.enabled': false,
   'window.commandCenter': false,

@@ -49,27 +49,38 @@ async function openQuickInput(page, key, prefix) {
 export async function runCommand(page, label, { timeout = 20_000 } = {}) {
   const input = await openQuickInput(page, 'F1', '>');
   await input.pressSequentially(label, { delay: 0 });
-  const row = await until(
+  // Move the keyboard focus onto the row labelled exactly `label` (or, if
+  // none is, keep the first row when it contains `label`), then press Enter.
+  await until(
     async () => {
-      const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
-      const n = await rows.count();
-      for (let i = 0; i < n; i++) {
-        const r = rows.nth(i);
-        const text = (await r.locator('.label-name').first().innerText().catch(() => '')).trim();
-        if (text === label) return r;
-      }
-      if (n > 0) {
-        const text = (await rows.first().innerText()).trim();
-        if (text.includes(label)) return rows.first();
+      const state = await page.evaluate((label) => {
+        const rows = [...document.querySelectorAll('.quick-input-widget .quick-input-list .monaco-list-row')].sort(
+          (a, b) => Number(a.dataset.index) - Number(b.dataset.index),
+        );
+        const name = (r) => (r.querySelector('.label-name')?.textContent ?? '').trim();
+        const focused = rows.find((r) => r.classList.contains('focused'));
+        const exact = rows.find((r) => name(r) === label);
+        return {
+          count: rows.length,
+          focused: focused ? { index: Number(focused.dataset.index), name: name(focused) } : undefined,
+          exact: exact ? Number(exact.dataset.index) : undefined,
+          first: rows[0] ? name(rows[0]) : '',
+        };
+      }, label);
+      if (state.focused && state.focused.name === label) return true;
+      if (state.exact === undefined && state.focused && state.focused.index === 0 && state.first.includes(label)) return true;
+      if (state.exact !== undefined && state.focused) {
+        await page.keyboard.press(state.exact > state.focused.index ? 'ArrowDown' : 'ArrowUp');
+        return false;
       }
       await page
-        .waitForSelector('.quick-input-widget .quick-input-list .monaco-list-row', { timeout: 1_000 })
+        .waitForSelector('.quick-input-widget .quick-input-list .monaco-list-row.focused', { timeout: 1_000 })
         .catch(() => {});
-      return undefined;
+      return false;
     },
     { page, timeout, message: `command "${label}" not found in the command palette` },
   );
-  await row.click();
+  await page.keyboard.press('Enter');
   await page.waitForSelector('.quick-input-widget', { state: 'hidden', timeout: 5_000 }).catch(() => {});
 }
 
@@ -140,6 +151,7 @@ export async function locateText(page, text, { occurrence = 0, charOffset = 0 } 
       const lines = [...editor.querySelectorAll('.view-lines .view-line')].sort(
         (a, b) => parseFloat(a.style.top) - parseFloat(b.style.top),
       );
+      const box = editor.querySelector('.overflow-guard')?.getBoundingClientRect() ?? editor.getBoundingClientRect();
       let seen = 0;
       for (const line of lines) {
         const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
@@ -155,7 +167,15 @@ export async function locateText(page, text, { occurrence = 0, charOffset = 0 } 
               range.setStart(node, at);
               range.setEnd(node, at + 1);
               const r = range.getBoundingClientRect();
-              if (r.width === 0 && r.height === 0) return undefined;
+              const cx = r.left + r.width / 2;
+              const cy = r.top + r.height / 2;
+              // Only occurrences actually on screen inside the editor count
+              // (long lines render far past the right edge).
+              if (r.width === 0 || cx < box.left + 60 || cx > box.right - 20 || cy < box.top || cy > box.bottom) {
+                seen--;
+                from = i + text.length;
+                continue;
+              }
               return { x: r.left + r.width / 2, y: r.top + r.height / 2, width: r.width, height: r.height };
             }
             from = i + text.length;
@@ -247,10 +267,7 @@ export async function findAllReferences(page, text, { occurrence = 0, accept = (
   let last = [];
   return until(
     async () => {
-      const rows = page.locator('.pane-body .monaco-list-row[aria-level]').filter({
-        has: page.locator('.reference-file, .reference'),
-      });
-      await rows.first().waitFor({ timeout: 2_000 }).catch(() => {});
+      await page.waitForSelector('.pane-body .monaco-list-row[aria-level]', { timeout: 2_000 }).catch(() => {});
       last = await referencesViewRows(page);
       return accept(last) ? last : undefined;
     },
@@ -258,14 +275,24 @@ export async function findAllReferences(page, text, { occurrence = 0, accept = (
   );
 }
 
-/** Rows of the References view: { level, text } (level 1: files, 2: matches). */
+/**
+ * Rows of the References view: { level, text } (level 1: files, 2: matches).
+ * The array also carries `summary`, the view's message ("3 results in 2 files").
+ */
 export async function referencesViewRows(page) {
-  return page.evaluate(() => {
-    const rows = [...document.querySelectorAll('.pane-body .monaco-list-row[aria-level]')].filter((r) =>
-      r.closest('.pane')?.querySelector('.pane-header')?.textContent?.match(/references/i),
+  const { rows, summary } = await page.evaluate(() => {
+    const panes = [...document.querySelectorAll('.pane')].filter((p) =>
+      /^\s*references\s*$/i.test(p.querySelector('.pane-header .title')?.textContent ?? ''),
     );
-    return rows.map((r) => ({ level: Number(r.getAttribute('aria-level')), text: r.innerText.replace(/\s+/g, ' ').trim() }));
+    const rows = panes.flatMap((p) => [...p.querySelectorAll('.pane-body .monaco-list-row[aria-level]')]);
+    const summary = panes.map((p) => p.querySelector('.pane-body .message')?.textContent?.trim() ?? '').join(' ').trim();
+    return {
+      summary,
+      rows: rows.map((r) => ({ level: Number(r.getAttribute('aria-level')), text: r.innerText.replace(/\s+/g, ' ').trim() })),
+    };
   });
+  rows.summary = summary;
+  return rows;
 }
 
 /**

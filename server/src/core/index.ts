@@ -9,3 +9,13 @@ export { buildOutline, type OutlineNode, type OutlineKind } from './article/outl
 export { LineIndex, type Position, type Range } from './text/lineIndex';
 export { SourceMap } from './text/sourceMap';
 export { normalizeForMatching } from './text/normalize';
+export { isCorpusArticle } from './article/detect';
+export { analyzeArticle, type ArticleAnalysis, type OutlineEntry, type RangedProblem } from './analysis';
+export { CorpusIndex, type Location } from './corpusIndex';
+export { Knowledge, type KnowledgeSource } from './knowledge';
+export { SummitLensService, weekdayOf, type HoverAnswer, type SymbolAnswer, type CodeLensAnswer, type InlayHintAnswer } from './language/service';
+export { VIRTUAL_SCHEME, meetingDocumentUri, figureDocumentUri } from './language/virtualDocuments';
+export { roleAt } from './language/roles';
+export { parseFigureCatalogue, mergeFigures } from './figures/catalogue';
+export { FigureMatcher } from './figures/recognize';
+export type { Figure, FigureMention, FigureOrigin, FigureRecognition, Introduction, Role, CatalogueProblem } from './figures/types';

@@ -53,7 +53,7 @@ export interface Article {
   /** ISO date `YYYY-MM-DD`. */
   date?: Field;
   /** Where the date came from, for hovers and the outline. */
-  dateOrigin?: 'front matter' | 'stamp' | 'time element' | 'title' | 'footnote' | 'meta' | 'byline';
+  dateOrigin?: 'front matter' | 'stamp' | 'time element' | 'title' | 'footnote' | 'meta' | 'byline' | 'inferred';
   outlet?: Field;
   url?: Field;
   frontMatterSpan?: SourceSpan;

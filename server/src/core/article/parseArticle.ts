@@ -4,7 +4,7 @@
  */
 import { LineIndex } from '../text/lineIndex';
 import { SourceMap } from '../text/sourceMap';
-import { compactDate, dateFromEpochMs, dateFromFrontMatter, proseDate } from './dates';
+import { compactDate, dateFromEpochMs, dateFromFrontMatter, isoDate, proseDate } from './dates';
 import { readFrontMatter, scalarPieces, type FrontMatter } from './frontMatter';
 import { walkHtmlBody, type HtmlHeading } from './htmlBody';
 import type { Article, ArticleFormat, Field, ParseResult, Problem, Section, SourceSpan } from './model';
@@ -128,6 +128,16 @@ function parseSource(source: string, problems: Problem[]): ParseResult {
     builder.breakParagraph(title.pieces[0]?.[0] ?? 0);
   }
   const walk = walkHtmlBody(source, bodyStart, bodyEnd, builder, mode, title?.bodyLine);
+  // A web page's title sits in its <head>, which the walk does not read as prose: it goes last.
+  let pageTitle: Field | undefined;
+  if (!title && walk.page.title) {
+    const { value, start, end } = walk.page.title;
+    const cleaned = value.replace(/\s+/g, ' ');
+    builder.breakParagraph(start);
+    if (source.slice(start, end) === cleaned) builder.appendRaw(start, end);
+    else builder.appendMapped(cleaned, start, end - start);
+    pageTitle = { value: cleaned, span: { start, end } };
+  }
   const text = builder.toString();
 
   // Sections: HTML headings, Markdown headings or underlined titles, whichever the body has.
@@ -151,6 +161,8 @@ function parseSource(source: string, problems: Problem[]): ParseResult {
     const first = title.pieces[0];
     const last = title.pieces[title.pieces.length - 1];
     article.title = { value: title.value, span: { start: first[0], end: last[0] + last[1] } };
+  } else if (pageTitle) {
+    article.title = pageTitle;
   }
   readDate(article, source, frontMatter, stamp, walk.page, body, bodyStart, problems);
   readOutletAndUrl(article, source, frontMatter, header, walk.page, text);
@@ -312,9 +324,24 @@ function readDate(
   }
   if (page.metaDate && set(dateFromFrontMatter(page.metaDate.value), page.metaDate, 'meta')) return;
   // Last resort: a date in the byline near the top, e.g. `更新时间：2023年11月19日` or `11/1/2023 4:25 AM UTC`.
-  const head = body.slice(0, 6000).replace(/<script[\s\S]*?<\/script>/gi, (script) => ' '.repeat(script.length));
-  const found = proseDate(head);
-  if (found) set(found.date, { start: bodyStart + found.index, end: bodyStart + found.index + found.length }, 'byline');
+  const lead = article.text.slice(0, 4000);
+  const found = proseDate(lead);
+  if (found && set(found.date, article.sourceMap.toSource(found.index, found.index + found.length), 'byline')) return;
+  // Reposts often carry only a month and day (`9月10日`); the year and month of an upload path such as `/2021/09/` complete it.
+  const uploadPath = /\/(20\d{2})\/(0[1-9]|1[0-2])\//.exec(body);
+  if (uploadPath) {
+    const month = Number(uploadPath[2]);
+    let latestDay = 0;
+    let daySpan: SourceSpan | undefined;
+    for (const match of lead.matchAll(/(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*日/g)) {
+      if (Number(match[1]) === month && Number(match[2]) > latestDay) {
+        latestDay = Number(match[2]);
+        daySpan = article.sourceMap.toSource(match.index!, match.index! + match[0].length);
+      }
+    }
+    const date = latestDay ? isoDate(Number(uploadPath[1]), month, latestDay) : undefined;
+    if (date && daySpan) set(date, daySpan, 'inferred');
+  }
 }
 
 function readOutletAndUrl(

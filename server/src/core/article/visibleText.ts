@@ -37,30 +37,29 @@ export class VisibleTextBuilder {
   /** Appends the visible text of a source slice, dropping syntax and decoding entities. */
   appendSlice(start: number, end: number, mode: TextMode): void {
     const pattern = mode === 'markdown' ? MARKDOWN_SYNTAX : ENTITY_OR_URL;
-    pattern.lastIndex = start;
-    let cursor = start;
-    const slice = this.source;
-    for (;;) {
-      const match = pattern.exec(slice);
-      if (!match || match.index >= end) break;
-      const matchEnd = match.index + match[0].length;
-      if (matchEnd > end) break;
-      this.appendRaw(cursor, match.index);
+    // Matching on the slice keeps each scan within this piece; V8 slices without copying.
+    const slice = this.source.slice(start, end);
+    pattern.lastIndex = 0;
+    let cursor = 0;
+    for (let match; (match = pattern.exec(slice)); ) {
       const token = match[0];
+      if (token.length === 0) {
+        pattern.lastIndex++;
+        continue;
+      }
+      this.appendRaw(start + cursor, start + match.index);
       if (token.startsWith('&')) {
-        const decoded = decodeHTML(token);
-        this.push(decoded, match.index, token.length);
+        this.push(decodeHTML(token), start + match.index, token.length);
       } else if (match[1] !== undefined && token.startsWith('[[')) {
-        const innerStart = match.index + token.indexOf(match[1]);
+        const innerStart = start + match.index + token.indexOf(match[1]);
         this.appendRaw(innerStart, innerStart + match[1].length);
       } else if (token.startsWith('http')) {
         // A URL becomes a space so the words around it do not join.
-        this.push(' ', match.index, 0);
+        this.push(' ', start + match.index, 0);
       }
-      cursor = matchEnd;
-      if (match[0].length === 0) pattern.lastIndex++;
+      cursor = match.index + token.length;
     }
-    this.appendRaw(cursor, end);
+    this.appendRaw(start + cursor, end);
   }
 
   /** Appends text that stands for `sourceLength` source characters, such as an unescaped YAML title. */

@@ -1,0 +1,157 @@
+/**
+ * Analyses one article: reads it, finds its figures and meetings, and turns every text
+ * offset into an exact source range. The result holds no reference to the source text,
+ * so the index can keep thousands of them cheaply.
+ */
+import type { ArticleFormat, Problem } from './article/model';
+import { buildOutline, type OutlineKind, type OutlineNode } from './article/outline';
+import { parseArticle } from './article/parseArticle';
+import type { Figure } from './figures/types';
+import type { Knowledge } from './knowledge';
+import { recognizeMeetings } from './meetings/recognize';
+import type { LineIndex, Range } from './text/lineIndex';
+import { normalizeForMatching } from './text/normalize';
+import type { SourceMap } from './text/sourceMap';
+
+export interface RangedProblem {
+  message: string;
+  severity: Problem['severity'];
+  range: Range;
+}
+
+export interface OutlineEntry {
+  name: string;
+  detail: string;
+  kind: OutlineKind;
+  range: Range;
+  selectionRange: Range;
+  children: OutlineEntry[];
+}
+
+export interface FigureMentionEntry {
+  figureId: string;
+  text: string;
+  range: Range;
+}
+
+export interface IntroductionEntry {
+  figureId: string;
+  /** The whole introduction. */
+  range: Range;
+  /** The name inside it. */
+  nameRange: Range;
+  text: string;
+  descriptor?: string;
+}
+
+export interface MeetingMentionEntry {
+  meetingId: string;
+  text: string;
+  range: Range;
+  cue: string;
+}
+
+export interface DateCueEntry {
+  text: string;
+  date: string;
+  range: Range;
+  meetingId?: string;
+}
+
+export interface ArticleAnalysis {
+  uri: string;
+  title?: string;
+  date?: string;
+  outlet?: string;
+  url?: string;
+  format: ArticleFormat;
+  outline: OutlineEntry[];
+  /** Ranges to fold: the front matter and each section. */
+  folds: Range[];
+  problems: RangedProblem[];
+  figures: FigureMentionEntry[];
+  introductions: IntroductionEntry[];
+  learnedFigures: Figure[];
+  meetings: MeetingMentionEntry[];
+  dateCues: DateCueEntry[];
+}
+
+export function analyzeArticle(uri: string, source: string, knowledge: Knowledge): ArticleAnalysis {
+  const { article, problems } = parseArticle(source);
+  const lines = article.lines;
+  const normalized = normalizeForMatching(article.text);
+  const toRange = (start: number, end: number) => textRange(article.sourceMap, lines, start, end);
+
+  const recognized = knowledge.matcher.recognize(article.text, normalized);
+  const meetingRecognition = recognizeMeetings({ text: article.text, normalized, articleDate: article.date?.value, title: article.title?.value }, knowledge.meetings);
+
+  const meetingIds = [...new Set(meetingRecognition.mentions.map((mention) => mention.meetingId))];
+  const meetingGroup: OutlineNode[] = [];
+  if (meetingIds.length > 0) {
+    const children: OutlineNode[] = meetingIds.map((id) => {
+      const mentions = meetingRecognition.mentions.filter((mention) => mention.meetingId === id);
+      const meeting = knowledge.meeting(id);
+      const first = article.sourceMap.toSource(mentions[0].start, mentions[0].end);
+      return {
+        name: meeting ? `${meeting.title.zh} (${meeting.date})` : id,
+        detail: `${mentions.length} mention${mentions.length === 1 ? '' : 's'}`,
+        kind: 'meeting',
+        span: first,
+        selectionSpan: first,
+        children: [],
+      };
+    });
+    const span = { start: Math.min(...children.map((child) => child.span.start)), end: Math.max(...children.map((child) => child.span.end)) };
+    meetingGroup.push({ name: 'Meetings', detail: `${meetingIds.length} meeting${meetingIds.length === 1 ? '' : 's'}`, kind: 'meetings', span, selectionSpan: span, children });
+  }
+
+  const outline = buildOutline(article, meetingGroup).map((node) => outlineEntry(node, lines));
+  const folds: Range[] = [];
+  if (article.frontMatterSpan) folds.push(lines.rangeOf(article.frontMatterSpan.start, article.frontMatterSpan.end));
+  const addSectionFolds = (sections: typeof article.sections) => {
+    for (const section of sections) {
+      folds.push(lines.rangeOf(section.span.start, section.span.end));
+      addSectionFolds(section.children);
+    }
+  };
+  addSectionFolds(article.sections);
+
+  return {
+    uri,
+    title: article.title?.value,
+    date: article.date?.value,
+    outlet: article.outlet?.value,
+    url: article.url?.value,
+    format: article.format,
+    outline,
+    folds,
+    problems: problems.map((problem) => ({ message: problem.message, severity: problem.severity, range: lines.rangeOf(problem.span.start, problem.span.end) })),
+    figures: recognized.mentions.map((mention) => ({ figureId: mention.figureId, text: mention.text, range: toRange(mention.start, mention.end) })),
+    introductions: recognized.introductions.map((intro) => ({
+      figureId: intro.figureId,
+      range: toRange(intro.start, intro.end),
+      nameRange: toRange(intro.nameStart, intro.nameEnd),
+      text: article.text.slice(intro.start, intro.end),
+      descriptor: intro.descriptor,
+    })),
+    learnedFigures: recognized.learned,
+    meetings: meetingRecognition.mentions.map((mention) => ({ meetingId: mention.meetingId, text: mention.text, range: toRange(mention.start, mention.end), cue: mention.cue })),
+    dateCues: meetingRecognition.dateCues.map((cue) => ({ text: cue.text, date: cue.date, meetingId: cue.meetingId, range: toRange(cue.start, cue.end) })),
+  };
+}
+
+function textRange(map: SourceMap, lines: LineIndex, start: number, end: number): Range {
+  const span = map.toSource(start, end);
+  return lines.rangeOf(span.start, span.end);
+}
+
+function outlineEntry(node: OutlineNode, lines: LineIndex): OutlineEntry {
+  return {
+    name: node.name,
+    detail: node.detail,
+    kind: node.kind,
+    range: lines.rangeOf(node.span.start, node.span.end),
+    selectionRange: lines.rangeOf(node.selectionSpan.start, node.selectionSpan.end),
+    children: node.children.map((child) => outlineEntry(child, lines)),
+  };
+}

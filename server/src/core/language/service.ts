@@ -1,0 +1,232 @@
+/**
+ * The language service: answers editor questions (hover, definition, references, symbols,
+ * lenses, hints) from the knowledge and the corpus index, in protocol-neutral shapes.
+ * LSP handlers convert these answers and nothing more.
+ */
+import { analyzeArticle, type ArticleAnalysis, type DateCueEntry, type OutlineEntry } from '../analysis';
+import { CorpusIndex, contains, type Location } from '../corpusIndex';
+import type { Figure } from '../figures/types';
+import { Knowledge, type KnowledgeSource } from '../knowledge';
+import type { Meeting } from '../meetings/types';
+import type { Position, Range } from '../text/lineIndex';
+import { roleAt } from './roles';
+import { figureDocumentUri, meetingDocumentUri, virtualDocument } from './virtualDocuments';
+
+export interface HoverAnswer {
+  markdown: string;
+  range: Range;
+}
+
+export interface SymbolAnswer {
+  name: string;
+  detail: string;
+  kind: 'figure' | 'meeting' | 'article';
+  location: Location;
+}
+
+export interface CodeLensAnswer {
+  range: Range;
+  title: string;
+  meetingId: string;
+  /** Where the references view should anchor, and what it lists. */
+  position: Position;
+  locations: Location[];
+}
+
+export interface InlayHintAnswer {
+  position: Position;
+  label: string;
+  tooltip: string;
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const KIND_NAMES: Record<Meeting['kind'], string> = { 'in-person': 'in person', video: 'video call', call: 'phone call' };
+
+export function weekdayOf(isoDate: string): string {
+  const day = new Date(`${isoDate}T00:00:00Z`).getUTCDay();
+  return Number.isNaN(day) ? '' : WEEKDAYS[day];
+}
+
+export class SummitLensService {
+  knowledge: Knowledge;
+  readonly index = new CorpusIndex();
+
+  constructor(source: KnowledgeSource = {}, private readonly displayPath: (uri: string) => string = (uri) => uri) {
+    this.knowledge = new Knowledge(source);
+  }
+
+  /** Replaces the workspace knowledge; callers re-analyse the articles afterwards. */
+  setKnowledge(source: KnowledgeSource): Knowledge {
+    this.knowledge = new Knowledge(source);
+    return this.knowledge;
+  }
+
+  analyze(uri: string, text: string): ArticleAnalysis {
+    return analyzeArticle(uri, text, this.knowledge);
+  }
+
+  /** Analyses and stores an article; the index's cross-file answers follow at once. */
+  update(uri: string, text: string): ArticleAnalysis {
+    const analysis = this.analyze(uri, text);
+    this.index.set(analysis);
+    return analysis;
+  }
+
+  remove(uri: string): boolean {
+    return this.index.delete(uri);
+  }
+
+  outline(uri: string): OutlineEntry[] {
+    return this.index.get(uri)?.outline ?? [];
+  }
+
+  figure(id: string): Figure | undefined {
+    return this.knowledge.figure(id) ?? this.index.learnedFigure(id);
+  }
+
+  hover(uri: string, position: Position): HoverAnswer | undefined {
+    const analysis = this.index.get(uri);
+    const target = this.index.targetAt(uri, position);
+    if (analysis && target && target.kind !== 'meeting') {
+      const figure = this.figure(target.figureId);
+      if (!figure) return undefined;
+      const range = target.kind === 'figure' ? target.mention.range : target.introduction.nameRange;
+      const written = target.kind === 'figure' ? target.mention.text : target.introduction.text;
+      return { markdown: this.figureHover(figure, written, analysis), range };
+    }
+    if (analysis && target?.kind === 'meeting') {
+      return { markdown: this.meetingHover(target.meetingId, target.mention.cue, target.mention.text), range: target.mention.range };
+    }
+    const cue = analysis?.dateCues.find((entry) => contains(entry.range, position));
+    if (cue) return { markdown: this.dateCueHover(cue), range: cue.range };
+    return undefined;
+  }
+
+  private figureHover(figure: Figure, written: string, analysis: ArticleAnalysis): string {
+    const role = roleAt(figure, analysis.date);
+    const here = analysis.figures.filter((mention) => mention.figureId === figure.id).length;
+    const articles = this.index.articlesMentioningFigure(figure.id).length;
+    const introduction = analysis.introductions.find((intro) => intro.figureId === figure.id);
+    const definition = this.figureDefinition(figure.id, analysis.uri);
+    const lines = [`**${written}** — ${figure.zh} · ${figure.en}`];
+    if (role) lines.push('', `${role.zh} · ${role.en}${analysis.date ? ` (as of ${analysis.date})` : ''}`);
+    if (introduction) lines.push('', `Introduced here as: ${introduction.descriptor ? `${introduction.descriptor} ` : ''}«${introduction.text}»`);
+    if (figure.origin === 'learned') lines.push('', '_Learned from an introduction in the corpus; not in the catalogue._');
+    const link = definition ? ` · [definition](${definition.uri}#L${definition.range.start.line + 1})` : '';
+    lines.push('', `${here} mention${here === 1 ? '' : 's'} in this article · in ${articles} article${articles === 1 ? '' : 's'}${link}`);
+    return lines.join('\n');
+  }
+
+  private meetingHover(meetingId: string, cue: string, written: string): string {
+    const meeting = this.knowledge.meeting(meetingId);
+    if (!meeting) return `**${written}** — ${meetingId}`;
+    const articles = this.index.articlesMentioningMeeting(meetingId).length;
+    const when = `${weekdayOf(meeting.date)} ${meeting.date}${meeting.beijingDate !== meeting.date ? ` (Beijing ${meeting.beijingDate})` : ''}`;
+    return [
+      `**${written}** → ${meeting.title.zh} · ${meeting.title.en}`,
+      '',
+      `${when} · ${meeting.place.zh} ${meeting.place.en} · ${KIND_NAMES[meeting.kind] ?? meeting.kind}${meeting.occasion ? ` · ${meeting.occasion.en}` : ''}`,
+      '',
+      `Resolved by: ${cue}`,
+      '',
+      `Mentioned in ${articles} article${articles === 1 ? '' : 's'} · [details](${meetingDocumentUri(meetingId)})`,
+    ].join('\n');
+  }
+
+  private dateCueHover(cue: DateCueEntry): string {
+    const meeting = cue.meetingId ? this.knowledge.meeting(cue.meetingId) : undefined;
+    return `**${cue.text}** → ${weekdayOf(cue.date)} ${cue.date}${meeting ? `\n\n${meeting.title.zh} · ${meeting.title.en}` : ''}`;
+  }
+
+  /** The introduction in this article, else the earliest in the corpus, else the catalogue entry. */
+  figureDefinition(figureId: string, uri: string): Location | undefined {
+    const local = this.index.get(uri)?.introductions.find((intro) => intro.figureId === figureId);
+    if (local) return { uri, range: local.nameRange };
+    const earliest = this.index.introductions(figureId)[0];
+    if (earliest) return { uri: earliest.uri, range: earliest.introduction.nameRange };
+    if (this.figure(figureId)) return { uri: figureDocumentUri(figureId), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+    return undefined;
+  }
+
+  definition(uri: string, position: Position): Location[] {
+    const target = this.index.targetAt(uri, position);
+    if (!target) {
+      const cue = this.index.get(uri)?.dateCues.find((entry) => contains(entry.range, position));
+      return cue?.meetingId ? [this.meetingDefinition(cue.meetingId)] : [];
+    }
+    if (target.kind === 'meeting') return [this.meetingDefinition(target.meetingId)];
+    const location = this.figureDefinition(target.figureId, uri);
+    return location ? [location] : [];
+  }
+
+  meetingDefinition(meetingId: string): Location {
+    return { uri: meetingDocumentUri(meetingId), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+  }
+
+  references(uri: string, position: Position): Location[] {
+    const meeting = this.index.meetingAt(uri, position);
+    const target = this.index.targetAt(uri, position);
+    // Inside a meeting phrase that also names a leader (拜习会), the meeting is what the user is after.
+    if (meeting && (!target || target.kind === 'figure')) {
+      const figureSpan = target?.kind === 'figure' ? target.mention.range : undefined;
+      const meetingIsWider = !figureSpan || figureSpan.start.character !== meeting.range.start.character || figureSpan.end.character !== meeting.range.end.character;
+      if (meetingIsWider && (!target || target.mention.text.length < meeting.text.length)) return this.index.meetingMentions(meeting.meetingId);
+    }
+    if (!target) {
+      const cue = this.index.get(uri)?.dateCues.find((entry) => contains(entry.range, position));
+      return cue?.meetingId ? this.index.meetingMentions(cue.meetingId) : [];
+    }
+    if (target.kind === 'meeting') return this.index.meetingMentions(target.meetingId);
+    return this.index.figureMentions(target.figureId);
+  }
+
+  highlights(uri: string, position: Position): Range[] {
+    return this.references(uri, position).filter((location) => location.uri === uri).map((location) => location.range);
+  }
+
+  workspaceSymbols(query: string, limit = 200): SymbolAnswer[] {
+    const answers: SymbolAnswer[] = [];
+    for (const meeting of this.knowledge.searchMeetings(query)) {
+      answers.push({ name: `${meeting.title.zh} ${meeting.date}`, detail: `${meeting.title.en} · ${meeting.place.en}`, kind: 'meeting', location: this.meetingDefinition(meeting.id) });
+    }
+    const figures = [...this.knowledge.searchFigures(query)];
+    const needle = query.trim().toLowerCase();
+    for (const figure of this.index.learnedFigures()) {
+      if (!needle || [figure.zh, figure.en, ...figure.names, ...figure.latin].some((name) => name.toLowerCase().includes(needle))) figures.push(figure);
+    }
+    for (const figure of figures) {
+      if (answers.length >= limit) break;
+      const location = this.figureDefinition(figure.id, '');
+      if (location) answers.push({ name: `${figure.zh} ${figure.en}`, detail: roleAt(figure)?.en ?? '', kind: 'figure', location });
+    }
+    return answers.slice(0, limit);
+  }
+
+  codeLenses(uri: string): CodeLensAnswer[] {
+    const analysis = this.index.get(uri);
+    if (!analysis) return [];
+    const ids = [...new Set(analysis.meetings.map((mention) => mention.meetingId))];
+    const top: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return ids.map((meetingId) => {
+      const meeting = this.knowledge.meeting(meetingId);
+      const here = analysis.meetings.filter((mention) => mention.meetingId === meetingId).length;
+      const locations = this.index.meetingMentions(meetingId);
+      const articles = new Set(locations.map((location) => location.uri)).size;
+      const name = meeting ? `${meeting.title.zh} ${meeting.date}` : meetingId;
+      return { range: top, title: `${name}: ${here} here · ${locations.length} mentions in ${articles} article${articles === 1 ? '' : 's'}`, meetingId, position: top.start, locations };
+    });
+  }
+
+  inlayHints(uri: string, range?: Range): InlayHintAnswer[] {
+    const analysis = this.index.get(uri);
+    if (!analysis) return [];
+    return analysis.dateCues
+      .filter((cue) => !range || (cue.range.end.line >= range.start.line && cue.range.start.line <= range.end.line))
+      .filter((cue) => !/\d{4}/.test(cue.text))
+      .map((cue) => ({ position: cue.range.end, label: `→ ${cue.date}`, tooltip: `${cue.text} → ${weekdayOf(cue.date)} ${cue.date}` }));
+  }
+
+  virtualDocument(uri: string): string | undefined {
+    return virtualDocument(uri, this.knowledge, this.index, this.displayPath);
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Reads corpus files from disk for the server and the CLI (the core does no IO): decodes
+ * UTF-8, falls back to the Chinese legacy encodings, and turns every failure into a message.
+ */
+import { promises as fs, readdirSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+
+export const CORPUS_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.html', '.htm', '.shtml', '.rst']);
+/** Files above this size are not read at all; the parser reads at most 16 M characters anyway. */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+export type ReadResult = { ok: true; text: string; note?: string } | { ok: false; message: string };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function decodeBytes(bytes: Uint8Array): ReadResult {
+  try {
+    return { ok: true, text: utf8.decode(bytes) };
+  } catch {
+    // Older Chinese pages are often GB18030 (simplified) or Big5 (traditional).
+    for (const encoding of ['gb18030', 'big5']) {
+      try {
+        const text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+        return { ok: true, text, note: `not valid UTF-8; decoded as ${encoding.toUpperCase()}` };
+      } catch {
+        // Try the next encoding.
+      }
+    }
+    return { ok: true, text: new TextDecoder('utf-8').decode(bytes), note: 'not valid UTF-8 and not GB18030 or Big5; undecodable bytes were replaced' };
+  }
+}
+
+export async function readArticleFile(file: string): Promise<ReadResult> {
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile()) return { ok: false, message: 'not a regular file' };
+    if (stat.size > MAX_FILE_BYTES) return { ok: false, message: `too large to read (${(stat.size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)` };
+    return decodeBytes(await fs.readFile(file));
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Every corpus file below `root`, sorted, skipping dot-folders and node_modules. */
+export function listCorpusFiles(root: string, extensions = CORPUS_EXTENSIONS): string[] {
+  const found: string[] = [];
+  const visit = (dir: string) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else if (entry.isFile() && extensions.has(path.extname(entry.name).toLowerCase())) found.push(full);
+    }
+  };
+  try {
+    if (statSync(root).isFile()) return [root];
+  } catch {
+    return [];
+  }
+  visit(root);
+  return found.sort();
+}
