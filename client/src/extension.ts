@@ -1,1 +1,82 @@
-export function activate(): void {}
+/**
+ * The Summit Lens extension: gives corpus articles their language (by content, never by
+ * extension alone), starts the language server, and adds the editor-only pieces: the
+ * catalogue documents, the references command behind code lenses, and settings sync.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { isCorpusArticle } from '../../server/src/core/article/detect';
+
+export const LANGUAGE_ID = 'summit-article';
+const CANDIDATE_LANGUAGES = new Set(['markdown', 'plaintext', 'html', 'restructuredtext']);
+const CANDIDATE_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.html', '.htm', '.shtml', '.rst']);
+
+let client: LanguageClient | undefined;
+
+function settings() {
+  const config = vscode.workspace.getConfiguration('summitLens');
+  return {
+    corpus: config.get<string[]>('corpus', []),
+    inlayHints: config.get<boolean>('inlayHints.enabled', true),
+    codeLens: config.get<boolean>('codeLens.enabled', true),
+  };
+}
+
+function inConfiguredCorpus(document: vscode.TextDocument): boolean {
+  const globs = settings().corpus;
+  if (globs.length === 0) return false;
+  return globs.some((glob) => vscode.languages.match({ pattern: glob.includes('*') ? glob : `**/${glob.replace(/\/+$/, '')}/**` }, document) > 0);
+}
+
+/** Gives an article the article language; unrelated Markdown, HTML and text files are left alone. */
+async function classify(document: vscode.TextDocument): Promise<void> {
+  if (document.languageId === LANGUAGE_ID || document.uri.scheme !== 'file') return;
+  if (!CANDIDATE_LANGUAGES.has(document.languageId) && !CANDIDATE_EXTENSIONS.has(path.extname(document.fileName).toLowerCase())) return;
+  const explicit = settings().corpus.length > 0;
+  if (explicit ? inConfiguredCorpus(document) : isCorpusArticle(document.getText())) {
+    await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
+  }
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.stdio },
+    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown,txt,html,htm,shtml,rst,yaml}');
+  context.subscriptions.push(watcher);
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: LANGUAGE_ID }],
+    synchronize: { fileEvents: watcher, configurationSection: 'summitLens' },
+    initializationOptions: settings(),
+    outputChannelName: 'Summit Lens',
+  };
+  client = new LanguageClient('summitLens', 'Summit Lens', serverOptions, clientOptions);
+
+  context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider('summit-lens', {
+      provideTextDocumentContent: async (uri) => ((await client?.sendRequest<string | null>('summitLens/virtualDocument', { uri: uri.toString() })) ?? `No catalogue entry for ${uri.toString()}`),
+    }),
+    vscode.commands.registerCommand('summitLens.showReferences', async (uri: string, position: { line: number; character: number }, locations: Array<{ uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }>) => {
+      const converted = locations.map((location) => client!.protocol2CodeConverter.asLocation(location));
+      await vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.parse(uri), new vscode.Position(position.line, position.character), converted);
+    }),
+    vscode.commands.registerCommand('summitLens.reindex', async () => {
+      const result = await client?.sendRequest<{ articles: number }>('summitLens/reindex');
+      void vscode.window.showInformationMessage(`Summit Lens indexed ${result?.articles ?? 0} articles.`);
+    }),
+    vscode.commands.registerCommand('summitLens.markAsArticle', async () => {
+      const document = vscode.window.activeTextEditor?.document;
+      if (document) await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
+    }),
+    vscode.workspace.onDidOpenTextDocument((document) => void classify(document)),
+  );
+  for (const document of vscode.workspace.textDocuments) await classify(document);
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

@@ -1,1 +1,157 @@
-console.log('placeholder');
+/**
+ * The Summit Lens language server: connection wiring only. Features live in ./features,
+ * one file each; the knowledge and the index live in the pure core.
+ */
+import { createConnection, DiagnosticSeverity, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Diagnostic, type InitializeParams } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as path from 'node:path';
+import { SummitLensService, type RangedProblem } from './core/index';
+import { DEFAULT_SETTINGS, type ServerContext, type Settings } from './serverContext';
+import { CorpusWorkspace } from './workspace/corpusWorkspace';
+import { registerDocumentSymbols } from './features/documentSymbols';
+import { registerFoldingRanges } from './features/foldingRanges';
+import { registerHover } from './features/hover';
+import { registerDefinition } from './features/definition';
+import { registerReferences } from './features/references';
+import { registerDocumentHighlights } from './features/documentHighlights';
+import { registerWorkspaceSymbols } from './features/workspaceSymbols';
+import { registerCodeLens, SHOW_REFERENCES_COMMAND } from './features/codeLens';
+import { registerInlayHints } from './features/inlayHints';
+import { registerVirtualDocuments } from './features/virtualDocuments';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+let settings: Settings = { ...DEFAULT_SETTINGS };
+let workspaceFolderUris: string[] = [];
+
+const service = new SummitLensService({}, (uri) => displayPath(uri));
+const workspace = new CorpusWorkspace(connection, service);
+const context: ServerContext = { connection, service, documents, settings: () => settings };
+
+function displayPath(uri: string): string {
+  if (!uri.startsWith('file:')) return uri;
+  const file = fileURLToPath(uri);
+  for (const folder of workspaceFolderUris) {
+    const root = fileURLToPath(folder);
+    if (file.startsWith(root)) return path.relative(root, file).split(path.sep).join('/');
+  }
+  return path.basename(file);
+}
+
+function severity(problem: RangedProblem): DiagnosticSeverity {
+  return problem.severity === 'error' ? DiagnosticSeverity.Error : problem.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
+}
+
+function publishDiagnostics(uri: string): void {
+  const analysis = service.index.get(uri);
+  const diagnostics: Diagnostic[] = (analysis?.problems ?? []).map((problem) => ({ range: problem.range, message: problem.message, severity: severity(problem), source: 'summit-lens' }));
+  void connection.sendDiagnostics({ uri, diagnostics });
+}
+
+/** Catalogue problems of the workspace's own figure and meeting files, shown on those files. */
+function publishKnowledgeDiagnostics(files: string[]): void {
+  const problems = service.knowledge.problems;
+  for (const file of files) {
+    const list = path.basename(file) === 'figures.yaml' ? problems.workspaceFigures : problems.workspaceMeetings;
+    const diagnostics: Diagnostic[] = list.map((problem) => {
+      const line = problem.line ?? 0;
+      return { range: { start: { line, character: 0 }, end: { line, character: 200 } }, message: problem.message, severity: DiagnosticSeverity.Error, source: 'summit-lens' };
+    });
+    void connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics });
+  }
+}
+
+function reloadKnowledge(): void {
+  const knowledge = workspace.loadKnowledge();
+  service.setKnowledge(knowledge);
+  publishKnowledgeDiagnostics(knowledge.files);
+}
+
+connection.onInitialize((params: InitializeParams) => {
+  workspaceFolderUris = (params.workspaceFolders ?? []).map((folder) => folder.uri);
+  if (workspaceFolderUris.length === 0 && params.rootUri) workspaceFolderUris = [params.rootUri];
+  workspace.setFolders(workspaceFolderUris);
+  const options = (params.initializationOptions ?? {}) as Partial<Settings>;
+  settings = { ...DEFAULT_SETTINGS, ...options };
+  workspace.setCorpusGlobs(settings.corpus);
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      documentSymbolProvider: { label: 'Summit Lens' },
+      foldingRangeProvider: true,
+      hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      workspaceSymbolProvider: true,
+      codeLensProvider: { resolveProvider: false },
+      inlayHintProvider: true,
+      executeCommandProvider: { commands: [] },
+    },
+    serverInfo: { name: 'summit-lens', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(async () => {
+  reloadKnowledge();
+  const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
+  let cancelled = false;
+  progress?.token.onCancellationRequested(() => (cancelled = true));
+  await workspace.indexAll(progress, () => cancelled);
+  connection.languages.inlayHint.refresh().catch(() => undefined);
+  void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+});
+
+connection.onDidChangeConfiguration(({ settings: changed }) => {
+  const section = (changed as { summitLens?: Partial<Settings> } | undefined)?.summitLens;
+  if (!section) return;
+  settings = { ...settings, ...section };
+  workspace.setCorpusGlobs(settings.corpus);
+  connection.languages.inlayHint.refresh().catch(() => undefined);
+});
+
+connection.onDidChangeWatchedFiles(async ({ changes }) => {
+  const knowledgeChanged = await workspace.applyFileEvents(changes);
+  if (knowledgeChanged) {
+    reloadKnowledge();
+    await workspace.reanalyzeAll((uri) => documents.get(uri)?.getText());
+  }
+  for (const uri of workspace.openUris) publishDiagnostics(uri);
+});
+
+documents.onDidOpen(({ document }) => workspace.openUris.add(document.uri));
+documents.onDidChangeContent(({ document }) => {
+  // Only this article is re-analysed; the index's cross-file answers follow from it.
+  service.update(document.uri, document.getText());
+  publishDiagnostics(document.uri);
+});
+documents.onDidClose(async ({ document }) => {
+  workspace.openUris.delete(document.uri);
+  void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  // The editor's text may have been discarded: the file on disk is the truth again.
+  if (document.uri.startsWith('file:')) await workspace.indexFile(fileURLToPath(document.uri));
+  else service.remove(document.uri);
+});
+
+connection.onRequest('summitLens/reindex', async () => {
+  reloadKnowledge();
+  await workspace.indexAll();
+  return { articles: service.index.size };
+});
+
+registerDocumentSymbols(context);
+registerFoldingRanges(context);
+registerHover(context);
+registerDefinition(context);
+registerReferences(context);
+registerDocumentHighlights(context);
+registerWorkspaceSymbols(context);
+registerCodeLens(context);
+registerInlayHints(context);
+registerVirtualDocuments(context);
+
+export { SHOW_REFERENCES_COMMAND };
+
+documents.listen(connection);
+connection.listen();

@@ -16,7 +16,8 @@ export const MAX_PARSED_CHARACTERS = 16 * 1024 * 1024;
 
 const STAMP_LINE = /^[ \t]*<!--\s*(\d{9,14}|NaN)\s*-->[ \t]*(?:\r?\n|$)/;
 const LINK_HEADER = /^[ \t]*\[([^\]\r\n]+)\]\(([^)\s]+)\)[ \t]*\r?\n[ \t]*-{3,}[ \t]*(?:\r?\n|$)/;
-const UNDERLINED_LINE = /^([^\r\n]*\S[^\r\n]*)\r?\n([=\-~^*#]{3,})[ \t]*$/gm;
+// `[^\r\n]+` rather than `.*\S.*`: the latter backtracks quadratically on long HTML lines.
+const UNDERLINED_LINE = /^([^\r\n]+)\r?\n([=\-~^*#]{3,})[ \t]*$/gm;
 const MARKDOWN_HEADING = /^(#{1,6})[ \t]+([^\r\n]*?)[ \t#]*$/gm;
 const HTML_DOCUMENT = /^\s*(?:<!doctype\s+html|<html[\s>]|<\?xml)/i;
 const HTML_TAG = /<(?:div|p|main|article|section|span|table|br|ul|ol|li|img|a|h[1-6]|strong|b|i|em|blockquote|figure)[\s>/]/i;
@@ -197,6 +198,7 @@ function underlinedHeadings(source: string, start: number, end: number): FlatHea
   UNDERLINED_LINE.lastIndex = start;
   for (let match; (match = UNDERLINED_LINE.exec(source)) && match.index < end; ) {
     const char = match[2][0];
+    if (!match[1].trim()) continue;
     if (!levels.has(char)) levels.set(char, levels.size + 1);
     const lineText = match[1];
     const titleStart = match.index + lineText.search(/\S/);

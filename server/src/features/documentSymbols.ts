@@ -1,0 +1,7 @@
+/** Outline: the article, its metadata, its sections and the meetings it mentions. */
+import type { ServerContext } from '../serverContext';
+import { toDocumentSymbol } from '../lsp/convert';
+
+export function registerDocumentSymbols({ connection, service }: ServerContext): void {
+  connection.onDocumentSymbol(({ textDocument }) => service.outline(textDocument.uri).map(toDocumentSymbol));
+}
