@@ -19,3 +19,6 @@ export { roleAt } from './language/roles';
 export { parseFigureCatalogue, mergeFigures } from './figures/catalogue';
 export { FigureMatcher } from './figures/recognize';
 export type { Figure, FigureMention, FigureOrigin, FigureRecognition, Introduction, Role, CatalogueProblem } from './figures/types';
+export { parseMeetingCatalogue } from './meetings/catalogue';
+export { recognizeMeetings, type MeetingInput } from './meetings/recognize';
+export type { Meeting, MeetingKind, MeetingMention, DateCue, MeetingRecognition } from './meetings/types';

@@ -1,0 +1,187 @@
+/**
+ * One index over every written form of every catalogue figure, built once, so that finding
+ * figures in an article is a single left-to-right pass: a character trie for Chinese forms
+ * and a word map for Latin-script forms (whole words, any whitespace between them).
+ */
+import { normalizeForMatching } from '../text/normalize';
+import type { Figure } from './types';
+
+export type FormKind = 'name' | 'title' | 'compound' | 'short';
+
+export interface FormEntry {
+  kind: FormKind;
+  /** Several only when the same form belongs to more than one figure (compounds, ambiguous names). */
+  figureIds: string[];
+  /** For short forms: the words that contain this form, with the form's offset inside each. */
+  notIn?: Array<{ word: string; offset: number }>;
+}
+
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  entries?: FormEntry[];
+}
+
+export interface FormMatch {
+  start: number;
+  end: number;
+  entry: FormEntry;
+}
+
+/** A Latin-script word run in the text: the words and their offsets. */
+export interface LatinWord {
+  start: number;
+  end: number;
+  key: string;
+}
+
+const LATIN_WORD = /[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’\-.]*/g;
+const URL = /(?:https?:\/\/|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+|[\w.-]+@[\w.-]+/g;
+const KIND_RANK: Record<FormKind, number> = { compound: 0, name: 1, title: 2, short: 3 };
+
+/** The comparison key of a Latin word: lower case, no diacritics, no dots, straight apostrophes. */
+export function latinKey(word: string): string {
+  return word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[.]/g, '').replace(/’/g, "'");
+}
+
+export function hasLatinLetter(form: string): boolean {
+  return /[A-Za-z\u00C0-\u024F]/.test(form);
+}
+
+export class FormIndex {
+  private readonly root: TrieNode = { next: new Map() };
+  private readonly latin = new Map<string, FormEntry>();
+  private maxLatinWords = 1;
+
+  constructor(figures: readonly Figure[]) {
+    for (const figure of figures) {
+      const add = (forms: readonly string[], kind: FormKind) => {
+        for (const form of forms) this.add(form, kind, figure);
+      };
+      add(figure.names, 'name');
+      // A dotted transliteration is often written without its dot (`乔拜登`).
+      add(figure.names.filter((name) => /[·‧•・]/.test(name)).map((name) => name.replace(/[·‧•・\s]/g, '')), 'name');
+      add(figure.titles, 'title');
+      add(figure.compounds, 'compound');
+      add(figure.short, 'short');
+      add(figure.latin, 'name');
+    }
+  }
+
+  private add(rawForm: string, kind: FormKind, figure: Figure): void {
+    const form = normalizeForMatching(rawForm.trim());
+    if (form.length === 0) return;
+    // Mixed forms (托马斯·L·弗里德曼) are matched character by character like any Chinese form.
+    if (hasLatinLetter(form) && !/[\u3400-\u9fff]/.test(form)) {
+      const words = form.match(LATIN_WORD);
+      if (!words) return;
+      const key = words.map(latinKey).join(' ');
+      this.maxLatinWords = Math.max(this.maxLatinWords, words.length);
+      this.latin.set(key, mergeEntry(this.latin.get(key), kind, figure.id));
+      return;
+    }
+    let node = this.root;
+    for (let i = 0; i < form.length; i++) {
+      const code = form.charCodeAt(i);
+      let child = node.next.get(code);
+      if (!child) node.next.set(code, (child = { next: new Map() }));
+      node = child;
+    }
+    const entries = (node.entries ??= []);
+    let entry = entries.find((candidate) => candidate.kind === kind);
+    if (!entry) entries.push((entry = { kind, figureIds: [] }));
+    if (!entry.figureIds.includes(figure.id)) entry.figureIds.push(figure.id);
+    if (kind === 'short') {
+      for (const raw of figure.notIn) {
+        const word = normalizeForMatching(raw);
+        for (let at = word.indexOf(form); at >= 0; at = word.indexOf(form, at + 1)) (entry.notIn ??= []).push({ word, offset: at });
+      }
+    }
+    entries.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind]);
+  }
+
+  /**
+   * Leftmost-longest matches of Chinese forms in normalised text. A short form counts only
+   * outside its figure's `notIn` words and never as part of a dotted name.
+   */
+  matchHan(text: string): FormMatch[] {
+    const matches: FormMatch[] = [];
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      let node = this.root.next.get(text.charCodeAt(i));
+      if (!node) {
+        i++;
+        continue;
+      }
+      let best: FormMatch | undefined;
+      for (let j = i; node; ) {
+        j++;
+        if (node.entries) {
+          const entry = node.entries.find((candidate) => isValidAt(candidate, text, i, j));
+          if (entry) best = { start: i, end: j, entry };
+        }
+        if (j >= n) break;
+        node = node.next.get(text.charCodeAt(j));
+      }
+      if (best) {
+        matches.push(best);
+        i = best.end;
+      } else i++;
+    }
+    return matches;
+  }
+
+  /** Latin-script words of the text outside URLs, in order. */
+  latinWords(text: string): LatinWord[] {
+    const urls: Array<[number, number]> = [];
+    for (const url of text.matchAll(URL)) urls.push([url.index, url.index + url[0].length]);
+    const words: LatinWord[] = [];
+    let u = 0;
+    for (const word of text.matchAll(LATIN_WORD)) {
+      const start = word.index;
+      while (u < urls.length && urls[u][1] <= start) u++;
+      if (u < urls.length && urls[u][0] <= start) continue;
+      // A trailing full stop ends the sentence; an initial's dot (`T.`) stays.
+      let value = word[0];
+      while (value.length > 2 && /[.\-'’]$/.test(value)) value = value.slice(0, -1);
+      words.push({ start, end: start + value.length, key: latinKey(value) });
+    }
+    return words;
+  }
+
+  /** Longest catalogue Latin forms over runs of words separated only by whitespace. */
+  matchLatin(text: string, words: readonly LatinWord[]): FormMatch[] {
+    const matches: FormMatch[] = [];
+    let i = 0;
+    while (i < words.length) {
+      let found: { count: number; entry: FormEntry } | undefined;
+      let key = '';
+      for (let count = 1; count <= this.maxLatinWords && i + count - 1 < words.length; count++) {
+        const word = words[i + count - 1];
+        if (count > 1 && !/^\s+$/.test(text.slice(words[i + count - 2].end, word.start))) break;
+        key = count === 1 ? word.key : `${key} ${word.key}`;
+        const entry = this.latin.get(key);
+        if (entry) found = { count, entry };
+      }
+      if (found) {
+        matches.push({ start: words[i].start, end: words[i + found.count - 1].end, entry: found.entry });
+        i += found.count;
+      } else i++;
+    }
+    return matches;
+  }
+}
+
+function mergeEntry(entry: FormEntry | undefined, kind: FormKind, figureId: string): FormEntry {
+  if (!entry) return { kind, figureIds: [figureId] };
+  if (!entry.figureIds.includes(figureId)) entry.figureIds.push(figureId);
+  if (KIND_RANK[kind] < KIND_RANK[entry.kind]) entry.kind = kind;
+  return entry;
+}
+
+function isValidAt(entry: FormEntry, text: string, start: number, end: number): boolean {
+  if (entry.kind !== 'short') return true;
+  if (text[start - 1] === '·' || text[end] === '·') return false;
+  for (const { word, offset } of entry.notIn ?? []) if (text.startsWith(word, start - offset)) return false;
+  return true;
+}

@@ -1,0 +1,117 @@
+/**
+ * Finds figures in an article's visible text: catalogue figures by any of their written forms,
+ * and people the article itself introduces (`发言人华春莹说`, `何瑞恩（Ryan Hass）`), who become
+ * learned figures for that article. Matching reads the normalised text, so both scripts match;
+ * offsets and the text as written come from the original.
+ */
+import { FormIndex, latinKey, type FormMatch, type LatinWord } from './formIndex';
+import { findIntroductions, type IntroductionCandidate } from './introductions';
+import type { Figure, FigureMention, FigureRecognition, Introduction } from './types';
+
+export class FigureMatcher {
+  private readonly index: FormIndex;
+  private readonly byId: Map<string, Figure>;
+
+  constructor(readonly figures: Figure[]) {
+    this.index = new FormIndex(figures);
+    this.byId = new Map(figures.map((figure) => [figure.id, figure]));
+  }
+
+  /** `normalized` is `normalizeForMatching(text)`: same length, simplified script. */
+  recognize(text: string, normalized: string): FigureRecognition {
+    if (normalized.length !== text.length) return { mentions: [], introductions: [], learned: [] };
+    const words = this.index.latinWords(normalized);
+    const found = [...this.index.matchHan(normalized), ...this.index.matchLatin(normalized, words)];
+    const mentions: FigureMention[] = [];
+    const covered = new Uint8Array(normalized.length);
+    for (const match of found) {
+      // Only a compound (拜习会) names several figures at once; an ambiguous name counts for the first.
+      const ids = match.entry.kind === 'compound' ? match.entry.figureIds : match.entry.figureIds.slice(0, 1);
+      for (const figureId of ids) mentions.push({ figureId, start: match.start, end: match.end, text: text.slice(match.start, match.end) });
+      covered.fill(1, match.start, match.end);
+    }
+
+    const candidates = findIntroductions(normalized, words, found, covered);
+    const introductions: Introduction[] = [];
+    const introduced = new Set<string>();
+    const learned = new Map<string, Figure>();
+    for (const candidate of candidates) {
+      const figureId = candidate.catalogueId ?? this.learn(candidate, learned);
+      if (!figureId) continue;
+      if (!candidate.catalogueId) {
+        mentions.push({ figureId, start: candidate.nameStart, end: candidate.nameEnd, text: text.slice(candidate.nameStart, candidate.nameEnd) });
+        covered.fill(1, candidate.nameStart, candidate.nameEnd);
+      }
+      // The first introduction is the article's definition of the person.
+      if (introduced.has(figureId)) continue;
+      introduced.add(figureId);
+      introductions.push({
+        figureId,
+        start: candidate.start,
+        end: candidate.end,
+        nameStart: candidate.nameStart,
+        nameEnd: candidate.nameEnd,
+        ...(candidate.descriptor ? { descriptor: text.slice(candidate.descriptorStart, candidate.descriptorEnd) } : {}),
+        ...(candidate.latin ? { latin: text.slice(candidate.latinStart, candidate.latinEnd) } : {}),
+      });
+    }
+    for (const figure of learned.values()) this.findLearned(figure, text, normalized, words, covered, mentions);
+    mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+    return { mentions, introductions: introductions.sort((a, b) => a.start - b.start), learned: [...learned.values()] };
+  }
+
+  /** The learned figure a candidate introduces, created on first sight; its id is stable across articles. */
+  private learn(candidate: IntroductionCandidate, learned: Map<string, Figure>): string | undefined {
+    const latin = candidate.latinText?.replace(/\s+/g, ' ').trim();
+    const id = candidate.name ? `learned:${candidate.name}` : latin ? `learned:${latin.split(' ').map(latinKey).join('-')}` : undefined;
+    if (!id) return undefined;
+    // A name the catalogue already knows under another id is not a new person.
+    if (this.byId.has(id)) return id;
+    const existing = learned.get(id);
+    if (existing) {
+      if (latin && !existing.latin.includes(latin)) existing.latin.push(latin);
+      return id;
+    }
+    const names = candidate.name ? [candidate.name] : [];
+    // A dotted transliteration is later often shortened to its last part (`沃森`).
+    const last = candidate.name?.includes('·') ? candidate.name.split('·').pop() : undefined;
+    learned.set(id, {
+      id,
+      en: latin ?? candidate.name ?? id,
+      zh: candidate.name ?? latin ?? id,
+      names,
+      short: last && last.length >= 2 ? [last] : [],
+      notIn: [],
+      latin: latin ? [latin] : [],
+      compounds: [],
+      titles: [],
+      roles: [],
+      origin: 'learned',
+    });
+    return id;
+  }
+
+  /** Later mentions of a learned person, wherever no catalogue figure was found. */
+  private findLearned(figure: Figure, text: string, normalized: string, words: readonly LatinWord[], covered: Uint8Array, mentions: FigureMention[]): void {
+    const add = (start: number, end: number) => {
+      for (let k = start; k < end; k++) if (covered[k]) return;
+      covered.fill(1, start, end);
+      mentions.push({ figureId: figure.id, start, end, text: text.slice(start, end) });
+    };
+    for (const form of [...figure.names, ...figure.short]) {
+      for (let at = normalized.indexOf(form); at >= 0; at = normalized.indexOf(form, at + form.length)) add(at, at + form.length);
+    }
+    for (const latin of figure.latin) {
+      const keys = latin.split(' ').map(latinKey);
+      for (let i = 0; i + keys.length <= words.length; i++) {
+        let ok = true;
+        for (let k = 0; k < keys.length && ok; k++) {
+          ok = words[i + k].key === keys[k] && (k === 0 || /^\s+$/.test(normalized.slice(words[i + k - 1].end, words[i + k].start)));
+        }
+        if (ok) add(words[i].start, words[i + keys.length - 1].end);
+      }
+    }
+  }
+}
+
+export type { FormMatch };

@@ -1,0 +1,253 @@
+/**
+ * Finds date expressions in normalised article text (2023年11月15日, 11月15日, 16日, 周三,
+ * 本周六, 昨天, 上月, 去年11月, 一年前, 今年以来) and resolves them to day ranges against
+ * the article's date. One precompiled regex scans the whole text.
+ */
+
+/** A day number: days since 1970-01-01 (UTC), so arithmetic needs no time zones. */
+export type Day = number;
+
+export interface DateExpression {
+  start: number;
+  end: number;
+  /** Resolved range, inclusive; undefined when it needs an article date that is missing. */
+  from?: Day;
+  to?: Day;
+  /** Relative to the article's date (周三, 昨天, 上月, 16日), as opposed to a written-out date. */
+  relative: boolean;
+  /** Ends in 以来 (今年以来): the range runs up to the article's date. */
+  since: boolean;
+  /** English gloss for cue strings, e.g. `Wednesday 2023-11-15`. */
+  gloss: string;
+}
+
+const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+const NUM = '(?:\\d{1,2}|[一二三四五六七八九十]{1,3})';
+const DATE_RE = new RegExp(
+  [
+    // 2023年11月15日 / 2023年11月 / 2023年
+    `(?<y>(?:19|20)\\d{2})\\s*年(?:\\s*(?<ym>${NUM})\\s*月份?(?:\\s*(?<yd>${NUM})\\s*[日号])?)?`,
+    // 2023-11-15, 2023/11/15, 2023.11.15
+    '(?<iy>(?:19|20)\\d{2})[-/.](?<im>\\d{1,2})[-/.](?<id>\\d{1,2})(?!\\d)',
+    // 年底前, 去年底, 年初: the end or start of a year
+    '(?<ey>去|今|明)?年(?<edge>底|末|初)(?<before>前)?',
+    // 去年11月15日 / 今年以来 / 明年
+    `(?<ry>前年|去年|今年|明年|同年)(?:的)?(?:\\s*(?<rm>${NUM})\\s*月份?(?:\\s*(?<rd>${NUM})\\s*[日号])?)?`,
+    // 11月15日 / 11月
+    `(?<![\\d年])(?<m>\\d{1,2}|[一二三四五六七八九十]{1,2})\\s*月份?(?:\\s*(?<d>${NUM})\\s*[日号])?(?![\\d]|亮|球|饼|光)`,
+    // 16日 (a bare day of the month)
+    '(?<![\\d月./-])(?<bd>\\d{1,2})\\s*日(?![报本元圆])',
+    // 周三, 本周六, 上星期五, 下礼拜一
+    '(?<wp>本|这|这个|上|上个|下|下个)?(?:周|星期|礼拜)(?<wd>[一二三四五六日天])',
+    // 昨天, 今天, 上月, 上周
+    '(?<rel>前天|昨天|昨日|今天|今日|明天|明日|后天|上个?月|本月|这个月|下个?月|上个?星期|上周|本周|这周|下个?星期|下周)',
+    // 一年前, 3个月前, 两周前
+    '(?<n>\\d{1,2}|[一两二三四五六七八九十半]{1,3})\\s*(?<u>年|个月|周|星期|天|日)(?:之)?前',
+  ].join('|'),
+  'g',
+);
+
+/** Day number of an ISO date (YYYY-MM-DD), or undefined. */
+export function dayOf(iso: string | undefined): Day | undefined {
+  if (!iso) return undefined;
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!match) return undefined;
+  return Date.UTC(+match[1], +match[2] - 1, +match[3]) / 86400000;
+}
+
+export function isoOf(day: Day): string {
+  return new Date(day * 86400000).toISOString().slice(0, 10);
+}
+
+function ymd(day: Day): [number, number, number] {
+  const date = new Date(day * 86400000);
+  return [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
+}
+
+function dayFrom(year: number, month: number, date: number): Day {
+  return Date.UTC(year, month - 1, date) / 86400000;
+}
+
+function monthRange(year: number, month: number): [Day, Day] {
+  return [dayFrom(year, month, 1), dayFrom(year, month + 1, 1) - 1];
+}
+
+/** 0 = Monday … 6 = Sunday. */
+function weekdayOf(day: Day): number {
+  return (new Date(day * 86400000).getUTCDay() + 6) % 7;
+}
+
+function number(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (/^\d+$/.test(text)) return +text;
+  if (text === '半') return 0.5;
+  // 十, 十一, 二十, 二十三
+  const tens = text.indexOf('十');
+  if (tens < 0) return text.length === 1 ? CN_DIGITS[text] : undefined;
+  const high = tens === 0 ? 1 : CN_DIGITS[text.slice(0, tens)];
+  const low = tens === text.length - 1 ? 0 : CN_DIGITS[text.slice(tens + 1)];
+  return high === undefined || low === undefined ? undefined : high * 10 + low;
+}
+
+const validMonth = (m: number | undefined): m is number => m !== undefined && m >= 1 && m <= 12;
+const validDay = (d: number | undefined): d is number => d !== undefined && d >= 1 && d <= 31;
+
+/** Of the candidate days, the one nearest the article's date. */
+function nearest(candidates: Day[], article: Day): Day {
+  return candidates.reduce((best, day) => (Math.abs(day - article) < Math.abs(best - article) ? day : best));
+}
+
+/**
+ * Every date expression in `normalized`. `direction` tells, for an offset, whether its clause
+ * looks ahead (将) or back (已): it decides which 周三 a bare weekday means.
+ */
+export function findDates(normalized: string, articleDate: string | undefined, direction: (offset: number) => 'future' | 'past' | undefined): DateExpression[] {
+  const article = dayOf(articleDate);
+  const found: DateExpression[] = [];
+  DATE_RE.lastIndex = 0;
+  for (let match = DATE_RE.exec(normalized); match; match = DATE_RE.exec(normalized)) {
+    const g = match.groups!;
+    const start = match.index;
+    let end = start + match[0].length;
+    let range: [Day, Day] | undefined;
+    let relative = true;
+    let gloss = '';
+    if (g.y) {
+      relative = false;
+      const year = +g.y;
+      const month = number(g.ym);
+      const date = number(g.yd);
+      if (g.ym !== undefined && !validMonth(month)) continue;
+      if (validMonth(month) && validDay(date)) range = [dayFrom(year, month, date), dayFrom(year, month, date)];
+      else if (validMonth(month)) range = monthRange(year, month);
+      else range = [dayFrom(year, 1, 1), dayFrom(year, 12, 31)];
+    } else if (g.iy) {
+      relative = false;
+      const month = +g.im;
+      const date = +g.id;
+      if (!validMonth(month) || !validDay(date)) continue;
+      range = [dayFrom(+g.iy, month, date), dayFrom(+g.iy, month, date)];
+    } else if (g.ry) {
+      if (article === undefined) continue;
+      const [articleYear] = ymd(article);
+      const offset = { 前年: -2, 去年: -1, 今年: 0, 同年: 0, 明年: 1 }[g.ry] ?? 0;
+      // 同年 follows an earlier year in the sentence; without it, it is too vague to resolve.
+      if (g.ry === '同年') continue;
+      const year = articleYear + offset;
+      const month = number(g.rm);
+      const date = number(g.rd);
+      if (g.rm !== undefined && !validMonth(month)) continue;
+      if (validMonth(month) && validDay(date)) range = [dayFrom(year, month, date), dayFrom(year, month, date)];
+      else if (validMonth(month)) range = monthRange(year, month);
+      else range = [dayFrom(year, 1, 1), dayFrom(year, 12, 31)];
+      gloss = `${g.ry} → ${describe(range)}`;
+    } else if (g.m) {
+      const month = number(g.m);
+      const date = number(g.d);
+      if (!validMonth(month) || (g.d !== undefined && !validDay(date))) continue;
+      // A Chinese-numeral month without a day (三月) is too easily part of a word.
+      if (!/\d/.test(g.m) && g.d === undefined && !/月份/.test(match[0])) continue;
+      relative = false;
+      if (article === undefined) continue;
+      const [articleYear] = ymd(article);
+      const years = [articleYear - 1, articleYear, articleYear + 1];
+      const ranges = years.map((year): [Day, Day] => (validDay(date) ? [dayFrom(year, month, date), dayFrom(year, month, date)] : monthRange(year, month)));
+      range = ranges.reduce((best, r) => (distance(r, article) < distance(best, article) ? r : best));
+    } else if (g.bd) {
+      const date = +g.bd;
+      if (!validDay(date) || article === undefined) continue;
+      const [year, month] = ymd(article);
+      const day = nearest([dayFrom(year, month - 1, date), dayFrom(year, month, date), dayFrom(year, month + 1, date)].filter((d) => ymd(d)[2] === date), article);
+      range = [day, day];
+      gloss = `${match[0]} → ${isoOf(day)}`;
+    } else if (g.wd) {
+      if (article === undefined) continue;
+      const weekday = g.wd === '日' || g.wd === '天' ? 6 : '一二三四五六'.indexOf(g.wd);
+      const monday = article - weekdayOf(article);
+      let day: Day;
+      if (g.wp === '本' || g.wp === '这' || g.wp === '这个') day = monday + weekday;
+      else if (g.wp === '上' || g.wp === '上个') day = monday - 7 + weekday;
+      else if (g.wp === '下' || g.wp === '下个') day = monday + 7 + weekday;
+      else {
+        // A bare weekday in news is the nearest one, unless the clause says which way to look.
+        const ahead = (weekday - weekdayOf(article) + 7) % 7;
+        const way = direction(start);
+        if (ahead === 0) day = article;
+        else if (way === 'future') day = article + ahead;
+        else if (way === 'past') day = article + ahead - 7;
+        else day = ahead <= 3 ? article + ahead : article + ahead - 7;
+      }
+      range = [day, day];
+      gloss = `${match[0]} → ${WEEKDAYS[weekday]} ${isoOf(day)}`;
+    } else if (g.edge) {
+      if (article === undefined) continue;
+      const year = ymd(article)[0] + ({ 去: -1, 明: 1 }[g.ey ?? ''] ?? 0);
+      // News uses 年底 loosely for the last two months, 年初 for the first two.
+      range = g.edge === '初' ? [dayFrom(year, 1, 1), dayFrom(year, 2, 28)] : [dayFrom(year, 11, 1), dayFrom(year, 12, 31)];
+      if (g.before) range = [Math.min(article, range[1]), range[1]];
+      gloss = `${match[0]} → ${describe(range)}`;
+    } else if (g.rel) {
+      if (article === undefined) continue;
+      const monday = article - weekdayOf(article);
+      const [year, month] = ymd(article);
+      const rel = g.rel;
+      if (/前天/.test(rel)) range = [article - 2, article - 2];
+      else if (/昨/.test(rel)) range = [article - 1, article - 1];
+      else if (/今/.test(rel)) range = [article, article];
+      else if (/明/.test(rel)) range = [article + 1, article + 1];
+      else if (/后天/.test(rel)) range = [article + 2, article + 2];
+      else if (/^上个?月/.test(rel)) range = monthRange(year, month - 1);
+      else if (/本月|这个月/.test(rel)) range = monthRange(year, month);
+      else if (/^下个?月/.test(rel)) range = monthRange(year, month + 1);
+      else if (/^上/.test(rel)) range = [monday - 7, monday - 1];
+      else if (/本周|这周/.test(rel)) range = [monday, monday + 6];
+      else range = [monday + 7, monday + 13];
+      gloss = `${rel} → ${describe(range)}`;
+    } else if (g.n) {
+      if (article === undefined) continue;
+      const n = number(g.n);
+      if (n === undefined || n <= 0) continue;
+      // "A year ago" in news is loose: allow a margin that grows with the unit.
+      if (g.u === '年') {
+        const centre = article - Math.round(n * 365.25);
+        range = [centre - 45, centre + 45];
+      } else if (g.u === '个月') {
+        const centre = article - Math.round(n * 30.4);
+        range = [centre - 12, centre + 12];
+      } else if (g.u === '周' || g.u === '星期') {
+        const centre = article - n * 7;
+        range = [centre - 3, centre + 3];
+      } else range = [article - n, article - n];
+      gloss = `${match[0]} → about ${isoOf(Math.round((range[0] + range[1]) / 2))}`;
+    }
+    if (!range) continue;
+    // 今年以来 / 去年11月以来: from that date up to the article's date.
+    let since = false;
+    const after = normalized.slice(end, end + 3);
+    const sinceMatch = /^(?:的)?(?:以来|来)/.exec(after);
+    if (sinceMatch) {
+      since = true;
+      end += sinceMatch[0].length;
+      if (article !== undefined) range = [range[0], Math.max(range[0], article)];
+    }
+    if (!gloss) gloss = `${match[0]} → ${describe(range)}`;
+    found.push({ start, end, from: range[0], to: range[1], relative, since, gloss });
+  }
+  return found;
+}
+
+function distance(range: [Day, Day], day: Day): number {
+  return day < range[0] ? range[0] - day : day > range[1] ? day - range[1] : 0;
+}
+
+function describe([from, to]: [Day, Day]): string {
+  if (from === to) return isoOf(from);
+  const [y1, m1, d1] = ymd(from);
+  const [y2, m2, d2] = ymd(to);
+  if (d1 === 1 && y1 === y2 && m1 === m2 && ymd(to + 1)[2] === 1) return `${MONTHS[m1 - 1]} ${y1}`;
+  if (d1 === 1 && m1 === 1 && m2 === 12 && d2 === 31 && y1 === y2) return `${y1}`;
+  return `${isoOf(from)} – ${isoOf(to)}`;
+}

@@ -1,0 +1,21 @@
+// Loads the bundled pure core (built by `npm run build`) and the sample corpus for tests.
+import { createRequire } from 'node:module';
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import * as path from 'node:path';
+
+const require = createRequire(import.meta.url);
+export const core = require('../../dist/core.js');
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const sampleDir = path.join(root, 'examples/corpus');
+
+export function seed(prefix) {
+  const name = readdirSync(sampleDir).find((file) => file.startsWith(prefix));
+  return { name, text: readFileSync(path.join(sampleDir, name), 'utf8') };
+}
+
+/** The source text a position range covers, using the core's own line index. */
+export function sliceRange(source, range) {
+  const lines = new core.LineIndex(source);
+  return source.slice(lines.offsetAt(range.start), lines.offsetAt(range.end));
+}
