@@ -18,6 +18,8 @@ const BLOCK_ELEMENTS = new Set([
   'center', 'address', 'body', 'html',
 ]);
 
+const PAGE_INFO_ELEMENTS = new Set(['title', 'meta', 'time', 'link']);
+
 /** Navigation, sharing and advertising containers, recognised by their role or class/id words. */
 const BOILERPLATE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 'menu', 'menubar']);
 const BOILERPLATE_NAMES = /(?:^|[\s_-])(?:nav|navbar|navigation|menu|footer|breadcrumbs?|share|sharing|advert|advertisement|sidebar|comments?)(?:$|[\s_-])/i;
@@ -78,7 +80,6 @@ export function walkHtmlBody(
   const $ = load(body, { xml: { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true } }, false);
   const headings: HtmlHeading[] = [];
   const page: HtmlPageInfo = {};
-  $('title, meta, time, link').each((_, element) => collectPageInfo(body, element as Element, start, page, $));
   const roots = $.root()[0].children as AnyNode[];
 
   // An explicit stack instead of recursion: unclosed tags can nest thousands deep.
@@ -116,6 +117,11 @@ export function walkHtmlBody(
     }
     const element = node as Element;
     const name = element.name;
+    // Page metadata is gathered on the way; a cheerio selector here would cost quadratic time on long fragments.
+    if (PAGE_INFO_ELEMENTS.has(name)) collectPageInfo(body, element, start, page, $);
+    else if (name === 'head') {
+      for (const child of element.children) if (child.type === 'tag' && PAGE_INFO_ELEMENTS.has((child as Element).name)) collectPageInfo(body, child as Element, start, page, $);
+    }
     if (HIDDEN_ELEMENTS.has(name) || isBoilerplate(element)) continue;
     if (BLOCK_ELEMENTS.has(name)) builder.breakLine(nodeStart);
     let heading: HtmlHeading | undefined;

@@ -44,7 +44,7 @@ const COUNTER_RE = new RegExp(
     '外长|国务卿|部长|防长|高层|高官|官员|特使|顾问|代表团|议长|副总统|副主席|副总理',
     // Other pairs of countries and multilateral groupings (中俄元首会晤, 金砖国家领导人会晤).
     '中[俄欧法德日韩印英非阿]|[俄法德日韩印英]中|金砖|上合|东盟',
-    '(?<!美国|美|拜登|前)(?:总统|总理|首相|国王|女王)(?!拜登)',
+    '(?<!美国|美|拜登|前)(?:总统|总理|首相|国王|女王)(?!拜登)|(?<!中共中央|中共|党中央)总书记(?!习)|秘书长',
   ].join('|'),
 );
 const FUTURE_RE = /将|即将|计划|预计|有望|准备|拟|前瞻|前夕|在即|登场|举行前|之前举行|希望|想|意愿|愿意|可能|是否|能否|会不会|筹备|敲定/;
@@ -97,7 +97,8 @@ function matcherFor(meetings: Meeting[]): CatalogueMatcher {
     // Latin names must be whole words; Chinese ones have no word boundaries to respect.
     return /^[a-z0-9 ]+$/.test(key) ? `(?<![a-z])${body}(?![a-z])` : body;
   });
-  const regex = new RegExp(escaped.length ? escaped.join('|') : '(?!)', 'gi');
+  // Matched against lower-cased text, so no case-insensitive flag (which slows a long alternation).
+  const regex = new RegExp(escaped.length ? escaped.join('|') : '(?!)', 'g');
   const matcher = { regex, terms };
   matchers.set(meetings, matcher);
   return matcher;
