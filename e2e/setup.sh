@@ -12,7 +12,7 @@ log() { printf '[e2e setup] %s\n' "$*"; }
 
 # --- Debian packages ---------------------------------------------------------
 APT_PACKAGES=(build-essential python3 pkg-config libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev
-  ripgrep chromium fonts-wqy-microhei)
+  ripgrep chromium fonts-wqy-microhei neovim)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
