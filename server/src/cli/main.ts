@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { SummitLensService, roleAt, type ArticleAnalysis, type OutlineEntry } from '../core/index';
 import { listCorpusFiles, readArticleFile } from '../io/readArticleFile';
 
@@ -42,7 +42,7 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`No such file or folder: ${missing.join(', ')}`);
     return 2;
   }
-  const base = targets.length === 1 && !targets[0].match(/\.[a-z]+$/i) ? path.resolve(targets[0]) : process.cwd();
+  const base = targets.length === 1 && statSync(targets[0]).isDirectory() ? path.resolve(targets[0]) : process.cwd();
   const files = targets.flatMap((target) => listCorpusFiles(path.resolve(target)));
   const workspaceFolder = targets.length === 1 ? path.resolve(targets[0]) : process.cwd();
   const service = new SummitLensService(readWorkspaceKnowledge(workspaceFolder), (uri) => uri);

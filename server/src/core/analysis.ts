@@ -141,7 +141,7 @@ export function analyzeArticle(uri: string, source: string, knowledge: Knowledge
 }
 
 function textRange(map: SourceMap, lines: LineIndex, start: number, end: number): Range {
-  const span = map.toSource(start, end);
+  const span = map.toSource(start, map.contiguousEnd(start, end));
   return lines.rangeOf(span.start, span.end);
 }
 

@@ -59,7 +59,8 @@ export function listCorpusFiles(root: string, extensions = CORPUS_EXTENSIONS): s
     }
   };
   try {
-    if (statSync(root).isFile()) return [root];
+    // A file named explicitly is taken as it is; reading it will say if it is not a regular file.
+    if (!statSync(root).isDirectory()) return [root];
   } catch {
     return [];
   }

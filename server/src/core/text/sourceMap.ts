@@ -65,6 +65,20 @@ export class SourceMap {
     return this.sourceStarts[i] + Math.min(textEnd - this.textStarts[i], this.sourceLengths[i]);
   }
 
+  /**
+   * The end of the longest prefix of [start, end) that is contiguous in the source, so a
+   * match such as 拜登总统 in `拜登</a>总统` can be reported on 拜登 alone instead of spanning a tag.
+   */
+  contiguousEnd(start: number, end: number): number {
+    if (this.textStarts.length === 0) return end;
+    let i = this.pieceAt(start);
+    while (i + 1 < this.textStarts.length && this.textStarts[i + 1] < end) {
+      if (this.sourceStarts[i + 1] !== this.sourceStarts[i] + this.sourceLengths[i]) return this.textStarts[i + 1];
+      i++;
+    }
+    return end;
+  }
+
   /** Maps a text range [start, end) to the source range covering exactly those characters. */
   toSource(start: number, end: number): { start: number; end: number } {
     const sourceStart = this.toSourceStart(start);

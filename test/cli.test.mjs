@@ -1,0 +1,77 @@
+// The command line over the sample corpus and over a folder of bad files.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { root, sampleDir, seed, sliceRange } from './support/core.mjs';
+
+const cli = path.join(root, 'dist/cli.js');
+const run = (...args) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+
+test('index --json over the sample corpus has the documented shape and exact ranges', () => {
+  const result = run('index', sampleDir, '--json');
+  assert.equal(result.status, 0, result.stderr);
+  const report = JSON.parse(result.stdout);
+  assert.deepEqual(report.articles.map((article) => article.path), ['000_07fb47a2ebcb9afd.txt', '002_5a86c4bf7c6d1edf.txt', '003_631281b403010862.txt', '004_281728caea736ce2.txt']);
+  const article = report.articles.find((entry) => entry.path.startsWith('003'));
+  for (const key of ['path', 'title', 'date', 'outlet', 'url', 'format', 'outline', 'problems', 'figures', 'meetings']) assert.ok(key in article, key);
+  assert.equal(article.date, '2021-11-13');
+  const outline = article.outline[0];
+  assert.deepEqual(Object.keys(outline).sort(), ['children', 'detail', 'kind', 'name', 'range']);
+  const text = seed('003').text;
+  for (const figure of article.figures) assert.equal(sliceRange(text, figure.range).length > 0, true);
+  const hua = article.figures.find((figure) => figure.id === 'hua-chunying');
+  assert.equal(sliceRange(text, hua.range), '华春莹');
+  assert.equal(hua.name, 'Hua Chunying');
+  const virtual = article.meetings.find((meeting) => meeting.id === '2021-11-16-virtual');
+  assert.ok(virtual, 'the virtual summit is linked');
+  assert.equal(sliceRange(text, virtual.range), virtual.text);
+  const biden = report.figures.find((figure) => figure.id === 'joe-biden');
+  assert.ok(biden.mentions > 40);
+  assert.ok(biden.aliases.includes('拜登'));
+  const woodside = report.meetings.find((meeting) => meeting.id === '2023-11-15-woodside');
+  assert.equal(woodside.kind, 'in-person');
+  assert.deepEqual(woodside.articles, ['000_07fb47a2ebcb9afd.txt', '002_5a86c4bf7c6d1edf.txt', '004_281728caea736ce2.txt']);
+});
+
+test('the readable summary names each article with its date and meetings', () => {
+  const result = run('index', sampleDir);
+  assert.equal(result.status, 0);
+  assert.match(result.stdout, /003_631281b403010862\.txt\n  中美关系：习近平与拜登周二举行视频会晤/);
+  assert.match(result.stdout, /2021-11-13 · bbc\.com · stamp-html · 4 sections/);
+  assert.match(result.stdout, /4 articles \(4 dated\)/);
+});
+
+test('bad files are reported, never fatal, and good files are still indexed', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'summit-lens-cli-'));
+  try {
+    copyFileSync(path.join(sampleDir, seed('002').name), path.join(dir, 'good.md'));
+    writeFileSync(path.join(dir, 'empty.md'), '');
+    writeFileSync(path.join(dir, 'binary.html'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3]));
+    writeFileSync(path.join(dir, 'broken.md'), '---\ntitle: "未闭合\ndate: [2023\n---\n<p>拜登</p>');
+    // 拜登会见习近平 in GB18030, as older Chinese pages are saved.
+    writeFileSync(path.join(dir, 'legacy.txt'), Buffer.from('b0ddb5c7bbe1bcfbcfb0bdfcc6bd', 'hex'));
+    const result = run('index', dir, '--json');
+    assert.equal(result.status, 0, result.stderr);
+    const byPath = Object.fromEntries(JSON.parse(result.stdout).articles.map((article) => [article.path, article]));
+    assert.match(byPath['empty.md'].problems[0].message, /Empty file/);
+    assert.match(byPath['binary.html'].problems[0].message, /binary/);
+    assert.ok(byPath['broken.md'].problems.some((problem) => /not valid YAML/.test(problem.message)));
+    assert.ok(byPath['legacy.txt'].problems.some((problem) => /GB18030/.test(problem.message)));
+    assert.ok(byPath['legacy.txt'].figures.some((figure) => figure.id === 'xi-jinping'));
+    assert.equal(byPath['good.md'].title, '分析：拜登习近平11月会谈的背后原因');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('wrong arguments exit with 2 and usage; a missing folder is named', () => {
+  assert.equal(run().status, 2);
+  assert.match(run('export').stderr, /Usage: summit-lens index/);
+  const missing = run('index', '/no/such/folder');
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /No such file or folder: \/no\/such\/folder/);
+  assert.equal(run('index', sampleDir, '--frobnicate').status, 2);
+});
