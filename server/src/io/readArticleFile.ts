@@ -14,6 +14,8 @@ export type ReadResult = { ok: true; text: string; note?: string } | { ok: false
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export function decodeBytes(bytes: Uint8Array): ReadResult {
+  // NUL bytes mean binary data, not a legacy encoding: let the parser say so.
+  if (bytes.subarray(0, 8192).includes(0)) return { ok: true, text: new TextDecoder('utf-8').decode(bytes) };
   try {
     return { ok: true, text: utf8.decode(bytes) };
   } catch {
