@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import { SummitLensService, type RangedProblem } from './core/index';
 import { DEFAULT_SETTINGS, type ServerContext, type Settings } from './serverContext';
-import { CorpusWorkspace } from './workspace/corpusWorkspace';
+import { CorpusWorkspace, type FilesExclude } from './workspace/corpusWorkspace';
 import { registerDocumentSymbols } from './features/documentSymbols';
 import { registerFoldingRanges } from './features/foldingRanges';
 import { registerHover } from './features/hover';
@@ -75,6 +75,10 @@ connection.onInitialize((params: InitializeParams) => {
   const options = (params.initializationOptions ?? {}) as Partial<Settings>;
   settings = { ...DEFAULT_SETTINGS, ...options };
   workspace.setCorpusGlobs(settings.corpus);
+  // The client passes its storage folder for the analysis cache, and `files.exclude`.
+  const workspaceOptions = (params.initializationOptions ?? {}) as { cacheDir?: string; filesExclude?: FilesExclude };
+  workspace.setCacheDir(workspaceOptions.cacheDir);
+  workspace.setFilesExclude(workspaceOptions.filesExclude);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -104,6 +108,8 @@ connection.onInitialized(async () => {
 });
 
 connection.onDidChangeConfiguration(({ settings: changed }) => {
+  const exclude = (changed as { files?: { exclude?: FilesExclude } } | undefined)?.files?.exclude;
+  if (exclude) workspace.setFilesExclude(exclude);
   const section = (changed as { summitLens?: Partial<Settings> } | undefined)?.summitLens;
   if (!section) return;
   settings = { ...settings, ...section };
@@ -133,6 +139,9 @@ documents.onDidClose(async ({ document }) => {
   if (document.uri.startsWith('file:')) await workspace.indexFile(fileURLToPath(document.uri));
   else service.remove(document.uri);
 });
+
+// The cache is written after indexing and after file events; once more on the way out.
+connection.onShutdown(() => workspace.dispose());
 
 connection.onRequest('summitLens/reindex', async () => {
   reloadKnowledge();

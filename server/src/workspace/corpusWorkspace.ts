@@ -1,32 +1,61 @@
 /**
  * Keeps the index in step with the workspace: indexes every corpus file on start (with
- * progress, cancellable, yielding so requests are answered meanwhile), follows file-watcher
- * events and open editors, and reloads the workspace's figure and meeting files.
+ * progress, cancellable, answering requests meanwhile from what is indexed so far), reuses the
+ * persisted analyses of unchanged files, follows file-watcher events and open editors, and
+ * reloads the workspace's figure and meeting files. Every event touches only the files it names.
  */
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync, promises as fs, readdirSync, readFileSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import { FileChangeType, type Connection, type FileEvent, type WorkDoneProgressReporter } from 'vscode-languageserver/node';
-import { isCorpusArticle, type SummitLensService } from '../core/index';
-import { CORPUS_EXTENSIONS, listCorpusFiles, readArticleFile } from '../io/readArticleFile';
+import { isCorpusArticle, type ArticleAnalysis, type KnowledgeSource, type SummitLensService } from '../core/index';
+import { AnalysisCache, CACHE_FILE_NAME, cacheKey, contentHash } from '../io/analysisCache';
+import { CORPUS_EXTENSIONS, MAX_FILE_BYTES } from '../io/readArticleFile';
+import { IndexPool } from './indexPool';
 
 export const KNOWLEDGE_FILES = ['figures.yaml', 'meetings.yaml'];
+
+/** VS Code's `files.exclude`: glob → true, or a `when` clause (which we cannot evaluate, so it does not exclude). */
+export type FilesExclude = Record<string, boolean | { when: string }>;
+
+/** How long after the last file event the cache is written. */
+const SAVE_DELAY_MS = 2000;
 
 export class CorpusWorkspace {
   private folders: string[] = [];
   private corpusMatchers: Array<(file: string) => boolean> = [];
+  private excludeMatchers: Array<(relative: string) => boolean> = [];
   private indexing: Promise<void> = Promise.resolve();
+  private knowledgeSource: KnowledgeSource = {};
+  private cache = new AnalysisCache(undefined, cacheKey({}));
+  private cacheLoaded = false;
+  private saveTimer: NodeJS.Timeout | undefined;
+  /** The content hash of each file indexed from disk: what the cache keeps on save. */
+  private readonly diskHashes = new Map<string, string>();
+  /** Per file, the latest indexing request; an older request's result is dropped when it arrives. */
+  private readonly generations = new Map<string, number>();
+  private generation = 0;
+  readonly pool: IndexPool;
   /** Files whose editor text is authoritative until closed. */
   readonly openUris = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
     private readonly service: SummitLensService,
-  ) {}
+    pool?: IndexPool,
+  ) {
+    this.pool = pool ?? new IndexPool((message) => connection.console.warn(message), () => service.knowledge);
+  }
 
   setFolders(uris: string[]): void {
     this.folders = uris.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
+  }
+
+  /** Where the persisted cache lives (the extension's storage folder); without one, nothing is persisted. */
+  setCacheDir(dir: string | undefined): void {
+    this.cache = new AnalysisCache(dir ? path.join(dir, CACHE_FILE_NAME) : undefined, cacheKey(this.knowledgeSource));
+    this.cacheLoaded = false;
   }
 
   setCorpusGlobs(globs: string[]): void {
@@ -39,14 +68,36 @@ export class CorpusWorkspace {
     });
   }
 
+  /** Honours `files.exclude`: excluded files and folders are neither indexed nor followed. */
+  setFilesExclude(exclude: FilesExclude | undefined): void {
+    this.excludeMatchers = Object.entries(exclude ?? {})
+      .filter(([, enabled]) => enabled === true)
+      .map(([glob]) => picomatch(glob.replace(/\\/g, '/'), { dot: true }));
+  }
+
   /** Whether a file belongs to the corpus: listed by the setting, or recognised by its content. */
   isCorpusFile(file: string, text: string): boolean {
     if (this.corpusMatchers.length > 0) return this.corpusMatchers.some((matches) => matches(file));
     return isCorpusArticle(text);
   }
 
+  isExcluded(file: string): boolean {
+    if (this.excludeMatchers.length === 0) return false;
+    for (const folder of this.folders) {
+      const relative = path.relative(folder, file).split(path.sep).join('/');
+      if (relative.startsWith('..') || path.isAbsolute(relative)) continue;
+      // A pattern naming a folder excludes everything below it, as in VS Code.
+      const parts = relative.split('/');
+      for (let i = 1; i <= parts.length; i++) {
+        const prefix = parts.slice(0, i).join('/');
+        if (this.excludeMatchers.some((matches) => matches(prefix))) return true;
+      }
+    }
+    return false;
+  }
+
   /** Reads `.summit-lens/figures.yaml` and `meetings.yaml` of the first folder that has them. */
-  loadKnowledge(): { workspaceFigures?: string; workspaceMeetings?: string; files: string[] } {
+  loadKnowledge(): KnowledgeSource & { files: string[] } {
     const files: string[] = [];
     const read = (name: string) => {
       for (const folder of this.folders) {
@@ -62,7 +113,21 @@ export class CorpusWorkspace {
       }
       return undefined;
     };
-    return { workspaceFigures: read('figures.yaml'), workspaceMeetings: read('meetings.yaml'), files };
+    const source: KnowledgeSource = { workspaceFigures: read('figures.yaml'), workspaceMeetings: read('meetings.yaml') };
+    this.useKnowledge(source);
+    return { ...source, files };
+  }
+
+  /** Tells the workers and the cache which knowledge the analyses are made with. */
+  useKnowledge(source: KnowledgeSource): void {
+    this.knowledgeSource = source;
+    this.pool.setKnowledge(source);
+    const key = cacheKey(source);
+    if (this.cache.key !== key) {
+      // Every analysis depends on the knowledge: none of the old ones can be reused.
+      this.cache.reset(key);
+      this.diskHashes.clear();
+    }
   }
 
   /** Indexes every corpus file of every folder. Resolves when done or cancelled. */
@@ -75,42 +140,118 @@ export class CorpusWorkspace {
     return this.indexing;
   }
 
+  /** Every corpus candidate of every folder: by extension, not excluded, and listed by the corpus setting if there is one. */
+  listFiles(): string[] {
+    const files = new Set<string>();
+    for (const folder of this.folders) {
+      for (const file of listCandidates(folder, (candidate) => this.isExcluded(candidate))) {
+        if (this.corpusMatchers.length === 0 || this.corpusMatchers.some((matches) => matches(file))) files.add(file);
+      }
+    }
+    return [...files].sort();
+  }
+
   private async runIndexAll(progress: WorkDoneProgressReporter | undefined, isCancelled: () => boolean): Promise<void> {
-    const files = this.folders.flatMap((folder) => listCorpusFiles(folder));
+    const started = Date.now();
+    if (!this.cacheLoaded) {
+      this.cacheLoaded = true;
+      const status = await this.cache.load();
+      this.connection.console.log(`Summit Lens cache: ${status}.`);
+    }
+    const files = this.listFiles();
     const total = files.length;
-    progress?.begin('Summit Lens', 0, `Indexing 0 / ${total.toLocaleString('en')} files`, true);
+    const totalText = total.toLocaleString('en');
+    progress?.begin('Summit Lens', 0, `Indexing 0 / ${totalText} articles`, true);
     let done = 0;
+    let fromCache = 0;
     let lastReport = Date.now();
-    for (const file of files) {
-      if (isCancelled()) break;
-      await this.indexFile(file);
-      done++;
-      if (Date.now() - lastReport > 100) {
-        progress?.report(Math.round((done / Math.max(1, total)) * 100), `Indexing ${done.toLocaleString('en')} / ${total.toLocaleString('en')} files`);
-        lastReport = Date.now();
-        // Let pending requests run between files so the editor stays responsive while indexing.
-        await new Promise((resolve) => setImmediate(resolve));
+    const report = () => {
+      if (Date.now() - lastReport < 100) return;
+      lastReport = Date.now();
+      progress?.report(Math.round((done / Math.max(1, total)) * 100), `Indexing ${done.toLocaleString('en')} / ${totalText} articles`);
+    };
+    // Enough files in flight to keep every worker busy while the next files are read.
+    const inFlight = Math.max(4, this.pool.threads * 4);
+    let next = 0;
+    const lane = async () => {
+      while (next < files.length && !isCancelled()) {
+        const file = files[next++];
+        if ((await this.indexFile(file)) === 'cache') fromCache++;
+        done++;
+        report();
+      }
+    };
+    await Promise.all(Array.from({ length: inFlight }, lane));
+
+    // Files indexed earlier that are gone now (a re-index after changes the watcher missed).
+    if (!isCancelled()) {
+      const listed = new Set(files.map((file) => pathToFileURL(file).href));
+      for (const uri of [...this.service.index.uris()]) {
+        if (uri.startsWith('file:') && !listed.has(uri) && !this.openUris.has(uri)) this.forget(uri);
       }
     }
     progress?.done();
-    this.connection.console.log(`Summit Lens indexed ${this.service.index.size} articles from ${done} files${isCancelled() ? ' (cancelled)' : ''}.`);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    this.connection.console.log(
+      `Summit Lens indexed ${this.service.index.size} articles from ${done} files in ${seconds} s (${fromCache} from the cache, ${this.pool.threads} worker threads)${isCancelled() ? ' (cancelled)' : ''}.`,
+    );
+    await this.saveCache();
   }
 
-  /** Reads one file from disk and indexes it, unless an editor holds it open. */
-  async indexFile(file: string): Promise<void> {
+  /**
+   * Reads one file from disk and indexes it, unless an editor holds it open. Unchanged content
+   * comes from the cache; the rest is analysed by the pool. Returns where the answer came from.
+   */
+  async indexFile(file: string): Promise<'cache' | 'analysed' | 'removed' | 'skipped'> {
     const uri = pathToFileURL(file).href;
-    if (this.openUris.has(uri)) return;
-    const read = await readArticleFile(file);
-    if (!read.ok || !this.isCorpusFile(file, read.text)) {
-      this.service.remove(uri);
-      return;
+    if (this.openUris.has(uri)) return 'skipped';
+    const generation = ++this.generation;
+    this.generations.set(uri, generation);
+    const current = () => this.generations.get(uri) === generation && !this.openUris.has(uri);
+    const bytes = await readBytes(file);
+    if (!current()) return 'skipped';
+    if (!bytes) {
+      this.forget(uri);
+      return 'removed';
     }
-    this.service.update(uri, read.text);
+    const listed = this.corpusMatchers.length > 0;
+    if (listed && !this.corpusMatchers.some((matches) => matches(file))) {
+      this.forget(uri);
+      return 'removed';
+    }
+    const hash = contentHash(bytes);
+    const cached = this.cache.lookup(hash, uri, listed);
+    if (cached !== undefined) {
+      this.apply(uri, hash, cached);
+      return cached ? 'cache' : 'removed';
+    }
+    const outcome = await this.pool.analyze(uri, bytes, listed);
+    if (!current()) return 'skipped';
+    if (outcome.error) {
+      this.connection.console.warn(`Summit Lens could not index ${file}: ${outcome.error}`);
+      return 'skipped';
+    }
+    this.cache.set(hash, outcome.article, outcome.analysis);
+    this.apply(uri, hash, outcome.analysis ?? null);
+    return outcome.analysis ? 'analysed' : 'removed';
+  }
+
+  private apply(uri: string, hash: string, analysis: ArticleAnalysis | null): void {
+    this.diskHashes.set(uri, hash);
+    if (analysis) this.service.index.set(analysis);
+    else this.service.remove(uri);
+  }
+
+  private forget(uri: string): void {
+    this.generations.set(uri, ++this.generation);
+    this.diskHashes.delete(uri);
+    this.service.remove(uri);
   }
 
   /** Applies watched-file events; each touches only the files it names. Returns whether knowledge files changed. */
   async applyFileEvents(events: FileEvent[]): Promise<boolean> {
     let knowledgeChanged = false;
+    const work: Array<Promise<unknown>> = [];
     for (const event of events) {
       if (!event.uri.startsWith('file:')) continue;
       const file = fileURLToPath(event.uri);
@@ -120,20 +261,79 @@ export class CorpusWorkspace {
       }
       if (!CORPUS_EXTENSIONS.has(path.extname(file).toLowerCase())) continue;
       if (event.type === FileChangeType.Deleted) {
-        if (!this.openUris.has(event.uri)) this.service.remove(event.uri);
+        if (!this.openUris.has(event.uri)) this.forget(event.uri);
+      } else if (this.isExcluded(file)) {
+        this.forget(event.uri);
       } else {
-        await this.indexFile(file);
+        work.push(this.indexFile(file));
       }
     }
+    await Promise.all(work);
+    this.scheduleSave();
     return knowledgeChanged;
   }
 
   /** Re-analyses every indexed article with new knowledge: open ones from the editor, the rest from disk. */
   async reanalyzeAll(openText: (uri: string) => string | undefined): Promise<void> {
-    for (const uri of [...this.service.index.uris()]) {
+    for (const uri of this.openUris) {
       const text = openText(uri);
       if (text !== undefined) this.service.update(uri, text);
-      else if (uri.startsWith('file:')) await this.indexFile(fileURLToPath(uri));
+    }
+    await this.indexAll();
+  }
+
+  /** Writes the cache soon, once a burst of file events is over. */
+  scheduleSave(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.saveCache(), SAVE_DELAY_MS);
+    this.saveTimer.unref();
+  }
+
+  async saveCache(): Promise<void> {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    try {
+      await this.cache.save(this.diskHashes.values());
+    } catch (error) {
+      // A cache that cannot be written only costs the next start its speed.
+      this.connection.console.warn(`Summit Lens could not write its cache: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+
+  async dispose(): Promise<void> {
+    await this.saveCache();
+    await this.pool.dispose();
+  }
+}
+
+async function readBytes(file: string): Promise<Uint8Array | undefined> {
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return undefined;
+    return await fs.readFile(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Files with a corpus extension below `root`, skipping dot-folders, node_modules and excluded paths. */
+function listCandidates(root: string, excluded: (file: string) => boolean): string[] {
+  const found: string[] = [];
+  const visit = (dir: string) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = path.join(dir, entry.name);
+      if (excluded(full)) continue;
+      if (entry.isDirectory()) visit(full);
+      else if (entry.isFile() && CORPUS_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) found.push(full);
+    }
+  };
+  visit(root);
+  return found;
 }

@@ -1,0 +1,153 @@
+/**
+ * The persisted analysis cache: the analyses of the workspace's files, keyed by a hash of each
+ * file's bytes, so reopening a workspace reads and hashes files instead of parsing them. The
+ * whole cache belongs to one cache key (the server code that produced it and the knowledge it
+ * used); a cache with another key, or one that cannot be read, is ignored and rebuilt.
+ */
+import { createHash } from 'node:crypto';
+import { promises as fs, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { ArticleAnalysis, KnowledgeSource } from '../core/index';
+
+/** Bumped when the file layout below changes. */
+const CACHE_FORMAT = 'summit-lens-analysis-cache/1';
+export const CACHE_FILE_NAME = 'analysis-cache.json';
+
+/** What the cache remembers about one file's content: whether it reads as an article, and its analysis (without the URI) if it was analysed. */
+export interface CachedContent {
+  article: boolean;
+  analysis?: Omit<ArticleAnalysis, 'uri'>;
+}
+
+interface CacheFile {
+  format: string;
+  key: string;
+  entries: Record<string, CachedContent>;
+}
+
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('base64');
+}
+
+let codeHash: string | undefined;
+
+/**
+ * The parser version: a hash of the running server bundle, so any change to the parser or the
+ * recognisers (which ship inside it, as does the built-in catalogue) invalidates the cache.
+ */
+function serverCodeHash(): string {
+  if (codeHash === undefined) {
+    try {
+      codeHash = contentHash(readFileSync(__filename));
+    } catch {
+      codeHash = 'unknown';
+    }
+  }
+  return codeHash;
+}
+
+/** The key every cached analysis depends on: the cache layout, the server code and the workspace knowledge. */
+export function cacheKey(knowledge: KnowledgeSource): string {
+  const knowledgeText = JSON.stringify([knowledge.workspaceFigures ?? null, knowledge.workspaceMeetings ?? null]);
+  return contentHash(Buffer.from(`${CACHE_FORMAT}\n${serverCodeHash()}\n${knowledgeText}`));
+}
+
+/** A plausible analysis: the arrays the index walks are present. Anything else is treated as a miss. */
+function isCachedContent(value: unknown): value is CachedContent {
+  if (!value || typeof value !== 'object') return false;
+  const entry = value as CachedContent;
+  if (typeof entry.article !== 'boolean') return false;
+  if (entry.analysis === undefined) return true;
+  const analysis = entry.analysis as Record<string, unknown> | undefined;
+  if (!analysis || typeof analysis !== 'object') return false;
+  return ['outline', 'folds', 'problems', 'figures', 'introductions', 'learnedFigures', 'meetings', 'dateCues'].every((field) => Array.isArray(analysis[field]));
+}
+
+export class AnalysisCache {
+  private entries = new Map<string, CachedContent>();
+
+  constructor(
+    private readonly file: string | undefined,
+    private currentKey: string,
+  ) {}
+
+  get key(): string {
+    return this.currentKey;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Loads the file; a missing, corrupt or stale cache leaves this one empty. Returns what happened, for the log. */
+  async load(): Promise<string> {
+    this.entries.clear();
+    if (!this.file) return 'no cache location';
+    let text: string;
+    try {
+      text = await fs.readFile(this.file, 'utf8');
+    } catch {
+      return 'no cache yet';
+    }
+    try {
+      const parsed = JSON.parse(text) as Partial<CacheFile>;
+      if (parsed.format !== CACHE_FORMAT || parsed.key !== this.currentKey) return 'cache is stale (other server version or knowledge); rebuilding';
+      if (!parsed.entries || typeof parsed.entries !== 'object') return 'cache is corrupt; rebuilding';
+      for (const [hash, entry] of Object.entries(parsed.entries)) if (isCachedContent(entry)) this.entries.set(hash, entry);
+      return `cache holds ${this.entries.size} files`;
+    } catch {
+      return 'cache is corrupt; rebuilding';
+    }
+  }
+
+  /** Starts over under a new key, e.g. after the workspace knowledge changed. */
+  reset(key: string): void {
+    this.currentKey = key;
+    this.entries.clear();
+  }
+
+  get(hash: string): CachedContent | undefined {
+    return this.entries.get(hash);
+  }
+
+  /**
+   * The cached answer for content: its analysis under `uri`, `null` if the content is known not to
+   * be an article, `undefined` on a miss. `listed` files (named by the corpus setting) are articles
+   * whatever their content, so only a stored analysis answers for them.
+   */
+  lookup(hash: string, uri: string, listed: boolean): ArticleAnalysis | null | undefined {
+    const entry = this.entries.get(hash);
+    if (!entry) return undefined;
+    if (entry.analysis) return { ...entry.analysis, uri };
+    return listed || entry.article ? undefined : null;
+  }
+
+  set(hash: string, article: boolean, analysis: ArticleAnalysis | undefined): void {
+    if (!analysis) {
+      this.entries.set(hash, { article });
+      return;
+    }
+    const { uri: _uri, ...rest } = analysis;
+    this.entries.set(hash, { article, analysis: rest });
+  }
+
+  /**
+   * Writes the entries for the given hashes (the files the workspace has now), atomically: a
+   * crash mid-write leaves the old cache or none, never half a file.
+   */
+  async save(liveHashes: Iterable<string>): Promise<void> {
+    if (!this.file) return;
+    const entries: Record<string, CachedContent> = {};
+    for (const hash of liveHashes) {
+      const entry = this.entries.get(hash);
+      if (entry) entries[hash] = entry;
+    }
+    // Forget content no file has any more, so the cache does not grow without bound.
+    this.entries = new Map(Object.entries(entries));
+    const body: CacheFile = { format: CACHE_FORMAT, key: this.currentKey, entries };
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    await fs.mkdir(path.dirname(this.file), { recursive: true });
+    await fs.writeFile(temporary, JSON.stringify(body));
+    await fs.rename(temporary, this.file);
+  }
+}
