@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { sampleDir, seed, sliceRange } from './support/core.mjs';
-import { startServer, positionOf } from './support/lspClient.mjs';
+import { startServer, positionOf } from './support/protocolClient.mjs';
 
 let workspace;
 let server;
