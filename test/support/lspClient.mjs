@@ -1,66 +1,88 @@
-// A minimal LSP client over stdio for protocol tests: starts the built server, initializes
-// it on a workspace folder, and sends real requests.
+// Starts dist/server.js over stdio and speaks LSP to it, for the protocol tests and the benchmark.
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
-import { createRequire } from 'node:module';
 import { root } from './core.mjs';
 
 const require = createRequire(import.meta.url);
-const rpc = require('vscode-jsonrpc/node');
+const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
 
-export async function startServer(workspaceFolder, initializationOptions = {}) {
-  const child = spawn(process.execPath, [path.join(root, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
-  const progressDone = new Promise((resolve) => {
-    connection.onNotification('$/progress', ({ value }) => value?.kind === 'end' && resolve());
-  });
+/**
+ * A running server with a workspace open. `indexed` resolves when the start-up indexing ends
+ * (its work-done progress reports `end`); `logs` collects window/logMessage texts.
+ */
+export async function startServer({ folders, cacheDir, filesExclude, env = {}, initializationOptions = {} }) {
+  const child = spawn(process.execPath, [path.join(root, 'dist/server.js'), '--stdio'], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const stderr = [];
+  child.stderr.on('data', (chunk) => stderr.push(String(chunk)));
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const logs = [];
-  connection.onNotification('window/logMessage', ({ message }) => logs.push(message));
-  const diagnostics = new Map();
-  connection.onNotification('textDocument/publishDiagnostics', ({ uri, diagnostics: list }) => diagnostics.set(uri, list));
+  const progress = [];
+  let resolveIndexed;
+  const indexed = new Promise((resolve) => (resolveIndexed = resolve));
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onRequest('workspace/codeLens/refresh', () => null);
   connection.onRequest('workspace/inlayHint/refresh', () => null);
   connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('workspace/configuration', (params) => params.items.map(() => null));
+  connection.onNotification('window/logMessage', ({ message }) => logs.push(message));
+  connection.onNotification('textDocument/publishDiagnostics', () => undefined);
+  connection.onNotification('$/progress', ({ value }) => {
+    progress.push(value);
+    if (value.kind === 'end') resolveIndexed(performance.now());
+  });
   connection.listen();
-  const rootUri = pathToFileURL(workspaceFolder).href;
-  const initialize = await connection.sendRequest('initialize', {
+  const workspaceFolders = folders.map((folder) => ({ uri: pathToFileURL(folder).href, name: path.basename(folder) }));
+  const started = performance.now();
+  await connection.sendRequest('initialize', {
     processId: process.pid,
-    rootUri,
-    workspaceFolders: [{ uri: rootUri, name: 'corpus' }],
-    capabilities: { window: { workDoneProgress: true }, textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true } } },
-    initializationOptions,
+    rootUri: workspaceFolders[0]?.uri ?? null,
+    workspaceFolders,
+    capabilities: { window: { workDoneProgress: true }, workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } },
+    initializationOptions: { corpus: [], inlayHints: true, codeLens: true, cacheDir, filesExclude, ...initializationOptions },
   });
   await connection.sendNotification('initialized', {});
   return {
+    child,
     connection,
-    initialize,
     logs,
-    diagnostics,
-    /** Resolves when the initial indexing reports its end. */
-    indexed: () => progressDone,
-    uriOf: (file) => pathToFileURL(path.join(workspaceFolder, file)).href,
-    open(file, text, languageId = 'summit-article') {
-      return connection.sendNotification('textDocument/didOpen', { textDocument: { uri: pathToFileURL(path.join(workspaceFolder, file)).href, languageId, version: 1, text } });
+    progress,
+    stderr,
+    started,
+    /** Milliseconds from `initialize` to the end of indexing. */
+    indexed: indexed.then((ended) => ended - started),
+    request: (method, params) => connection.sendRequest(method, params),
+    notify: (method, params) => connection.sendNotification(method, params),
+    /** Peak resident memory of the server process (all its threads), in MB, from /proc. */
+    peakRssMb() {
+      try {
+        const status = require('node:fs').readFileSync(`/proc/${child.pid}/status`, 'utf8');
+        const match = /VmHWM:\s+(\d+) kB/.exec(status);
+        return match ? Number(match[1]) / 1024 : undefined;
+      } catch {
+        return undefined;
+      }
     },
     async stop() {
-      await connection.sendRequest('shutdown').catch(() => undefined);
-      await connection.sendNotification('exit').catch(() => undefined);
+      try {
+        await Promise.race([connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 5000))]);
+        await connection.sendNotification('exit');
+      } catch {
+        // Already gone.
+      }
+      await new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const timer = setTimeout(() => {
+          child.kill();
+          resolve();
+        }, 2000);
+        child.on('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
       connection.dispose();
-      child.kill();
     },
   };
-}
-
-/** The LSP position (UTF-16) of the n-th occurrence of `needle` in `text`. */
-export function positionOf(text, needle, occurrence = 0) {
-  let at = -1;
-  for (let i = 0; i <= occurrence; i++) {
-    at = text.indexOf(needle, at + 1);
-    if (at < 0) throw new Error(`${needle} not found`);
-  }
-  const before = text.slice(0, at);
-  const line = before.split('\n').length - 1;
-  return { line, character: at - (before.lastIndexOf('\n') + 1) };
 }

@@ -110,7 +110,7 @@ export class SummitLensService {
     const definition = this.figureDefinition(figure.id, analysis.uri);
     const lines = [`**${written}** — ${figure.zh} · ${figure.en}`];
     if (role) lines.push('', `${role.zh} · ${role.en}${analysis.date ? ` (as of ${analysis.date})` : ''}`);
-    if (introduction) lines.push('', `Introduced here as: ${introduction.descriptor ? `${introduction.descriptor} ` : ''}«${introduction.text}»`);
+    if (introduction) lines.push('', `Introduced here as: «${introduction.text}»`);
     if (figure.origin === 'learned') lines.push('', '_Learned from an introduction in the corpus; not in the catalogue._');
     const link = definition ? ` · [definition](${definition.uri}#L${definition.range.start.line + 1})` : '';
     lines.push('', `${here} mention${here === 1 ? '' : 's'} in this article · in ${articles} article${articles === 1 ? '' : 's'}${link}`);
