@@ -14,6 +14,15 @@ const CANDIDATE_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.html', '.htm
 
 let client: LanguageClient | undefined;
 
+/**
+ * Files whose language was changed away from the one they had (the user picked
+ * "Plain Text" for an article, say): left alone for the rest of the session.
+ * VS Code reports a language change as a close immediately followed, in the same
+ * tick, by an open of the same document; a real reopen comes later.
+ */
+const languageChosenElsewhere = new Set<string>();
+const closedThisTick = new Set<string>();
+
 function settings() {
   const config = vscode.workspace.getConfiguration('summitLens');
   return {
@@ -32,6 +41,9 @@ function inConfiguredCorpus(document: vscode.TextDocument): boolean {
 /** Gives an article the article language; unrelated Markdown, HTML and text files are left alone. */
 async function classify(document: vscode.TextDocument): Promise<void> {
   if (document.languageId === LANGUAGE_ID || document.uri.scheme !== 'file') return;
+  const key = document.uri.toString();
+  if (closedThisTick.has(key)) languageChosenElsewhere.add(key);
+  if (languageChosenElsewhere.has(key)) return;
   if (!CANDIDATE_LANGUAGES.has(document.languageId) && !CANDIDATE_EXTENSIONS.has(path.extname(document.fileName).toLowerCase())) return;
   const explicit = settings().corpus.length > 0;
   if (explicit ? inConfiguredCorpus(document) : isCorpusArticle(document.getText())) {
@@ -69,7 +81,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('summitLens.markAsArticle', async () => {
       const document = vscode.window.activeTextEditor?.document;
-      if (document) await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
+      if (!document) return;
+      languageChosenElsewhere.delete(document.uri.toString());
+      await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
+    }),
+    vscode.workspace.onDidCloseTextDocument((document) => {
+      const key = document.uri.toString();
+      closedThisTick.add(key);
+      setTimeout(() => closedThisTick.delete(key), 0);
     }),
     vscode.workspace.onDidOpenTextDocument((document) => void classify(document)),
   );

@@ -5,3 +5,4 @@ export * from './codeServer.mjs';
 export * from './browser.mjs';
 export * from './workbench.mjs';
 export * from './vsix.mjs';
+export * from './corpus.mjs';

@@ -33,7 +33,9 @@ export async function nextTick(page) {
 /**
  * @template T
  * @param {() => Promise<T> | T} attempt
- * @param {{ timeout?: number, message?: string, page?: import('playwright-core').Page }} [opts]
+ * @param {{ timeout?: number, message?: string | (() => string), page?: import('playwright-core').Page }} [opts]
+ * `message` may be a function, called at the deadline (so it can report the
+ * last value seen).
  * @returns {Promise<T>}
  */
 export async function until(attempt, opts = {}) {
@@ -51,7 +53,8 @@ export async function until(attempt, opts = {}) {
       lastError = err;
     }
     if (Date.now() >= deadline) {
-      throw new DeadlineError(`${message} (gave up after ${timeout} ms, ${tries} tries)`, lastError);
+      const text = typeof message === 'function' ? message() : message;
+      throw new DeadlineError(`${text} (gave up after ${timeout} ms, ${tries} tries)`, lastError);
     }
     await nextTick(page);
   }

@@ -132,8 +132,28 @@ export async function waitForLanguageMode(page, re, { timeout = 30_000 } = {}) {
         .catch(() => {});
       return undefined;
     },
-    { page, timeout, message: `language mode did not match ${re} (last: "${last}")` },
+    { page, timeout, message: () => `language mode did not match ${re} (last: "${last}")` },
   );
+}
+
+/** Change Language Mode of the active editor to `name` (e.g. "Plain Text"). */
+export async function changeLanguageMode(page, name, { timeout = 20_000 } = {}) {
+  await runCommand(page, 'Change Language Mode');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.fill(name);
+  await until(
+    () =>
+      page.evaluate(
+        (name) =>
+          [...document.querySelectorAll('.quick-input-widget .quick-input-list .monaco-list-row.focused .label-name')].some(
+            (l) => l.textContent.trim() === name,
+          ),
+        name,
+      ),
+    { page, timeout, message: `language "${name}" not offered by Change Language Mode` },
+  );
+  await page.keyboard.press('Enter');
+  return waitForLanguageMode(page, new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`), { timeout });
 }
 
 /**
@@ -238,23 +258,74 @@ export async function hoverText(page, text, { occurrence = 0, charOffset = 0, ac
       last = await hoverContent(page);
       return accept(last) ? last : undefined;
     },
-    { page, timeout, message: `no acceptable hover on "${text}" (last hover: "${last}")` },
+    { page, timeout, message: () => `no acceptable hover on "${text}" (last hover: "${last}")` },
   );
 }
 
-/** Open the Outline view and return its rows' labels once `accept` holds. */
+/**
+ * Open the Outline view and return its rows' labels (top to bottom, the whole
+ * tree, not just the rows currently rendered) once `accept` holds.
+ */
 export async function outlineItems(page, { accept = (items) => items.length > 0, timeout = 30_000 } = {}) {
   await runCommand(page, 'Explorer: Focus on Outline View');
   let last = [];
   return until(
     async () => {
       await page.waitForSelector('.outline-pane .monaco-list-row', { timeout: 2_000 }).catch(() => {});
-      last = await page.locator('.outline-pane .monaco-list-row .label-name').allInnerTexts();
-      last = last.map((s) => s.trim());
+      last = await collectOutline(page);
       return accept(last) ? last : undefined;
     },
-    { page, timeout, message: `outline not as expected (last: ${JSON.stringify(last)})` },
+    { page, timeout, message: () => `outline not as expected (last: ${JSON.stringify(last)})` },
   );
+}
+
+/** Rendered rows of the Outline tree (sticky-scroll copies excluded). */
+async function renderedOutlineRows(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.outline-pane .monaco-list-row')]
+      .filter((r) => !r.closest('.monaco-tree-sticky-container'))
+      .map((r) => ({
+        index: Number(r.dataset.index),
+        label: (r.querySelector('.label-name')?.textContent ?? '').trim(),
+        focused: r.classList.contains('focused'),
+      })),
+  );
+}
+
+/**
+ * The labels of all Outline rows. The tree is virtualised (only the rows in
+ * view are in the DOM), so walk it with the keyboard: Home, then PageDown
+ * until the focus stops moving, collecting the rows rendered on the way.
+ */
+async function collectOutline(page) {
+  const seen = new Map();
+  const merge = (rows) => rows.forEach((r) => r.label && seen.set(r.index, r.label));
+  let rows = await renderedOutlineRows(page);
+  merge(rows);
+  if (rows.length === 0) return [];
+  await page.locator('.outline-pane .monaco-list').first().focus();
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 100; i++) {
+    rows = await renderedOutlineRows(page);
+    merge(rows);
+    const focused = rows.find((r) => r.focused)?.index ?? -1;
+    await page.keyboard.press('PageDown');
+    const moved = await page
+      .waitForFunction(
+        (prev) => {
+          const f = [...document.querySelectorAll('.outline-pane .monaco-list-row.focused')].find(
+            (r) => !r.closest('.monaco-tree-sticky-container'),
+          );
+          return f && Number(f.dataset.index) !== prev;
+        },
+        focused,
+        { timeout: 1_500 },
+      )
+      .then(() => true, () => false);
+    if (!moved) break;
+  }
+  merge(await renderedOutlineRows(page));
+  return [...seen.entries()].sort((a, b) => a[0] - b[0]).map(([, label]) => label);
 }
 
 /**
@@ -271,7 +342,7 @@ export async function findAllReferences(page, text, { occurrence = 0, accept = (
       last = await referencesViewRows(page);
       return accept(last) ? last : undefined;
     },
-    { page, timeout, message: `references view not as expected (last: ${JSON.stringify(last)})` },
+    { page, timeout, message: () => `references view not as expected (last: ${JSON.stringify(last)})` },
   );
 }
 
@@ -311,6 +382,32 @@ export async function peekReferences(page, text, { occurrence = 0, accept = (r) 
       );
       return accept(last) ? last : undefined;
     },
-    { page, timeout, message: `peek references not as expected (last: ${JSON.stringify(last)})` },
+    { page, timeout, message: () => `peek references not as expected (last: ${JSON.stringify(last)})` },
   );
+}
+
+/**
+ * Syntax colouring of the rendered line of the active editor that contains
+ * `text`: `{ line, tokens: [{ text, cls, color }], foreground }`, where
+ * `foreground` is the editor's default text colour (what an untokenised
+ * plain-text line shows), or undefined when no such line is rendered.
+ */
+export async function lineTokens(page, text) {
+  return page.evaluate((text) => {
+    const editor =
+      document.querySelector('.editor-group-container.active .editor-instance .monaco-editor') ||
+      document.querySelector('.editor-instance .monaco-editor');
+    const viewLines = editor?.querySelector('.view-lines');
+    if (!viewLines) return undefined;
+    const line = [...viewLines.querySelectorAll('.view-line')].find((l) =>
+      l.textContent.replace(/\u00a0/g, ' ').includes(text),
+    );
+    if (!line) return undefined;
+    const tokens = [...line.querySelectorAll('span > span')].map((s) => ({
+      text: s.textContent,
+      cls: [...s.classList].filter((c) => /^mtk\d+$/.test(c)).join(' '),
+      color: getComputedStyle(s).color,
+    }));
+    return { line: line.textContent, tokens, foreground: getComputedStyle(viewLines).color };
+  }, text);
 }
