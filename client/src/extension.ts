@@ -62,7 +62,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
     synchronize: { fileEvents: watcher, configurationSection: 'summitLens' },
-    initializationOptions: settings(),
+    initializationOptions: {
+      ...settings(),
+      // The analysis cache lives in the extension's storage, never in the user's folders.
+      cacheDir: (context.storageUri ?? context.globalStorageUri).fsPath,
+      filesExclude: vscode.workspace.getConfiguration('files').get<Record<string, boolean | { when: string }>>('exclude', {}),
+    },
     outputChannelName: 'Summit Lens',
   };
   client = new LanguageClient('summitLens', 'Summit Lens', serverOptions, clientOptions);
