@@ -61,7 +61,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(watcher);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
-    synchronize: { fileEvents: watcher, configurationSection: 'summitLens' },
+    synchronize: { fileEvents: watcher, configurationSection: ['summitLens', 'files.exclude'] },
     initializationOptions: {
       ...settings(),
       // The analysis cache lives in the extension's storage, never in the user's folders.

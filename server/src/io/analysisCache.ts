@@ -65,6 +65,9 @@ function isCachedContent(value: unknown): value is CachedContent {
 
 export class AnalysisCache {
   private entries = new Map<string, CachedContent>();
+  private saving: Promise<void> = Promise.resolve();
+  /** Whether the entries differ from the file: a warm start that found everything writes nothing. */
+  private dirty = false;
 
   constructor(
     private readonly file: string | undefined,
@@ -93,7 +96,10 @@ export class AnalysisCache {
       const parsed = JSON.parse(text) as Partial<CacheFile>;
       if (parsed.format !== CACHE_FORMAT || parsed.key !== this.currentKey) return 'cache is stale (other server version or knowledge); rebuilding';
       if (!parsed.entries || typeof parsed.entries !== 'object') return 'cache is corrupt; rebuilding';
-      for (const [hash, entry] of Object.entries(parsed.entries)) if (isCachedContent(entry)) this.entries.set(hash, entry);
+      for (const [hash, entry] of Object.entries(parsed.entries)) {
+        if (isCachedContent(entry)) this.entries.set(hash, entry);
+        else this.dirty = true;
+      }
       return `cache holds ${this.entries.size} files`;
     } catch {
       return 'cache is corrupt; rebuilding';
@@ -104,6 +110,7 @@ export class AnalysisCache {
   reset(key: string): void {
     this.currentKey = key;
     this.entries.clear();
+    this.dirty = true;
   }
 
   get(hash: string): CachedContent | undefined {
@@ -123,6 +130,7 @@ export class AnalysisCache {
   }
 
   set(hash: string, article: boolean, analysis: ArticleAnalysis | undefined): void {
+    this.dirty = true;
     if (!analysis) {
       this.entries.set(hash, { article });
       return;
@@ -135,13 +143,24 @@ export class AnalysisCache {
    * Writes the entries for the given hashes (the files the workspace has now), atomically: a
    * crash mid-write leaves the old cache or none, never half a file.
    */
-  async save(liveHashes: Iterable<string>): Promise<void> {
+  save(liveHashes: Iterable<string>): Promise<void> {
+    // One write at a time: a save requested during another starts after it.
+    const hashes = [...liveHashes];
+    this.saving = this.saving.catch(() => undefined).then(() => this.write(hashes));
+    return this.saving;
+  }
+
+  private async write(liveHashes: string[]): Promise<void> {
     if (!this.file) return;
     const entries: Record<string, CachedContent> = {};
+    let live = 0;
     for (const hash of liveHashes) {
       const entry = this.entries.get(hash);
       if (entry) entries[hash] = entry;
+      live++;
     }
+    if (!this.dirty && live === this.entries.size) return;
+    this.dirty = false;
     // Forget content no file has any more, so the cache does not grow without bound.
     this.entries = new Map(Object.entries(entries));
     const body: CacheFile = { format: CACHE_FORMAT, key: this.currentKey, entries };

@@ -171,7 +171,7 @@ export class CorpusWorkspace {
       progress?.report(Math.round((done / Math.max(1, total)) * 100), `Indexing ${done.toLocaleString('en')} / ${totalText} articles`);
     };
     // Enough files in flight to keep every worker busy while the next files are read.
-    const inFlight = Math.max(4, this.pool.threads * 4);
+    const inFlight = Math.max(4, this.pool.size * 4);
     let next = 0;
     const lane = async () => {
       while (next < files.length && !isCancelled()) {
@@ -181,7 +181,12 @@ export class CorpusWorkspace {
         report();
       }
     };
-    await Promise.all(Array.from({ length: inFlight }, lane));
+    this.pool.open();
+    try {
+      await Promise.all(Array.from({ length: inFlight }, lane));
+    } finally {
+      await this.pool.close();
+    }
 
     // Files indexed earlier that are gone now (a re-index after changes the watcher missed).
     if (!isCancelled()) {
@@ -193,7 +198,7 @@ export class CorpusWorkspace {
     progress?.done();
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     this.connection.console.log(
-      `Summit Lens indexed ${this.service.index.size} articles from ${done} files in ${seconds} s (${fromCache} from the cache, ${this.pool.threads} worker threads)${isCancelled() ? ' (cancelled)' : ''}.`,
+      `Summit Lens indexed ${this.service.index.size} articles from ${done} files in ${seconds} s (${fromCache} from the cache, ${this.pool.size} worker threads)${isCancelled() ? ' (cancelled)' : ''}.`,
     );
     await this.saveCache();
   }
@@ -302,7 +307,7 @@ export class CorpusWorkspace {
 
   async dispose(): Promise<void> {
     await this.saveCache();
-    await this.pool.dispose();
+    await this.pool.close();
   }
 }
 

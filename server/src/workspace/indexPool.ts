@@ -13,7 +13,7 @@ import { decodeBytes } from '../io/readArticleFile';
 export interface AnalysisJob {
   id: number;
   uri: string;
-  /** The file's bytes; transferred to the worker, not copied. */
+  /** The file's bytes. */
   bytes: ArrayBuffer;
   /** Named by the corpus setting: analysed whatever its content. */
   listed: boolean;
@@ -34,34 +34,53 @@ interface PoolWorker {
   busy: number;
 }
 
-/** How many workers pay off: one per core, at most four; on one core, none. */
+/**
+ * Workers only from four cores up (one per core but one, at most four). On two cores they did
+ * not pay off: each worker builds its own knowledge and JIT state, analyses cross the thread
+ * boundary by copy, and the main thread still needs a core — one or two workers were 1.1–1.7×
+ * slower than the main thread alone (BENCHMARKS.md). `SUMMIT_LENS_WORKERS=n` overrides.
+ */
 function defaultWorkerCount(): number {
   const configured = process.env.SUMMIT_LENS_WORKERS;
   if (configured !== undefined && /^\d+$/.test(configured)) return Number(configured);
   const cores = availableParallelism();
-  return cores <= 1 ? 0 : Math.min(cores, 4);
+  return cores >= 4 ? Math.min(cores - 1, 4) : 0;
 }
 
 export class IndexPool {
   private readonly workers: PoolWorker[] = [];
-  private readonly waiting = new Map<number, { resolve: (outcome: AnalysisOutcome) => void; worker?: PoolWorker }>();
+  private readonly waiting = new Map<number, { resolve: (outcome: AnalysisOutcome) => void; worker: PoolWorker; job: AnalysisJob }>();
   private knowledgeSource: KnowledgeSource | undefined;
   private nextId = 1;
+  private inBatch = false;
 
   /** `knowledge` gives the main thread's knowledge, used when a job runs here. */
   constructor(
     private readonly log: (message: string) => void,
     private readonly knowledge: () => Knowledge,
-    workerCount = defaultWorkerCount(),
-    workerScript = path.join(__dirname, 'indexWorker.js'),
-  ) {
-    if (workerCount > 0 && existsSync(workerScript)) {
-      for (let i = 0; i < workerCount; i++) this.startWorker(workerScript);
-    }
+    private readonly workerCount = defaultWorkerCount(),
+    private readonly workerScript = path.join(__dirname, 'indexWorker.js'),
+  ) {}
+
+  /**
+   * Starts the workers for a batch (the start-up index). Between batches none run: a single
+   * file is analysed faster here than its analysis can cross a thread, and idle workers would
+   * each hold a copy of the knowledge.
+   */
+  open(): void {
+    this.inBatch = true;
   }
 
-  get threads(): number {
-    return this.workers.length;
+  /** Stops the workers once the batch's jobs are answered. */
+  async close(): Promise<void> {
+    this.inBatch = false;
+    const workers = this.workers.splice(0);
+    await Promise.all(workers.map((entry) => entry.worker.terminate()));
+  }
+
+  /** How many workers a batch uses. */
+  get size(): number {
+    return this.workerCount > 0 && existsSync(this.workerScript) ? this.workerCount : 0;
   }
 
   /** Workers build their own copy of the knowledge from the same source. */
@@ -73,19 +92,19 @@ export class IndexPool {
   /** Decodes, classifies and (if an article or listed) analyses a file's bytes. Never rejects. */
   analyze(uri: string, bytes: Uint8Array, listed: boolean): Promise<AnalysisOutcome> {
     const id = this.nextId++;
+    // Workers start with the first file a batch cannot take from the cache.
+    if (this.inBatch && this.workers.length === 0) {
+      for (let i = 0; i < this.size; i++) this.startWorker(this.workerScript);
+    }
+    const job: AnalysisJob = { id, uri, bytes: toArrayBuffer(bytes), listed };
     const worker = this.leastBusy();
-    if (!worker) return Promise.resolve(this.analyzeHere({ id, uri, bytes: toArrayBuffer(bytes), listed }));
-    const buffer = toArrayBuffer(bytes);
+    if (!worker) return Promise.resolve(this.analyzeHere(job));
     return new Promise((resolve) => {
-      this.waiting.set(id, { resolve, worker });
+      this.waiting.set(id, { resolve, worker, job });
       worker.busy++;
-      worker.worker.postMessage({ type: 'analyze', job: { id, uri, bytes: buffer, listed } } satisfies WorkerMessage, [buffer]);
+      // The bytes are copied, not transferred, so a job whose worker dies can still be done here.
+      worker.worker.postMessage({ type: 'analyze', job } satisfies WorkerMessage);
     });
-  }
-
-  async dispose(): Promise<void> {
-    const workers = this.workers.splice(0);
-    await Promise.all(workers.map((entry) => entry.worker.terminate()));
   }
 
   private analyzeHere(job: AnalysisJob): AnalysisOutcome {
@@ -116,7 +135,7 @@ export class IndexPool {
       for (const [id, waiter] of this.waiting) {
         if (waiter.worker !== entry) continue;
         this.waiting.delete(id);
-        waiter.resolve({ id, article: false, error: 'index worker exited' });
+        waiter.resolve(this.analyzeHere(waiter.job));
       }
     });
     if (this.knowledgeSource) entry.worker.postMessage({ type: 'knowledge', source: this.knowledgeSource } satisfies WorkerMessage);
@@ -138,7 +157,7 @@ export function analyzeJob(job: AnalysisJob, knowledge: Knowledge): AnalysisOutc
 }
 
 function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
-  // fs.readFile may hand out a slice of a shared pool; only a whole, own buffer can be transferred.
+  // fs.readFile may hand out a slice of a shared pool; a job carries only its own bytes.
   if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes.buffer;
   return bytes.slice().buffer as ArrayBuffer;
 }

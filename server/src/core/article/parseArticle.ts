@@ -18,6 +18,7 @@ const STAMP_LINE = /^[ \t]*<!--\s*(\d{9,14}|NaN)\s*-->[ \t]*(?:\r?\n|$)/;
 const LINK_HEADER = /^[ \t]*\[([^\]\r\n]+)\]\(([^)\s]+)\)[ \t]*\r?\n[ \t]*-{3,}[ \t]*(?:\r?\n|$)/;
 // `[^\r\n]+` rather than `.*\S.*`: the latter backtracks quadratically on long HTML lines.
 const UNDERLINED_LINE = /^([^\r\n]+)\r?\n([=\-~^*#]{3,})[ \t]*$/gm;
+const UNDERLINE_AFTER_BREAK = /\n[=\-~^*#]{3}/;
 const MARKDOWN_HEADING = /^(#{1,6})[ \t]+([^\r\n]*?)[ \t#]*$/gm;
 const HTML_DOCUMENT = /^\s*(?:<!doctype\s+html|<html[\s>]|<\?xml)/i;
 const HTML_TAG = /<(?:div|p|main|article|section|span|table|br|ul|ol|li|img|a|h[1-6]|strong|b|i|em|blockquote|figure)[\s>/]/i;
@@ -186,7 +187,8 @@ function detectFormat(body: string, frontMatter: FrontMatter | undefined, hasHea
   const head = body.slice(0, 20000);
   if (HTML_DOCUMENT.test(head)) return 'html';
   UNDERLINED_LINE.lastIndex = 0;
-  const underline = UNDERLINED_LINE.exec(head);
+  // Performance: an underline always follows a line break, so most heads skip the slower full pattern.
+  const underline = UNDERLINE_AFTER_BREAK.test(head) ? UNDERLINED_LINE.exec(head) : null;
   const firstLineEnd = head.search(/\S[^\r\n]*\r?\n/);
   if (underline && underline[2][0] === '=' && underline.index <= Math.max(0, firstLineEnd) && !frontMatter && !hasHeader) return 'rst';
   const html = HTML_TAG.test(head);

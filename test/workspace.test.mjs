@@ -1,0 +1,192 @@
+// Protocol tests of the workspace index: the real server over stdio, a temporary workspace of
+// sample articles, edits and watched-file events, and the persisted cache (fresh, stale, corrupt).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { core, sampleDir } from './support/core.mjs';
+import { startServer } from './support/lspClient.mjs';
+
+const FILE_CHANGE = { Created: 1, Changed: 2, Deleted: 3 };
+const BIDEN_SENTENCE = '\n\n拜登当天再次发表讲话。\n';
+
+function makeWorkspace() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'summit-workspace-'));
+  const folder = path.join(dir, 'corpus');
+  mkdirSync(folder);
+  // Written rather than copied: the samples are read-only and some tests edit the copies.
+  for (const name of readdirSync(sampleDir)) writeFileSync(path.join(folder, name), readFileSync(path.join(sampleDir, name)));
+  return { dir, folder, cacheDir: path.join(dir, 'storage') };
+}
+
+const uriOf = (file) => pathToFileURL(file).href;
+
+/** What the index should answer, computed in-process from the files on disk (and any overrides). */
+function expectedMentions(folder, figureId, overrides = {}) {
+  const service = new core.SummitLensService({});
+  const counts = {};
+  for (const name of readdirSync(folder)) {
+    const file = path.join(folder, name);
+    if (!name.endsWith('.txt')) continue;
+    const uri = uriOf(file);
+    const analysis = service.update(uri, overrides[uri] ?? readFileSync(file, 'utf8'));
+    const here = analysis.figures.filter((mention) => mention.figureId === figureId).length;
+    if (here > 0) counts[uri] = here;
+  }
+  return counts;
+}
+
+function countByUri(locations) {
+  const counts = {};
+  for (const location of locations) counts[location.uri] = (counts[location.uri] ?? 0) + 1;
+  return counts;
+}
+
+/** The position of the first mention of a figure in a file, from the in-process analysis. */
+function firstMention(file, figureId) {
+  const analysis = core.analyzeArticle(uriOf(file), readFileSync(file, 'utf8'), new core.Knowledge({}));
+  const mention = analysis.figures.find((entry) => entry.figureId === figureId);
+  assert.ok(mention, `${path.basename(file)} mentions ${figureId}`);
+  return mention.range.start;
+}
+
+/** Watched-file events are notifications, handled asynchronously: retry until the answer follows (or time out). */
+async function eventually(check, timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+}
+
+async function references(server, file, position) {
+  return server.request('textDocument/references', { textDocument: { uri: uriOf(file) }, position, context: { includeDeclaration: true } });
+}
+
+test('references and counts follow edits, added and deleted files, without a rebuild', async () => {
+  const { dir, folder, cacheDir } = makeWorkspace();
+  const server = await startServer({ folders: [folder], cacheDir });
+  try {
+    await server.indexed;
+    const anchor = path.join(folder, '004_281728caea736ce2.txt');
+    const position = firstMention(anchor, 'joe-biden');
+    assert.deepEqual(countByUri(await references(server, anchor, position)), expectedMentions(folder, 'joe-biden'));
+    assert.ok(server.progress.some((value) => value.kind === 'begin' && /Indexing 0 \/ 4 articles/.test(value.message)), 'progress counts the articles');
+
+    // Editing an open article re-indexes it from the editor's text.
+    const edited = path.join(folder, '002_5a86c4bf7c6d1edf.txt');
+    const text = readFileSync(edited, 'utf8');
+    await server.notify('textDocument/didOpen', { textDocument: { uri: uriOf(edited), languageId: 'summit-article', version: 1, text } });
+    await server.notify('textDocument/didChange', { textDocument: { uri: uriOf(edited), version: 2 }, contentChanges: [{ text: text + BIDEN_SENTENCE }] });
+    const afterEdit = countByUri(await references(server, anchor, position));
+    assert.equal(afterEdit[uriOf(edited)], expectedMentions(folder, 'joe-biden')[uriOf(edited)] + 1);
+    assert.deepEqual(afterEdit, expectedMentions(folder, 'joe-biden', { [uriOf(edited)]: text + BIDEN_SENTENCE }));
+
+    // A file added on disk joins the answers.
+    const added = path.join(folder, '010_added.txt');
+    writeFileSync(added, readFileSync(path.join(folder, '000_07fb47a2ebcb9afd.txt')));
+    await server.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(added), type: FILE_CHANGE.Created }] });
+    await eventually(async () => assert.equal(countByUri(await references(server, anchor, position))[uriOf(added)], 25));
+    const hover = await server.request('textDocument/hover', { textDocument: { uri: uriOf(anchor) }, position });
+    assert.match(hover.contents.value ?? hover.contents, /in 5 articles/);
+
+    // A deleted file leaves them; the open, edited article keeps its editor text.
+    const deleted = path.join(folder, '003_631281b403010862.txt');
+    rmSync(deleted);
+    await server.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(deleted), type: FILE_CHANGE.Deleted }] });
+    const afterDelete = await eventually(async () => {
+      const counts = countByUri(await references(server, anchor, position));
+      assert.equal(counts[uriOf(deleted)], undefined);
+      return counts;
+    });
+    assert.deepEqual(afterDelete, expectedMentions(folder, 'joe-biden', { [uriOf(edited)]: text + BIDEN_SENTENCE }));
+
+    // A changed file is re-read.
+    writeFileSync(added, readFileSync(added, 'utf8') + BIDEN_SENTENCE);
+    await server.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(added), type: FILE_CHANGE.Changed }] });
+    await eventually(async () => assert.equal(countByUri(await references(server, anchor, position))[uriOf(added)], 26));
+
+    // Meeting references span the corpus too.
+    const meetingFile = path.join(folder, '000_07fb47a2ebcb9afd.txt');
+    const meetingRefs = await server.request('textDocument/references', { textDocument: { uri: uriOf(meetingFile) }, position: { line: 0, character: 10 }, context: { includeDeclaration: true } });
+    assert.ok(meetingRefs.length > 0 && meetingRefs.some((location) => location.uri === uriOf(added)), 'the added copy mentions the same meeting');
+    // Every event above touched one file: the corpus was indexed once, at start.
+    assert.equal(server.logs.filter((line) => /indexed \d+ articles/.test(line)).length, 1);
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a second start reuses the cache; stale entries and a corrupt cache are rebuilt, never an error', async () => {
+  const { dir, folder, cacheDir } = makeWorkspace();
+  const anchor = path.join(folder, '004_281728caea736ce2.txt');
+  const position = firstMention(anchor, 'joe-biden');
+  const run = async (check) => {
+    const server = await startServer({ folders: [folder], cacheDir });
+    try {
+      await server.indexed;
+      assert.deepEqual(countByUri(await references(server, anchor, position)), expectedMentions(folder, 'joe-biden'));
+      await check?.(server);
+    } finally {
+      await server.stop();
+    }
+    assert.deepEqual(server.stderr.join(''), '', 'nothing on stderr');
+    return server.logs.join('\n');
+  };
+  try {
+    const first = await run();
+    assert.match(first, /cache: no cache yet/);
+    const cacheFile = path.join(cacheDir, 'analysis-cache.json');
+    assert.ok(existsSync(cacheFile), 'the cache is written');
+
+    assert.match(await run(), /indexed 4 articles from 4 files in [\d.]+ s \(4 from the cache/);
+
+    // A file changed while the server was down: its stale entry is not used.
+    const changed = path.join(folder, '000_07fb47a2ebcb9afd.txt');
+    writeFileSync(changed, readFileSync(changed, 'utf8') + BIDEN_SENTENCE);
+    assert.match(await run(), /\(3 from the cache/);
+
+    writeFileSync(cacheFile, '{"format": "summit-lens-analysis-cache/1", "key": ');
+    assert.match(await run(), /cache is corrupt/);
+
+    writeFileSync(cacheFile, JSON.stringify({ format: 'summit-lens-analysis-cache/1', key: 'from another version', entries: {} }));
+    assert.match(await run(), /cache is stale/);
+
+    // Right key, garbage entries: each is dropped and its file analysed again.
+    const valid = JSON.parse(readFileSync(cacheFile, 'utf8'));
+    for (const hash of Object.keys(valid.entries)) valid.entries[hash] = { article: true, analysis: { figures: 'not a list' } };
+    writeFileSync(cacheFile, JSON.stringify(valid));
+    assert.match(await run(), /\(0 from the cache/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('files.exclude keeps folders out of the index and out of file events', async () => {
+  const { dir, folder, cacheDir } = makeWorkspace();
+  const excluded = path.join(folder, 'archive');
+  mkdirSync(excluded);
+  const hidden = path.join(excluded, '020_copy.txt');
+  writeFileSync(hidden, readFileSync(path.join(folder, '000_07fb47a2ebcb9afd.txt')));
+  const server = await startServer({ folders: [folder], cacheDir, filesExclude: { '**/archive': true, '**/*.tmp': false } });
+  try {
+    await server.indexed;
+    const anchor = path.join(folder, '004_281728caea736ce2.txt');
+    const position = firstMention(anchor, 'joe-biden');
+    const before = countByUri(await references(server, anchor, position));
+    assert.equal(before[uriOf(hidden)], undefined);
+    assert.equal(Object.keys(before).length, 4);
+    await server.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(hidden), type: FILE_CHANGE.Changed }] });
+    assert.deepEqual(countByUri(await references(server, anchor, position)), before);
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
