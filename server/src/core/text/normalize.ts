@@ -7,6 +7,7 @@
 import { Converter } from 'opencc-js/t2cn';
 
 let table: Uint16Array | undefined;
+const utf16 = new TextDecoder('utf-16le');
 
 function buildTable(): Uint16Array {
   const map = new Uint16Array(0x10000);
@@ -36,8 +37,7 @@ export function normalizeForMatching(text: string): string {
   table ??= buildTable();
   const codes = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) codes[i] = table[text.charCodeAt(i)];
-  // Decoding in chunks keeps the argument list of String.fromCharCode within engine limits.
-  let result = '';
-  for (let i = 0; i < codes.length; i += 8192) result += String.fromCharCode.apply(null, codes.subarray(i, i + 8192) as unknown as number[]);
-  return result;
+  // One UTF-16 decode of the whole buffer (typed arrays are little-endian on every platform Node runs on);
+  // a lone surrogate becomes U+FFFD, still one unit, so offsets are unchanged.
+  return utf16.decode(codes);
 }
