@@ -43,8 +43,8 @@ export async function readArticleFile(file: string): Promise<ReadResult> {
   }
 }
 
-/** Every corpus file below `root`, sorted, skipping dot-folders and node_modules. */
-export function listCorpusFiles(root: string, extensions = CORPUS_EXTENSIONS): string[] {
+/** Every corpus file below `root`, sorted, skipping dot-folders, node_modules and what `excluded` names. */
+export function listCorpusFiles(root: string, excluded: (file: string) => boolean = () => false): string[] {
   const found: string[] = [];
   const visit = (dir: string) => {
     let entries;
@@ -56,8 +56,9 @@ export function listCorpusFiles(root: string, extensions = CORPUS_EXTENSIONS): s
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = path.join(dir, entry.name);
+      if (excluded(full)) continue;
       if (entry.isDirectory()) visit(full);
-      else if (entry.isFile() && extensions.has(path.extname(entry.name).toLowerCase())) found.push(full);
+      else if (entry.isFile() && CORPUS_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) found.push(full);
     }
   };
   try {

@@ -4,14 +4,14 @@
  * persisted analyses of unchanged files, follows file-watcher events and open editors, and
  * reloads the workspace's figure and meeting files. Every event touches only the files it names.
  */
-import { existsSync, promises as fs, readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import { FileChangeType, type Connection, type FileEvent, type WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { isCorpusArticle, type ArticleAnalysis, type KnowledgeSource, type SummitLensService } from '../core/index';
 import { AnalysisCache, CACHE_FILE_NAME, cacheKey, contentHash } from '../io/analysisCache';
-import { CORPUS_EXTENSIONS, MAX_FILE_BYTES } from '../io/readArticleFile';
+import { CORPUS_EXTENSIONS, MAX_FILE_BYTES, listCorpusFiles } from '../io/readArticleFile';
 import { IndexPool } from './indexPool';
 
 export const KNOWLEDGE_FILES = ['figures.yaml', 'meetings.yaml'];
@@ -144,7 +144,7 @@ export class CorpusWorkspace {
   listFiles(): string[] {
     const files = new Set<string>();
     for (const folder of this.folders) {
-      for (const file of listCandidates(folder, (candidate) => this.isExcluded(candidate))) {
+      for (const file of listCorpusFiles(folder, (candidate) => this.isExcluded(candidate))) {
         if (this.corpusMatchers.length === 0 || this.corpusMatchers.some((matches) => matches(file))) files.add(file);
       }
     }
@@ -321,24 +321,3 @@ async function readBytes(file: string): Promise<Uint8Array | undefined> {
   }
 }
 
-/** Files with a corpus extension below `root`, skipping dot-folders, node_modules and excluded paths. */
-function listCandidates(root: string, excluded: (file: string) => boolean): string[] {
-  const found: string[] = [];
-  const visit = (dir: string) => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const full = path.join(dir, entry.name);
-      if (excluded(full)) continue;
-      if (entry.isDirectory()) visit(full);
-      else if (entry.isFile() && CORPUS_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) found.push(full);
-    }
-  };
-  visit(root);
-  return found;
-}
