@@ -54,19 +54,17 @@ function emptyArticle(source: string, format: ArticleFormat): Article {
 }
 
 function looksBinary(source: string): boolean {
-  // One pass over the source itself: scanning a sliced copy cost ~0.3 ms a file (1 s over 3,000).
+  // indexOf runs natively, far faster than a charCodeAt loop over every file's head.
+  const nul = source.indexOf('\u0000');
+  if (nul >= 0 && nul < 8192) return true;
   const length = Math.min(source.length, 8192);
   let replacements = 0;
-  for (let i = 0; i < length; i++) {
-    const code = source.charCodeAt(i);
-    if (code === 0) return true;
-    if (code === 0xfffd) replacements++;
-  }
+  for (let at = source.indexOf('\ufffd'); at >= 0 && at < length; at = source.indexOf('\ufffd', at + 1)) replacements++;
   return length > 64 && replacements / length > 0.1;
 }
 
 function parseSource(source: string, problems: Problem[]): ParseResult {
-  if (source.trim().length === 0) {
+  if (!/\S/.test(source)) {
     problems.push({ message: 'Empty file: there is no article to read.', span: { start: 0, end: source.length }, severity: 'warning' });
     return { article: emptyArticle(source, 'empty'), problems };
   }

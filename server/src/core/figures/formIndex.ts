@@ -40,6 +40,8 @@ const KIND_RANK: Record<FormKind, number> = { compound: 0, name: 1, title: 2, sh
 
 /** The comparison key of a Latin word: lower case, no diacritics, no dots, straight apostrophes. */
 export function latinKey(word: string): string {
+  // Plain ASCII words, nearly all of them, need no Unicode decomposition.
+  if (/^[\x20-\x7e]*$/.test(word)) return word.toLowerCase().replace(/[.]/g, '');
   return word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[.]/g, '').replace(/’/g, "'");
 }
 
@@ -49,6 +51,8 @@ export function hasLatinLetter(form: string): boolean {
 
 export class FormIndex {
   private readonly root: TrieNode = { next: new Map() };
+  /** Whether a UTF-16 unit can start a Chinese form: most characters cannot, and are skipped without a map lookup. */
+  private readonly startsForm = new Uint8Array(0x10000);
   private readonly latin = new Map<string, FormEntry>();
   private maxLatinWords = 1;
 
@@ -80,6 +84,7 @@ export class FormIndex {
       return;
     }
     let node = this.root;
+    this.startsForm[form.charCodeAt(0)] = 1;
     for (let i = 0; i < form.length; i++) {
       const code = form.charCodeAt(i);
       let child = node.next.get(code);
@@ -107,7 +112,12 @@ export class FormIndex {
     const matches: FormMatch[] = [];
     const n = text.length;
     let i = 0;
+    const startsForm = this.startsForm;
     while (i < n) {
+      if (startsForm[text.charCodeAt(i)] === 0) {
+        i++;
+        continue;
+      }
       let node = this.root.next.get(text.charCodeAt(i));
       if (!node) {
         i++;

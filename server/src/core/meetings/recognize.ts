@@ -143,10 +143,14 @@ export function recognizeMeetings(input: MeetingInput, meetings: Meeting[]): Mee
     const clause = normalized.slice(...clauseBounds(normalized, offset, offset));
     return tenseOf(clause);
   };
-  const dates = findDates(normalized, input.articleDate, direction);
   const termHits = findTerms(lower, matcherFor(meetings));
   const raw = findMentions(normalized, termHits);
-  const articleIsBidenXi = BIDEN_RE.test(lower) && XI_RE.test(lower);
+  const mentionsBiden = BIDEN_RE.test(lower);
+  const mentionsXi = XI_RE.test(lower);
+  // Most of a large archive is about other things: without a meeting word or either leader there is nothing to link or date.
+  if (raw.length === 0 && !mentionsBiden && !mentionsXi) return { mentions: [], dateCues: [] };
+  const articleIsBidenXi = mentionsBiden && mentionsXi;
+  const dates = findDates(normalized, input.articleDate, direction);
 
   // The title and the lead sentence say which meeting the article is about.
   const titleStart = input.title ? normalized.indexOf(normalizeForMatching(input.title)) : -1;
