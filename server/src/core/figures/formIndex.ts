@@ -54,6 +54,8 @@ export class FormIndex {
   /** Whether a UTF-16 unit can start a Chinese form: most characters cannot, and are skipped without a map lookup. */
   private readonly startsForm = new Uint8Array(0x10000);
   private readonly latin = new Map<string, FormEntry>();
+  /** Every word-prefix of a Latin key, so a word that starts no catalogue name is passed over at once. */
+  private readonly latinPrefixes = new Set<string>();
   private maxLatinWords = 1;
 
   constructor(figures: readonly Figure[]) {
@@ -81,6 +83,7 @@ export class FormIndex {
       const key = words.map(latinKey).join(' ');
       this.maxLatinWords = Math.max(this.maxLatinWords, words.length);
       this.latin.set(key, mergeEntry(this.latin.get(key), kind, figure.id));
+      for (let count = 1; count <= words.length; count++) this.latinPrefixes.add(words.slice(0, count).map(latinKey).join(' '));
       return;
     }
     let node = this.root;
@@ -168,8 +171,9 @@ export class FormIndex {
       let key = '';
       for (let count = 1; count <= this.maxLatinWords && i + count - 1 < words.length; count++) {
         const word = words[i + count - 1];
-        if (count > 1 && !/^\s+$/.test(text.slice(words[i + count - 2].end, word.start))) break;
+        if (count > 1 && !onlyWhitespaceBetween(text, words[i + count - 2].end, word.start)) break;
         key = count === 1 ? word.key : `${key} ${word.key}`;
+        if (!this.latinPrefixes.has(key)) break;
         const entry = this.latin.get(key);
         if (entry) found = { count, entry };
       }
@@ -180,6 +184,15 @@ export class FormIndex {
     }
     return matches;
   }
+}
+
+function onlyWhitespaceBetween(text: string, start: number, end: number): boolean {
+  if (end <= start) return false;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 32 && code !== 9 && code !== 10 && code !== 13 && code !== 0xa0 && code !== 0x3000) return false;
+  }
+  return true;
 }
 
 function mergeEntry(entry: FormEntry | undefined, kind: FormKind, figureId: string): FormEntry {

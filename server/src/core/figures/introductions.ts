@@ -27,7 +27,25 @@ export interface IntroductionCandidate {
   latinText?: string;
 }
 
-const ROLE_PATTERN = new RegExp(`(?:${[...ROLE_WORDS].sort((a, b) => b.length - a.length).join('|')})`, 'g');
+/** Role words by their first character, longest first: a scan with this beats one big alternation regex. */
+const ROLES_BY_FIRST_CHAR = new Map<number, string[]>();
+for (const word of [...new Set(ROLE_WORDS)].sort((a, b) => b.length - a.length)) {
+  const list = ROLES_BY_FIRST_CHAR.get(word.charCodeAt(0)) ?? [];
+  list.push(word);
+  ROLES_BY_FIRST_CHAR.set(word.charCodeAt(0), list);
+}
+
+/** Leftmost-longest, non-overlapping role words in the text, as `matchAll` on their alternation would give. */
+function* roleWords(text: string): Generator<{ index: number; 0: string }> {
+  for (let i = 0; i < text.length; ) {
+    const candidates = ROLES_BY_FIRST_CHAR.get(text.charCodeAt(i));
+    const word = candidates?.find((candidate) => text.startsWith(candidate, i));
+    if (word) {
+      yield { index: i, 0: word };
+      i += word.length;
+    } else i++;
+  }
+}
 const ROLES_BY_LENGTH = [...new Set(ROLE_WORDS)].sort((a, b) => b.length - a.length);
 const GLOSS = /\(\s*([A-Z\u00C0-\u00DE][^()\n]{1,60}?)\s*\)/g;
 const DESCRIPTOR_STOP = /[，。！？；：:“”"「」『』《》【】〔〕()\s,;!?|/]/;
@@ -110,7 +128,7 @@ function glossedNames(
 
 /** A role word, then a name: `发言人华春莹说`, `总统萨勒、`, `责任编辑：孙芸`. */
 function roleNames(text: string, startsAt: Map<number, FormMatch>, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void): void {
-  for (const role of text.matchAll(ROLE_PATTERN)) {
+  for (const role of roleWords(text)) {
     const roleEnd = role.index + role[0].length;
     let p = roleEnd;
     const colon = text[p] === '：' || text[p] === ':';
