@@ -35,17 +35,23 @@ for (const word of [...new Set(ROLE_WORDS)].sort((a, b) => b.length - a.length))
   ROLES_BY_FIRST_CHAR.set(word.charCodeAt(0), list);
 }
 
+const ROLE_FIRST_CHARS = new Uint8Array(0x10000);
+for (const code of ROLES_BY_FIRST_CHAR.keys()) ROLE_FIRST_CHARS[code] = 1;
+
 /** Leftmost-longest, non-overlapping role words in the text, as `matchAll` on their alternation would give. */
-function* roleWords(text: string): Generator<{ index: number; 0: string }> {
+function roleWords(text: string): Array<{ index: number; 0: string }> {
+  const found: Array<{ index: number; 0: string }> = [];
   for (let i = 0; i < text.length; ) {
-    const candidates = ROLES_BY_FIRST_CHAR.get(text.charCodeAt(i));
-    const word = candidates?.find((candidate) => text.startsWith(candidate, i));
+    const code = text.charCodeAt(i);
+    const word = ROLE_FIRST_CHARS[code] === 1 ? ROLES_BY_FIRST_CHAR.get(code)!.find((candidate) => text.startsWith(candidate, i)) : undefined;
     if (word) {
-      yield { index: i, 0: word };
+      found.push({ index: i, 0: word });
       i += word.length;
     } else i++;
   }
+  return found;
 }
+
 const ROLES_BY_LENGTH = [...new Set(ROLE_WORDS)].sort((a, b) => b.length - a.length);
 const GLOSS = /\(\s*([A-Z\u00C0-\u00DE][^()\n]{1,60}?)\s*\)/g;
 const DESCRIPTOR_STOP = /[，。！？；：:“”"「」『』《》【】〔〕()\s,;!?|/]/;
