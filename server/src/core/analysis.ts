@@ -8,6 +8,7 @@ import { buildOutline, type OutlineKind, type OutlineNode } from './article/outl
 import { parseArticle } from './article/parseArticle';
 import type { Figure } from './figures/types';
 import type { Knowledge } from './knowledge';
+import { meetingDates } from './meetings/dates';
 import { recognizeMeetings } from './meetings/recognize';
 import type { LineIndex, Range } from './text/lineIndex';
 import { normalizeForMatching } from './text/normalize';
@@ -93,7 +94,7 @@ export function analyzeArticle(uri: string, source: string, knowledge: Knowledge
       const meeting = knowledge.meeting(id);
       const first = article.sourceMap.toSource(mentions[0].start, mentions[0].end);
       return {
-        name: meeting ? `${meeting.title.zh} (${meeting.date})` : id,
+        name: meeting ? `${meeting.title.zh} ${meetingDates(meeting)}` : id,
         detail: `${mentions.length} mention${mentions.length === 1 ? '' : 's'}`,
         kind: 'meeting',
         span: first,

@@ -16,6 +16,9 @@ export type Target =
   | { kind: 'introduction'; figureId: string; introduction: IntroductionEntry }
   | { kind: 'meeting'; meetingId: string; mention: MeetingMentionEntry };
 
+/** Characters that make a figure's compound form (拜习会, 習拜會談) a name for a meeting. */
+const MEETING_WORD = /[会會晤谈談峰]/;
+
 export function contains(range: Range, position: Position): boolean {
   const afterStart = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
   const beforeEnd = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
@@ -100,19 +103,15 @@ export class CorpusIndex {
     if (!analysis) return undefined;
     const figure = analysis.figures.find((mention) => contains(mention.range, position));
     const meeting = analysis.meetings.find((mention) => contains(mention.range, position));
-    if (figure && meeting) {
-      // A name inside a meeting phrase (拜习会) is the more specific target for a figure request; callers choose.
-      return { kind: 'figure', figureId: figure.figureId, mention: figure };
+    if (figure && meeting && MEETING_WORD.test(figure.text)) {
+      // A compound such as 拜习会 names both leaders, but a reader on it means the meeting.
+      return { kind: 'meeting', meetingId: meeting.meetingId, mention: meeting };
     }
     if (figure) return { kind: 'figure', figureId: figure.figureId, mention: figure };
     if (meeting) return { kind: 'meeting', meetingId: meeting.meetingId, mention: meeting };
     const intro = analysis.introductions.find((entry) => contains(entry.nameRange, position));
     if (intro) return { kind: 'introduction', figureId: intro.figureId, introduction: intro };
     return undefined;
-  }
-
-  meetingAt(uri: string, position: Position): MeetingMentionEntry | undefined {
-    return this.articles.get(uri)?.meetings.find((mention) => contains(mention.range, position));
   }
 
   figureMentions(figureId: string): Location[] {

@@ -16,6 +16,9 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export function decodeBytes(bytes: Uint8Array): ReadResult {
   // NUL bytes mean binary data, not a legacy encoding: let the parser say so.
   if (bytes.subarray(0, 8192).includes(0)) return { ok: true, text: new TextDecoder('utf-8').decode(bytes) };
+  // Node's native decoder is fastest; only text with replacement characters needs the strict check.
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  if (!text.includes('\ufffd')) return { ok: true, text };
   try {
     return { ok: true, text: utf8.decode(bytes) };
   } catch {

@@ -77,6 +77,14 @@ export function walkHtmlBody(
   skip?: { start: number; end: number },
 ): HtmlWalkResult {
   const body = source.slice(start, end);
+  // A body without a single tag (most Markdown articles) has nothing for an HTML parser to do.
+  if (!body.includes('<')) {
+    if (skip && skip.start >= start && skip.end <= end) {
+      builder.appendSlice(start, skip.start, mode);
+      builder.appendSlice(skip.end, end, mode);
+    } else builder.appendSlice(start, end, mode);
+    return { headings: [], page: {} };
+  }
   const $ = load(body, { xml: { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true } }, false);
   const headings: HtmlHeading[] = [];
   const page: HtmlPageInfo = {};

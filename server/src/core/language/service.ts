@@ -10,6 +10,7 @@ import { Knowledge, type KnowledgeSource } from '../knowledge';
 import type { Meeting } from '../meetings/types';
 import type { Position, Range } from '../text/lineIndex';
 import { roleAt } from './roles';
+import { meetingDates } from '../meetings/dates';
 import { figureDocumentUri, meetingDocumentUri, virtualDocument } from './virtualDocuments';
 
 export interface HoverAnswer {
@@ -164,14 +165,7 @@ export class SummitLensService {
   }
 
   references(uri: string, position: Position): Location[] {
-    const meeting = this.index.meetingAt(uri, position);
     const target = this.index.targetAt(uri, position);
-    // Inside a meeting phrase that also names a leader (拜习会), the meeting is what the user is after.
-    if (meeting && (!target || target.kind === 'figure')) {
-      const figureSpan = target?.kind === 'figure' ? target.mention.range : undefined;
-      const meetingIsWider = !figureSpan || figureSpan.start.character !== meeting.range.start.character || figureSpan.end.character !== meeting.range.end.character;
-      if (meetingIsWider && (!target || target.mention.text.length < meeting.text.length)) return this.index.meetingMentions(meeting.meetingId);
-    }
     if (!target) {
       const cue = this.index.get(uri)?.dateCues.find((entry) => contains(entry.range, position));
       return cue?.meetingId ? this.index.meetingMentions(cue.meetingId) : [];
@@ -212,7 +206,7 @@ export class SummitLensService {
       const here = analysis.meetings.filter((mention) => mention.meetingId === meetingId).length;
       const locations = this.index.meetingMentions(meetingId);
       const articles = new Set(locations.map((location) => location.uri)).size;
-      const name = meeting ? `${meeting.title.zh} ${meeting.date}` : meetingId;
+      const name = meeting ? `${meeting.title.zh} ${meetingDates(meeting)}` : meetingId;
       return { range: top, title: `${name}: ${here} here · ${locations.length} mentions in ${articles} article${articles === 1 ? '' : 's'}`, meetingId, position: top.start, locations };
     });
   }

@@ -251,3 +251,8 @@ function describe([from, to]: [Day, Day]): string {
   if (d1 === 1 && m1 === 1 && m2 === 12 && d2 === 31 && y1 === y2) return `${y1}`;
   return `${isoOf(from)} – ${isoOf(to)}`;
 }
+
+/** `2023-11-15`, or `2021-11-15 (Beijing 2021-11-16)` where the local and Beijing days differ. */
+export function meetingDates(meeting: { date: string; beijingDate: string }): string {
+  return meeting.beijingDate !== meeting.date ? `${meeting.date} (Beijing ${meeting.beijingDate})` : meeting.date;
+}
