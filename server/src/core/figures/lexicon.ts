@@ -86,7 +86,8 @@ export const LATIN_NON_PERSON = new Set(
     'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday ' +
     'wilson heritage brookings stimson carnegie hoover rand marshall hudson atlantic peterson georgetown harvard yale stanford columbia princeton oxford ' +
     'cambridge beijing washington taipei tokyo moscow london paris berlin bali lima san francisco woodside alaska anchorage zurich rome geneva sunnylands ' +
-    'action oriented agence presse france team elite news mw pm am gmt cst est utc bc ad'
+    'action oriented agence presse france team elite news mw pm am gmt cst est utc bc ad ' +
+    'knowledge node data information story stories guide report reports notes note page home menu search login share comments reply read more'
   ).split(/\s+/),
 );
 
@@ -106,5 +107,6 @@ export const NOT_NAMES = new Set([
   '时间', '时隔', '时候', '时期', '明白', '应邀', '应该', '解读', '解决', '解释', '高度', '全面', '关于', '关系', '向来', '于是', '和平', '强调',
   '高兴', '高调', '高官', '游戏', '方向', '黄金', '江湖', '谈判', '谈话', '花费', '满意', '成功', '成为', '成果', '程度', '常态', '安排', '严重',
   '任何', '简单', '简直', '包括', '包含', '于是', '于今', '白宫', '白天', '高峰', '高峰会', '金额', '金钱', '林立', '江山', '宋体', '武器', '武力', '钱财',
+  '文件', '文字', '文学', '文献', '田总', '谈启蒙',
   '吉林', '黑龙江', '海南', '宁夏', '新疆', '西藏', '青海', '内蒙古', '天津', '重庆', '苏联', '苏州', '杭州', '广州', '深圳', '武汉', '南京',
 ]);
