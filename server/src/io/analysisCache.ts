@@ -23,6 +23,8 @@ interface CacheFile {
   format: string;
   key: string;
   entries: Record<string, CachedContent>;
+  /** Per file: size, modification time and content hash, so an unchanged file is not even read. */
+  stamps?: Record<string, [number, number, string]>;
 }
 
 export function contentHash(bytes: Uint8Array): string {
@@ -65,6 +67,7 @@ function isCachedContent(value: unknown): value is CachedContent {
 
 export class AnalysisCache {
   private entries = new Map<string, CachedContent>();
+  private stamps = new Map<string, [number, number, string]>();
   private saving: Promise<void> = Promise.resolve();
   /** Whether the entries differ from the file: a warm start that found everything writes nothing. */
   private dirty = false;
@@ -85,6 +88,7 @@ export class AnalysisCache {
   /** Loads the file; a missing, corrupt or stale cache leaves this one empty. Returns what happened, for the log. */
   async load(): Promise<string> {
     this.entries.clear();
+    this.stamps.clear();
     if (!this.file) return 'no cache location';
     let text: string;
     try {
@@ -100,6 +104,9 @@ export class AnalysisCache {
         if (isCachedContent(entry)) this.entries.set(hash, entry);
         else this.dirty = true;
       }
+      for (const [uri, stamp] of Object.entries(parsed.stamps ?? {})) {
+        if (Array.isArray(stamp) && typeof stamp[0] === 'number' && typeof stamp[1] === 'number' && typeof stamp[2] === 'string') this.stamps.set(uri, stamp);
+      }
       return `cache holds ${this.entries.size} files`;
     } catch {
       return 'cache is corrupt; rebuilding';
@@ -110,6 +117,20 @@ export class AnalysisCache {
   reset(key: string): void {
     this.currentKey = key;
     this.entries.clear();
+    this.stamps.clear();
+    this.dirty = true;
+  }
+
+  /** The content hash recorded for a file of this size and modification time, if any. */
+  hashFor(uri: string, size: number, mtimeMs: number): string | undefined {
+    const stamp = this.stamps.get(uri);
+    return stamp && stamp[0] === size && stamp[1] === mtimeMs ? stamp[2] : undefined;
+  }
+
+  stamp(uri: string, size: number, mtimeMs: number, hash: string): void {
+    const old = this.stamps.get(uri);
+    if (old && old[0] === size && old[1] === mtimeMs && old[2] === hash) return;
+    this.stamps.set(uri, [size, mtimeMs, hash]);
     this.dirty = true;
   }
 
@@ -143,27 +164,32 @@ export class AnalysisCache {
    * Writes the entries for the given hashes (the files the workspace has now), atomically: a
    * crash mid-write leaves the old cache or none, never half a file.
    */
-  save(liveHashes: Iterable<string>): Promise<void> {
+  save(live: ReadonlyMap<string, string>): Promise<void> {
     // One write at a time: a save requested during another starts after it.
-    const hashes = [...liveHashes];
-    this.saving = this.saving.catch(() => undefined).then(() => this.write(hashes));
+    const files = new Map(live);
+    this.saving = this.saving.catch(() => undefined).then(() => this.write(files));
     return this.saving;
   }
 
-  private async write(liveHashes: string[]): Promise<void> {
+  /** `live` maps each file the workspace has now to its content hash. */
+  private async write(live: Map<string, string>): Promise<void> {
     if (!this.file) return;
     const entries: Record<string, CachedContent> = {};
-    let live = 0;
-    for (const hash of liveHashes) {
+    for (const hash of live.values()) {
       const entry = this.entries.get(hash);
       if (entry) entries[hash] = entry;
-      live++;
     }
-    if (!this.dirty && live === this.entries.size) return;
+    const stamps: Record<string, [number, number, string]> = {};
+    for (const [uri, hash] of live) {
+      const stamp = this.stamps.get(uri);
+      if (stamp && stamp[2] === hash) stamps[uri] = stamp;
+    }
+    if (!this.dirty && Object.keys(entries).length === this.entries.size && Object.keys(stamps).length === this.stamps.size) return;
     this.dirty = false;
     // Forget content no file has any more, so the cache does not grow without bound.
     this.entries = new Map(Object.entries(entries));
-    const body: CacheFile = { format: CACHE_FORMAT, key: this.currentKey, entries };
+    this.stamps = new Map(Object.entries(stamps));
+    const body: CacheFile = { format: CACHE_FORMAT, key: this.currentKey, entries, stamps };
     const temporary = `${this.file}.${process.pid}.tmp`;
     await fs.mkdir(path.dirname(this.file), { recursive: true });
     await fs.writeFile(temporary, JSON.stringify(body));

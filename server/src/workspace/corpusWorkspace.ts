@@ -213,18 +213,28 @@ export class CorpusWorkspace {
     const generation = ++this.generation;
     this.generations.set(uri, generation);
     const current = () => this.generations.get(uri) === generation && !this.openUris.has(uri);
+    const stat = await statFile(file);
+    if (!current()) return 'skipped';
+    const listed = this.corpusMatchers.length > 0;
+    if (!stat || (listed && !this.corpusMatchers.some((matches) => matches(file)))) {
+      this.forget(uri);
+      return 'removed';
+    }
+    // A file whose size and modification time are as cached is not even read.
+    const knownHash = this.cache.hashFor(uri, stat.size, stat.mtimeMs);
+    const known = knownHash !== undefined ? this.cache.lookup(knownHash, uri, listed) : undefined;
+    if (knownHash !== undefined && known !== undefined) {
+      this.apply(uri, knownHash, known);
+      return known ? 'cache' : 'removed';
+    }
     const bytes = await readBytes(file);
     if (!current()) return 'skipped';
     if (!bytes) {
       this.forget(uri);
       return 'removed';
     }
-    const listed = this.corpusMatchers.length > 0;
-    if (listed && !this.corpusMatchers.some((matches) => matches(file))) {
-      this.forget(uri);
-      return 'removed';
-    }
     const hash = contentHash(bytes);
+    this.cache.stamp(uri, stat.size, stat.mtimeMs, hash);
     const cached = this.cache.lookup(hash, uri, listed);
     if (cached !== undefined) {
       this.apply(uri, hash, cached);
@@ -298,7 +308,7 @@ export class CorpusWorkspace {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
     try {
-      await this.cache.save(this.diskHashes.values());
+      await this.cache.save(this.diskHashes);
     } catch (error) {
       // A cache that cannot be written only costs the next start its speed.
       this.connection.console.warn(`Summit Lens could not write its cache: ${error instanceof Error ? error.message : String(error)}`);
@@ -308,6 +318,15 @@ export class CorpusWorkspace {
   async dispose(): Promise<void> {
     await this.saveCache();
     await this.pool.close();
+  }
+}
+
+async function statFile(file: string): Promise<{ size: number; mtimeMs: number } | undefined> {
+  try {
+    const stat = await fs.stat(file);
+    return stat.isFile() && stat.size <= MAX_FILE_BYTES ? { size: stat.size, mtimeMs: stat.mtimeMs } : undefined;
+  } catch {
+    return undefined;
   }
 }
 
