@@ -70,8 +70,24 @@ test('bad files are reported, never fatal, and good files are still indexed', ()
 test('wrong arguments exit with 2 and usage; a missing folder is named', () => {
   assert.equal(run().status, 2);
   assert.match(run('export').stderr, /Usage: summit-lens index/);
+  assert.match(run('export').stderr, /summit-lens check/);
   const missing = run('index', '/no/such/folder');
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /No such file or folder: \/no\/such\/folder/);
   assert.equal(run('index', sampleDir, '--frobnicate').status, 2);
+});
+
+test('check lists problems as path:line:column and fails only on errors', () => {
+  const clean = run('check', sampleDir);
+  assert.equal(clean.status, 0);
+  assert.match(clean.stdout, /4 files checked, 0 problems \(0 errors\)\./);
+  const dir = mkdtempSync(path.join(tmpdir(), 'summit-lens-check-'));
+  try {
+    writeFileSync(path.join(dir, 'bad.md'), '---\ntitle: ok\ndate: [2023\n---\n<p>拜登</p>');
+    const result = run('check', dir);
+    assert.equal(result.status, 1);
+    assert.match(result.stdout, /^bad\.md:\d+:\d+: error: Front matter is not valid YAML/m);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -9,9 +9,12 @@ import { SummitLensService, roleAt, type ArticleAnalysis, type OutlineEntry } fr
 import { listCorpusFiles, readArticleFile } from '../io/readArticleFile';
 
 const USAGE = `Usage: summit-lens index <folder|files...> [--json]
+       summit-lens check <folder|files...>
 
   index     read every article (.md .txt .html .shtml .rst) and report titles, dates,
             outlets, outlines, figures, meetings and problems
+  check     list every problem (unreadable files, broken front matter, missing titles or
+            dates) as path:line:column; exit 1 if any file has an error
   --json    print the whole index as JSON instead of a readable summary
   --help    show this help`;
 
@@ -32,7 +35,8 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const unknown = [...flags].filter((flag) => flag !== '--json');
-  if (args[0] !== 'index' || args.length < 2 || unknown.length > 0) {
+  const command = args[0];
+  if ((command !== 'index' && command !== 'check') || args.length < 2 || unknown.length > 0) {
     console.error(unknown.length ? `Unknown option ${unknown.join(', ')}\n\n${USAGE}` : USAGE);
     return 2;
   }
@@ -60,6 +64,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const pathOf = new Map(indexed.map((entry) => [entry.uri, entry.displayPath]));
   const report = buildReport(service, indexed, (uri) => pathOf.get(uri) ?? uri);
+  if (command === 'check') return printProblems(report);
   if (flags.has('--json')) process.stdout.write(`${JSON.stringify(report, null, 1)}\n`);
   else printSummary(report, service);
   return 0;
@@ -156,6 +161,27 @@ function printSummary(report: ReturnType<typeof buildReport>, service: SummitLen
   lines.push('', `${report.articles.length} articles (${dated} dated), ${report.figures.length} figures, ${report.meetings.filter((meeting) => meeting.mentions > 0).length} meetings mentioned.`);
   for (const meeting of report.meetings.filter((entry) => entry.mentions > 0)) lines.push(`  ${meeting.id}: ${meeting.mentions} mentions in ${meeting.articles.length} articles`);
   console.log(lines.join('\n'));
+}
+
+/** Problems as `path:line:column: severity: message`, the form editors and CI logs link. */
+function printProblems(report: ReturnType<typeof buildReport>): number {
+  let errors = 0;
+  let total = 0;
+  for (const article of report.articles) {
+    const problems: Array<{ message: string; severity?: string; range: { start: { line: number; character: number } } | null }> = [...article.problems];
+    if (!article.date && article.format !== 'empty' && article.format !== 'binary' && article.format !== null) {
+      problems.push({ message: 'No date found: meetings cannot be resolved from relative dates (周三, 昨天).', severity: 'warning', range: null });
+    }
+    for (const problem of problems) {
+      const severity = problem.severity ?? 'error';
+      if (severity === 'error') errors++;
+      total++;
+      const at = problem.range ? `${problem.range.start.line + 1}:${problem.range.start.character + 1}` : '1:1';
+      console.log(`${article.path}:${at}: ${severity}: ${problem.message}`);
+    }
+  }
+  console.log(`${report.articles.length} files checked, ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}).`);
+  return errors > 0 ? 1 : 0;
 }
 
 function countSections(outline: JsonOutline[]): number {
