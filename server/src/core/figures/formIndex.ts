@@ -147,7 +147,10 @@ export class FormIndex {
   /** Latin-script words of the text outside URLs, in order. */
   latinWords(text: string): LatinWord[] {
     const urls: Array<[number, number]> = [];
-    for (const url of text.matchAll(URL)) urls.push([url.index, url.index + url[0].length]);
+    // The URL pattern's e-mail branch is slow on long prose; most texts have neither.
+    if (text.includes('@') || text.includes('http') || text.includes('www.')) {
+      for (const url of text.matchAll(URL)) urls.push([url.index, url.index + url[0].length]);
+    }
     const words: LatinWord[] = [];
     let u = 0;
     for (const word of text.matchAll(LATIN_WORD)) {
