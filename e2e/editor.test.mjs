@@ -20,6 +20,7 @@ import {
   REPO_ROOT,
   FIXTURES_DIR,
   until,
+  clickText,
   createSandbox,
   removeSandbox,
   installExtension,
@@ -213,6 +214,31 @@ describe('Summit Lens in VS Code on examples/corpus', () => {
     const files = rows.filter((r) => r.level === 1).map((r) => r.text.replace(/\s.*$/, ''));
     assert.deepEqual(files.filter((f) => f.endsWith('.txt')).sort(), expected.articles, `meeting ${expected.id}: ${JSON.stringify(rows)}`);
     assert.match(rows.summary, new RegExp(`in ${expected.articles.length} files`));
+  });
+
+  it('Go to Definition on a meeting mention opens its catalogue entry, listing the articles', T, async () => {
+    const expected = await meetingAt(REFERENCES_FILE, REFERENCES_TERM);
+    const text = await step(s, 'definition', async () => {
+      await quickOpen(s.page, REFERENCES_FILE);
+      await waitForLanguageMode(s.page, /^Summit Article$/);
+      await clickText(s.page, REFERENCES_TERM);
+      await s.page.keyboard.press('F12');
+      // The definition is a virtual document served by the language server: wait for its tab and text.
+      return until(
+        () =>
+          s.page.evaluate((id) => {
+            const tab = document.querySelector('.tab.active');
+            if (!tab || !(tab.textContent ?? '').includes(`${id}.md`)) return undefined;
+            const lines = [...document.querySelectorAll('.editor-group-container.active .view-lines .view-line')];
+            // Monaco renders spaces as no-break spaces.
+            const content = lines.map((line) => (line.textContent ?? '').replace(/\u00a0/g, ' ')).join('\n');
+            return content.includes('Articles that mention it') ? content : undefined;
+          }, expected.id),
+        { page: s.page, timeout: 30_000, message: `the catalogue document for ${expected.id} did not open` },
+      );
+    });
+    assert.match(text, new RegExp(expected.id.slice(0, 10)));
+    assert.match(text, new RegExp(`Articles that mention it \\(${expected.articles.length}\\)`));
   });
 
   it('respects the user switching an article to Plain Text', T, async () => {
