@@ -6,7 +6,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startServer, positionOf } from './support/protocolClient.mjs';
+import { startServer, positionOf } from './support/lspClient.mjs';
 
 const article = '---\ntitle: 测试文章\ndate: 2023-11-16\n---\n<p>白宫顾问张三丰说，拜登与习近平的会晤很成功。</p>\n';
 
@@ -16,9 +16,9 @@ test('.summit-lens/figures.yaml adds people, reports bad entries on their line, 
   mkdirSync(path.dirname(figuresFile));
   writeFileSync(path.join(workspace, 'a.md'), article);
   writeFileSync(figuresFile, '- id: zhang-sanfeng\n  en: Zhang Sanfeng\n  zh: 张三丰\n  names: [张三丰]\n- en: Nobody\n  zh: 无名\n');
-  const server = await startServer(workspace);
+  const server = await startServer({ folders: [workspace], cacheDir: path.join(workspace, '.cache-for-test') });
   try {
-    await server.indexed();
+    await server.indexed;
     const uri = server.uriOf('a.md');
     const hover = await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf(article, '张三丰') });
     assert.match(hover?.contents.value ?? '', /Zhang Sanfeng/);

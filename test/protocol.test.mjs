@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { sampleDir, seed, sliceRange } from './support/core.mjs';
-import { startServer, positionOf } from './support/protocolClient.mjs';
+import { startServer, positionOf } from './support/lspClient.mjs';
 
 let workspace;
 let server;
@@ -15,8 +15,8 @@ const seed002 = seed('002');
 before(async () => {
   workspace = mkdtempSync(path.join(tmpdir(), 'summit-lens-protocol-'));
   cpSync(sampleDir, workspace, { recursive: true });
-  server = await startServer(workspace);
-  await server.indexed();
+  server = await startServer({ folders: [workspace], cacheDir: path.join(workspace, '.cache-for-test') });
+  await server.indexed;
 });
 
 after(async () => {

@@ -27,7 +27,8 @@ export async function startServer({ folders, cacheDir, filesExclude, env = {}, i
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('workspace/configuration', (params) => params.items.map(() => null));
   connection.onNotification('window/logMessage', ({ message }) => logs.push(message));
-  connection.onNotification('textDocument/publishDiagnostics', () => undefined);
+  const diagnostics = new Map();
+  connection.onNotification('textDocument/publishDiagnostics', ({ uri, diagnostics: list }) => diagnostics.set(uri, list));
   connection.onNotification('$/progress', ({ value }) => {
     progress.push(value);
     if (value.kind === 'end') resolveIndexed(performance.now());
@@ -35,18 +36,29 @@ export async function startServer({ folders, cacheDir, filesExclude, env = {}, i
   connection.listen();
   const workspaceFolders = folders.map((folder) => ({ uri: pathToFileURL(folder).href, name: path.basename(folder) }));
   const started = performance.now();
-  await connection.sendRequest('initialize', {
+  const initialize = await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: workspaceFolders[0]?.uri ?? null,
     workspaceFolders,
-    capabilities: { window: { workDoneProgress: true }, workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } },
+    capabilities: {
+      window: { workDoneProgress: true },
+      workspace: { didChangeWatchedFiles: { dynamicRegistration: true } },
+      textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true } },
+    },
     initializationOptions: { corpus: [], inlayHints: true, codeLens: true, cacheDir, filesExclude, ...initializationOptions },
   });
   await connection.sendNotification('initialized', {});
+  const uriOf = (file) => pathToFileURL(path.join(folders[0], file)).href;
   return {
     child,
     connection,
+    initialize,
+    diagnostics,
     logs,
+    uriOf,
+    /** Opens a document in the editor sense: from now on its text comes from the client. */
+    open: (file, text, languageId = 'summit-article') =>
+      connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf(file), languageId, version: 1, text } }),
     progress,
     stderr,
     started,
@@ -85,4 +97,16 @@ export async function startServer({ folders, cacheDir, filesExclude, env = {}, i
       connection.dispose();
     },
   };
+}
+
+/** The LSP position (UTF-16) of the n-th occurrence of `needle` in `text`. */
+export function positionOf(text, needle, occurrence = 0) {
+  let at = -1;
+  for (let i = 0; i <= occurrence; i++) {
+    at = text.indexOf(needle, at + 1);
+    if (at < 0) throw new Error(`${needle} not found`);
+  }
+  const before = text.slice(0, at);
+  const line = before.split('\n').length - 1;
+  return { line, character: at - (before.lastIndexOf('\n') + 1) };
 }
