@@ -188,3 +188,13 @@ test('learned ids are stable across articles', () => {
   const b = recognize('中國外交部發言人華春瑩表示，').learned[0];
   assert.equal(a.id, b.id);
 });
+
+test('a display name that is also a short form keeps its guard words (哈里斯县 is a place, not Kamala Harris)', () => {
+  const { SummitLensService } = require('../dist/core.js');
+  const service = new SummitLensService();
+  const analysis = service.analyze('file:///harris.md', '---\ntitle: t\ndate: 2024-08-01\n---\n<p>哈里斯县的选民说，副总统哈里斯将访问休斯顿。卡特尔组织。</p>');
+  assert.deepEqual(
+    analysis.figures.map((mention) => `${mention.figureId}:${mention.text}`),
+    ['kamala-harris:副总统哈里斯'],
+  );
+});

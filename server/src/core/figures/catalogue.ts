@@ -92,15 +92,17 @@ function readFigure(
   }
   if (!strings.en) problems.push({ message: `Figure ${label} has no English name ("en").`, line });
   if (!strings.zh) problems.push({ message: `Figure ${label} has no Chinese name ("zh").`, line });
-  // The display names are always matched too, so an entry need not repeat them.
-  const names = unique([...(strings.zh ? [strings.zh] : []), ...lists.names]);
+  // The display name is matched too, so an entry need not repeat it; but a form listed as short
+  // (哈里斯, 彭斯) stays short, so its notIn words (哈里斯县) keep guarding it.
+  const short = unique(lists.short);
+  const names = unique([...(strings.zh ? [strings.zh] : []), ...lists.names]).filter((name) => !short.includes(name));
   const latin = unique([...lists.latin, ...(strings.en && /^[\p{Script=Latin}\s.'’-]+$/u.test(strings.en) ? [strings.en] : [])]);
   return {
     id: strings.id,
     en: strings.en ?? strings.id,
     zh: strings.zh ?? names[0] ?? '',
     names,
-    short: unique(lists.short),
+    short,
     notIn: unique(lists.notIn),
     latin,
     compounds: unique(lists.compounds),
