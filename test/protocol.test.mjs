@@ -1,7 +1,8 @@
 // The built language server over the real LSP protocol on stdio, on a copy of the sample corpus.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { sampleDir, seed, sliceRange } from './support/core.mjs';
@@ -127,4 +128,24 @@ test('inlay hints resolve relative dates, and code lenses list the meetings', as
   assert.ok(hints.some((hint) => hint.label === '→ 2023-11-15'), JSON.stringify(hints.slice(0, 3)));
   const lenses = await server.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } });
   assert.ok(lenses.some((lens) => /2023-11-15/.test(lens.command.title) && lens.command.command === 'summitLens.showReferences'));
+});
+
+test('a folder added to the workspace is indexed without a restart', async () => {
+  const extra = mkdtempSync(path.join(tmpdir(), 'summit-lens-extra-'));
+  try {
+    const text = '---\ntitle: 新加的文章\ndate: 2022-11-15\n---\n<p>中国外交部发言人华春莹说，巴厘岛会晤很成功。</p>\n';
+    writeFileSync(path.join(extra, 'added.md'), text);
+    const uri = server.uriOf(seed003.name);
+    const position = positionOf(seed003.text, '华春莹');
+    const before = await server.connection.sendRequest('textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: true } });
+    await server.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: pathToFileURL(extra).href, name: 'extra' }], removed: [] } });
+    const deadline = Date.now() + 10_000;
+    let after = before;
+    while (after.length === before.length && Date.now() < deadline) {
+      after = await server.connection.sendRequest('textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: true } });
+    }
+    assert.ok(after.some((location) => location.uri === pathToFileURL(path.join(extra, 'added.md')).href), JSON.stringify(after.map((location) => location.uri)));
+  } finally {
+    rmSync(extra, { recursive: true, force: true });
+  }
 });

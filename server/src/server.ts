@@ -24,6 +24,7 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let settings: Settings = { ...DEFAULT_SETTINGS };
 let workspaceFolderUris: string[] = [];
+let clientSendsFolderChanges = false;
 
 const service = new SummitLensService({}, (uri) => displayPath(uri));
 const workspace = new CorpusWorkspace(connection, service);
@@ -70,6 +71,7 @@ function reloadKnowledge(): void {
 
 connection.onInitialize((params: InitializeParams) => {
   workspaceFolderUris = (params.workspaceFolders ?? []).map((folder) => folder.uri);
+  clientSendsFolderChanges = params.capabilities.workspace?.workspaceFolders === true;
   if (workspaceFolderUris.length === 0 && params.rootUri) workspaceFolderUris = [params.rootUri];
   workspace.setFolders(workspaceFolderUris);
   const options = (params.initializationOptions ?? {}) as Partial<Settings>;
@@ -91,13 +93,22 @@ connection.onInitialize((params: InitializeParams) => {
       workspaceSymbolProvider: true,
       codeLensProvider: { resolveProvider: false },
       inlayHintProvider: true,
-      executeCommandProvider: { commands: [] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'summit-lens', version: '0.1.0' },
   };
 });
 
 connection.onInitialized(async () => {
+  // Folders added to or removed from the workspace are indexed or forgotten without a restart.
+  if (clientSendsFolderChanges) {
+    connection.workspace.onDidChangeWorkspaceFolders(async ({ added, removed }) => {
+      const gone = new Set(removed.map((folder) => folder.uri));
+      workspaceFolderUris = [...workspaceFolderUris.filter((uri) => !gone.has(uri)), ...added.map((folder) => folder.uri)];
+      workspace.setFolders(workspaceFolderUris);
+      await workspace.indexAll();
+    });
+  }
   reloadKnowledge();
   const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
   let cancelled = false;
@@ -112,9 +123,12 @@ connection.onDidChangeConfiguration(({ settings: changed }) => {
   if (exclude) workspace.setFilesExclude(exclude);
   const section = (changed as { summitLens?: Partial<Settings> } | undefined)?.summitLens;
   if (!section) return;
+  const corpusChanged = JSON.stringify(section.corpus ?? settings.corpus) !== JSON.stringify(settings.corpus);
   settings = { ...settings, ...section };
   workspace.setCorpusGlobs(settings.corpus);
   connection.languages.inlayHint.refresh().catch(() => undefined);
+  // Which files are articles depends on the corpus setting: index again under the new one.
+  if (corpusChanged) void workspace.indexAll();
 });
 
 connection.onDidChangeWatchedFiles(async ({ changes }) => {

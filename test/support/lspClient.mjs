@@ -42,7 +42,7 @@ export async function startServer({ folders, cacheDir, filesExclude, env = {}, i
     workspaceFolders,
     capabilities: {
       window: { workDoneProgress: true },
-      workspace: { didChangeWatchedFiles: { dynamicRegistration: true } },
+      workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
       textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true } },
     },
     initializationOptions: { corpus: [], inlayHints: true, codeLens: true, cacheDir, filesExclude, ...initializationOptions },
