@@ -41,7 +41,8 @@ const KIND_RANK: Record<FormKind, number> = { compound: 0, name: 1, title: 2, sh
 /** The comparison key of a Latin word: lower case, no diacritics, no dots, straight apostrophes. */
 export function latinKey(word: string): string {
   // Plain ASCII words, nearly all of them, need no Unicode decomposition.
-  if (/^[\x20-\x7e]*$/.test(word)) return word.toLowerCase().replace(/[.]/g, '');
+  // Most words have no dot, and skipping the replace saves a string per word.
+  if (/^[\x20-\x7e]*$/.test(word)) return word.includes('.') ? word.toLowerCase().replace(/[.]/g, '') : word.toLowerCase();
   return word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[.]/g, '').replace(/’/g, "'");
 }
 
@@ -126,19 +127,27 @@ export class FormIndex {
         i++;
         continue;
       }
-      let best: FormMatch | undefined;
+      // The longest valid form so far; a match object is made only once it is final.
+      let bestEnd = -1;
+      let bestEntry: FormEntry | undefined;
       for (let j = i; node; ) {
         j++;
-        if (node.entries) {
-          const entry = node.entries.find((candidate) => isValidAt(candidate, text, i, j));
-          if (entry) best = { start: i, end: j, entry };
+        const entries = node.entries;
+        if (entries) {
+          for (const candidate of entries) {
+            if (isValidAt(candidate, text, i, j)) {
+              bestEnd = j;
+              bestEntry = candidate;
+              break;
+            }
+          }
         }
         if (j >= n) break;
         node = node.next.get(text.charCodeAt(j));
       }
-      if (best) {
-        matches.push(best);
-        i = best.end;
+      if (bestEntry) {
+        matches.push({ start: i, end: bestEnd, entry: bestEntry });
+        i = bestEnd;
       } else i++;
     }
     return matches;
@@ -158,9 +167,11 @@ export class FormIndex {
       while (u < urls.length && urls[u][1] <= start) u++;
       if (u < urls.length && urls[u][0] <= start) continue;
       // A trailing full stop ends the sentence; an initial's dot (`T.`) stays.
-      let value = word[0];
-      while (value.length > 2 && /[.\-'’]$/.test(value)) value = value.slice(0, -1);
-      words.push({ start, end: start + value.length, key: latinKey(value) });
+      const value = word[0];
+      // Checked by character code, so a word without trailing punctuation costs no regex or slice.
+      let length = value.length;
+      while (length > 2 && isWordTrailer(value.charCodeAt(length - 1))) length--;
+      words.push({ start, end: start + length, key: latinKey(length === value.length ? value : value.slice(0, length)) });
     }
     return words;
   }
@@ -187,6 +198,11 @@ export class FormIndex {
     }
     return matches;
   }
+}
+
+/** `.`, `-`, `'` and `’`, which a word may not end with. */
+function isWordTrailer(code: number): boolean {
+  return code === 0x2e || code === 0x2d || code === 0x27 || code === 0x2019;
 }
 
 function onlyWhitespaceBetween(text: string, start: number, end: number): boolean {

@@ -185,16 +185,20 @@ function latinNames(text: string, words: readonly LatinWord[], covered: Uint8Arr
   while (i < words.length) {
     // A run: words separated by plain spaces only.
     let j = i + 1;
-    while (j < words.length && /^[ \t\u00a0]+$/.test(text.slice(words[j - 1].end, words[j].start))) j++;
-    let run = words.slice(i, j);
+    while (j < words.length && onlySpacesBetween(text, words[j - 1].end, words[j].start)) j++;
+    // The run is words[first, last); indices rather than slices, since most runs are single words.
+    let first = i;
+    let last = j;
     i = j;
     // Trim words that cannot be part of a name (`Jasper Morris MW`).
-    while (run.length > 0 && isNonPersonWord(run[run.length - 1].key)) run = run.slice(0, -1);
-    while (run.length > 0 && isNonPersonWord(run[0].key)) run = run.slice(1);
-    if (run.length < 2 || run.length > 4) continue;
-    if (run.some((word) => covered[word.start])) continue;
-    const start = run[0].start;
-    const end = run[run.length - 1].end;
+    while (last > first && isNonPersonWord(words[last - 1].key)) last--;
+    while (last > first && isNonPersonWord(words[first].key)) first++;
+    if (last - first < 2 || last - first > 4) continue;
+    let anyCovered = false;
+    for (let k = first; k < last && !anyCovered; k++) anyCovered = !!covered[words[k].start];
+    if (anyCovered) continue;
+    const start = words[first].start;
+    const end = words[last - 1].end;
     const latinText = text.slice(start, end);
     if (!isPersonLatin(latinText)) continue;
     let b = start;
@@ -383,7 +387,18 @@ function isPersonLatin(value: string): boolean {
 }
 
 function isNonPersonWord(key: string): boolean {
-  return key.replace(/[.]/g, '').length > 1 && LATIN_NON_PERSON.has(key.replace(/[.]/g, ''));
+  const bare = key.includes('.') ? key.replace(/[.]/g, '') : key;
+  return bare.length > 1 && LATIN_NON_PERSON.has(bare);
+}
+
+/** Whether text[start, end) is non-empty and only spaces, tabs and no-break spaces (as /^[ \t\u00a0]+$/ on the slice, without the slice). */
+function onlySpacesBetween(text: string, start: number, end: number): boolean {
+  if (end <= start) return false;
+  for (let k = start; k < end; k++) {
+    const code = text.charCodeAt(k);
+    if (code !== 0x20 && code !== 0x09 && code !== 0xa0) return false;
+  }
+  return true;
 }
 
 /** Dotted transliterations anywhere that end where a name can end: `凯西·伍德警告`, `威廉·福特获奖`. */

@@ -35,6 +35,13 @@ const MENTION_RE = new RegExp(
 const STRONG_ALIAS_RE = /拜习|习拜|中美元首|美中元首|中美首脑|美中首脑/;
 const BIDEN_RE = /拜登|美国总统|美总统|biden|拜(?=[与和同、习])/i;
 const XI_RE = /习近平|习主席|习总|中国国家主席|国家主席习|中国领导人|中共领导人|中国最高领导人|老习|xi jinping|(?<=[拜与和同、])习(?![惯俗题作得])/i;
+/**
+ * Whether BIDEN_RE / XI_RE can match at all: every branch contains one of these strings.
+ * includes() runs natively, while the regexes (a lookbehind branch, no common first character)
+ * try every position of the article; most articles of a large archive fail this check.
+ */
+const mayMentionBiden = (lower: string) => lower.includes('拜') || lower.includes('美国总统') || lower.includes('美总统') || lower.includes('biden');
+const mayMentionXi = (lower: string) => lower.includes('习') || lower.includes('领导人') || lower.includes('国家主席') || lower.includes('xi jinping');
 const PAIR_RE = /拜习|习拜|中美元首|美中元首|中美首脑|美中首脑/;
 /** People and roles whose meetings are not Biden–Xi ones (ministers, other leaders). */
 const COUNTER_RE = new RegExp(
@@ -145,8 +152,8 @@ export function recognizeMeetings(input: MeetingInput, meetings: Meeting[]): Mee
   };
   const termHits = findTerms(lower, matcherFor(meetings));
   const raw = findMentions(normalized, termHits);
-  const mentionsBiden = BIDEN_RE.test(lower);
-  const mentionsXi = XI_RE.test(lower);
+  const mentionsBiden = mayMentionBiden(lower) && BIDEN_RE.test(lower);
+  const mentionsXi = mayMentionXi(lower) && XI_RE.test(lower);
   // Most of a large archive is about other things: without a meeting word or either leader there is nothing to link or date.
   if (raw.length === 0 && !mentionsBiden && !mentionsXi) return { mentions: [], dateCues: [] };
   const articleIsBidenXi = mentionsBiden && mentionsXi;

@@ -16,6 +16,12 @@ export class LineIndex {
   private readonly lineStarts: number[] = [0];
 
   constructor(private readonly text: string) {
+    // indexOf runs natively: without carriage returns (nearly every file) it finds the breaks
+    // several times faster than the charCodeAt loop below, which handles \r and \r\n.
+    if (!text.includes('\r')) {
+      for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) this.lineStarts.push(at + 1);
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       if (code === 10) this.lineStarts.push(i + 1);
