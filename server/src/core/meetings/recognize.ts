@@ -161,7 +161,8 @@ export function recognizeMeetings(input: MeetingInput, meetings: Meeting[]): Mee
 
   // The title and the lead sentence say which meeting the article is about.
   const titleStart = input.title ? normalized.indexOf(normalizeForMatching(input.title)) : -1;
-  const context: Context = { normalized, lower, article, byDate, dates, termHits, raw, articleIsBidenXi, titleStart };
+  const rawIndex = new Map(raw.map((mention, index) => [mention, index] as const));
+  const context: Context = { normalized, lower, article, byDate, dates, termHits, raw, rawIndex, articleIsBidenXi, titleStart };
   const main = mainMeeting(context, leadEnd(normalized, titleStart, input.title));
 
   const mentions: MeetingMention[] = [];
@@ -215,6 +216,8 @@ interface Context {
   dates: DateExpression[];
   termHits: TermHit[];
   raw: RawMention[];
+  /** Each raw mention's position in `raw`, so neighbours are found without a scan. */
+  rawIndex: Map<RawMention, number>;
   articleIsBidenXi: boolean;
   /** Where the title starts in the text, or -1. */
   titleStart: number;
@@ -243,13 +246,34 @@ function findMentions(normalized: string, termHits: TermHit[]): RawMention[] {
     mentions.push({ start, end: start + word.length });
   }
   // Aliases that name a meeting or its outcome without a meeting word (旧金山愿景).
+  const words = mentions.slice();
   for (const hit of termHits) {
     const alias = hit.terms.find((term) => term.role === 'alias');
     if (!alias) continue;
-    if (mentions.some((m) => m.start < hit.end && hit.start < m.end)) continue;
+    if (spansWithin(words, hit.start - MAX_TERM_LENGTH, hit.end).some((m) => m.start < hit.end && hit.start < m.end)) continue;
     mentions.push({ start: hit.start, end: hit.end, alias: hit });
   }
   return mentions.sort((a, b) => a.start - b.start);
+}
+
+/** No meeting word or catalogue term is longer than this, so a span that overlaps another starts at most this far before it. */
+const MAX_TERM_LENGTH = 40;
+
+/**
+ * The items of a list sorted by `start` whose start lies in [from, to): found by binary search,
+ * because articles with thousands of mentions made per-mention scans quadratic.
+ */
+function spansWithin<T extends { start: number }>(sorted: readonly T[], from: number, to: number): T[] {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid].start < from) low = mid + 1;
+    else high = mid;
+  }
+  const found: T[] = [];
+  for (let i = low; i < sorted.length && sorted[i].start < to; i++) found.push(sorted[i]);
+  return found;
 }
 
 function clauseBounds(text: string, start: number, end: number, ends: Set<string> = CLAUSE_END, limit = 120): [number, number] {
@@ -293,7 +317,7 @@ function evidenceFor(context: Context, mention: RawMention): Evidence {
   if (STRONG_ALIAS_RE.test(word)) return { level: 'strong' };
   // The clause up to the neighbouring mentions, so that 拜习会 in 王毅会晤，或为拜习会做准备 vouches only for itself.
   const [clauseStart, clauseEnd] = clauseBounds(lower, mention.start, mention.end);
-  const index = context.raw.indexOf(mention);
+  const index = context.rawIndex.get(mention) ?? -1;
   const previousEnd = index > 0 ? context.raw[index - 1].end : 0;
   const nextStart = index + 1 < context.raw.length ? context.raw[index + 1].start : lower.length;
   const clause = lower.slice(Math.max(clauseStart, previousEnd), Math.min(clauseEnd, nextStart));
@@ -324,7 +348,7 @@ interface Cues {
 /** The cues in reach of a mention: its clause, else its sentence, never past a neighbouring mention. */
 function cuesFor(context: Context, mention: RawMention): Cues {
   const { normalized, raw } = context;
-  const index = raw.indexOf(mention);
+  const index = context.rawIndex.get(mention) ?? -1;
   const previousEnd = index > 0 ? raw[index - 1].end : 0;
   const nextStart = index + 1 < raw.length ? raw[index + 1].start : normalized.length;
   const clip = ([from, to]: [number, number]): [number, number] => [Math.max(from, previousEnd), Math.min(to, nextStart)];
@@ -338,10 +362,10 @@ function cuesFor(context: Context, mention: RawMention): Cues {
   const count = COUNT_RE.exec(normalized.slice(clause[0], mention.end));
   if (count) cues.count = count[1] === '两' || count[1] === '二' ? 2 : '三四五六七八九'.indexOf(count[1]) >= 0 ? '三四五六七八九'.indexOf(count[1]) + 3 : +count[1];
   // A meeting word inside an alias (虚拟会晤, 旧金山会晤) takes the alias as its cue.
-  cues.alias = mention.alias ?? context.termHits.find((hit) => hit.start <= mention.start && hit.end >= mention.end && hit.terms.some((term) => term.role === 'alias'));
+  cues.alias = mention.alias ?? spansWithin(context.termHits, mention.start - MAX_TERM_LENGTH, mention.start + 1).find((hit) => hit.start <= mention.start && hit.end >= mention.end && hit.terms.some((term) => term.role === 'alias'));
   for (const [from, to] of [clause, sentence]) {
     const within = <T extends { start: number; end: number }>(list: T[]) =>
-      list.filter((item) => item.start >= from && item.end <= to && (item.end <= mention.start || item.start >= mention.end));
+      spansWithin(list, from, to).filter((item) => item.end <= to && (item.end <= mention.start || item.start >= mention.end));
     const near = <T extends { start: number; end: number }>(list: T[]) =>
       list.reduce<T | undefined>((best, item) => (!best || gap(item, mention) < gap(best, mention) ? item : best), undefined);
     // A date that opens a 自…以来 phrase dates some other event (自今年2月气球事件以来).
