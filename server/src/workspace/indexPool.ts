@@ -35,16 +35,16 @@ interface PoolWorker {
 }
 
 /**
- * One worker per core but one from four cores up (at most four), and two on a two-core machine:
- * on an otherwise idle two-core machine two workers index the 3,000-file benchmark corpus about
- * 15 % faster than the main thread alone (6.0–6.4 s against 6.9–7.5 s); under heavy load from other
- * processes they were slower, so `SUMMIT_LENS_WORKERS=n` overrides (0: main thread only).
+ * One worker per core but one from four cores up (at most four), and one on a two- or three-core
+ * machine: on two cores one worker indexes as fast as two (≈ 8 % faster than the main thread
+ * alone) while peaking ≈ 100 MB lower, because parsing garbage then lives and dies in the
+ * worker's heap (BENCHMARKS.md). `SUMMIT_LENS_WORKERS=n` overrides (0: main thread only).
  */
 function defaultWorkerCount(): number {
   const configured = process.env.SUMMIT_LENS_WORKERS;
   if (configured !== undefined && /^\d+$/.test(configured)) return Number(configured);
   const cores = availableParallelism();
-  return cores >= 4 ? Math.min(cores - 1, 4) : cores >= 2 ? 2 : 0;
+  return cores >= 4 ? Math.min(cores - 1, 4) : cores >= 2 ? 1 : 0;
 }
 
 export class IndexPool {
