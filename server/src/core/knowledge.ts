@@ -24,6 +24,17 @@ export interface KnowledgeProblems {
   workspaceMeetings: CatalogueProblem[];
 }
 
+/** The built-in catalogues are read once per process: every reload of workspace knowledge reuses them. */
+let builtin: { builtinFigures: ReturnType<typeof parseFigureCatalogue>; builtinMeetings: ReturnType<typeof parseMeetingCatalogue>; builtinMatcher: FigureMatcher } | undefined;
+
+function builtinKnowledge(): NonNullable<typeof builtin> {
+  if (!builtin) {
+    const builtinFigures = parseFigureCatalogue(builtinFiguresText, 'builtin');
+    builtin = { builtinFigures, builtinMeetings: parseMeetingCatalogue(builtinMeetingsText, 'builtin'), builtinMatcher: new FigureMatcher(builtinFigures.figures) };
+  }
+  return builtin;
+}
+
 export class Knowledge {
   readonly figures: Figure[];
   readonly meetings: Meeting[];
@@ -33,17 +44,16 @@ export class Knowledge {
   private readonly meetingsById: Map<string, Meeting>;
 
   constructor(source: KnowledgeSource = {}) {
-    const builtinFigures = parseFigureCatalogue(builtinFiguresText, 'builtin');
-    const builtinMeetings = parseMeetingCatalogue(builtinMeetingsText, 'builtin');
+    const { builtinFigures, builtinMeetings } = builtinKnowledge();
     const workspaceFigures = source.workspaceFigures !== undefined ? parseFigureCatalogue(source.workspaceFigures, 'workspace') : { figures: [], problems: [] };
     const workspaceMeetings = source.workspaceMeetings !== undefined ? parseMeetingCatalogue(source.workspaceMeetings, 'workspace') : { meetings: [], problems: [] };
-    this.figures = mergeFigures(builtinFigures.figures, workspaceFigures.figures);
+    this.figures = workspaceFigures.figures.length > 0 ? mergeFigures(builtinFigures.figures, workspaceFigures.figures) : builtinFigures.figures;
     const meetingsById = new Map(builtinMeetings.meetings.map((meeting) => [meeting.id, meeting]));
     for (const meeting of workspaceMeetings.meetings) meetingsById.set(meeting.id, meeting);
     this.meetings = [...meetingsById.values()];
     this.meetingsById = meetingsById;
     this.figuresById = new Map(this.figures.map((figure) => [figure.id, figure]));
-    this.matcher = new FigureMatcher(this.figures);
+    this.matcher = this.figures === builtinFigures.figures ? builtinKnowledge().builtinMatcher : new FigureMatcher(this.figures);
     this.problems = {
       builtinFigures: builtinFigures.problems,
       builtinMeetings: builtinMeetings.problems,
