@@ -168,11 +168,7 @@ function printProblems(report: ReturnType<typeof buildReport>): number {
   let errors = 0;
   let total = 0;
   for (const article of report.articles) {
-    const problems: Array<{ message: string; severity?: string; range: { start: { line: number; character: number } } | null }> = [...article.problems];
-    if (!article.date && article.format !== 'empty' && article.format !== 'binary' && article.format !== null) {
-      problems.push({ message: 'No date found: meetings cannot be resolved from relative dates (周三, 昨天).', severity: 'warning', range: null });
-    }
-    for (const problem of problems) {
+    for (const problem of article.problems as Array<{ message: string; severity?: string; range: { start: { line: number; character: number } } | null }>) {
       const severity = problem.severity ?? 'error';
       if (severity === 'error') errors++;
       total++;

@@ -173,6 +173,13 @@ function parseSource(source: string, problems: Problem[]): ParseResult {
   if (!article.title) {
     problems.push({ message: 'No title found (front matter `title`, a `[title](url)` header, an underlined or `#` heading, or `<title>`).', span: { start: 0, end: 0 }, severity: 'information' });
   }
+  if (!article.date) {
+    problems.push({
+      message: 'No date found, so relative dates (周三, 昨天) cannot be resolved to a meeting; add `date:` to the front matter or a `<!--epoch-ms-->` stamp.',
+      span: { start: 0, end: 0 },
+      severity: 'information',
+    });
+  }
   return { article, problems };
 }
 
