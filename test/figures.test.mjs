@@ -198,3 +198,16 @@ test('a display name that is also a short form keeps its guard words (哈里斯�
     ['kamala-harris:副总统哈里斯'],
   );
 });
+
+test('a byline names its reporter: a name alone on its line, the role on the next', () => {
+  const { SummitLensService } = require('../dist/core.js');
+  const service = new SummitLensService();
+  const source = '<!--1636774988000-->\n[标题](https://www.bbc.com/zhongwen/x)\n------\n<main><ul><li>戴伦</li><li>BBC中文记者</li></ul><p>拜登说，双方会晤。</p></main>';
+  const analysis = service.analyze('file:///byline.md', source);
+  const reporter = analysis.introductions.find((intro) => intro.figureId === 'learned:戴伦');
+  assert.ok(reporter, JSON.stringify(analysis.introductions));
+  assert.equal(reporter.descriptor, 'BBC中文记者');
+  const lines = source.split('\n');
+  const { start, end } = reporter.nameRange;
+  assert.equal(lines[start.line].slice(start.character, end.character), '戴伦');
+});

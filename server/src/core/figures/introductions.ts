@@ -83,6 +83,7 @@ export function findIntroductions(text: string, words: readonly LatinWord[], fou
   honoredNames(text, covered, push);
   speakingNames(text, covered, push);
   listedNames(text, startsAt, covered, push);
+  bylineNames(text, startsAt, covered, push);
   return candidates.sort((a, b) => a.start - b.start);
 }
 
@@ -435,6 +436,27 @@ function honoredNames(text: string, covered: Uint8Array, push: (candidate: Intro
       const start = h - name.length;
       push({ start, end: h + honorific.length, nameStart: start, nameEnd: h, name, descriptorStart: start, descriptorEnd: start, latinStart: 0, latinEnd: 0 });
     }
+  }
+}
+
+/** A byline: a name alone on its line, its role alone on the next (`斯影` / `BBC中文记者`). */
+const BYLINE = /(?:^|\n)[ \t]*([\u3400-\u9fff]{2,3})[ \t]*\n[ \t]*([^\n]{0,12}?(?:记者|特约记者|撰稿人|编辑|通讯员|主持人|评论员))[ \t]*(?=\n|$)/g;
+
+function bylineNames(text: string, startsAt: Map<number, FormMatch>, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void): void {
+  if (!text.includes('\n')) return;
+  for (const match of text.matchAll(BYLINE)) {
+    const name = match[1];
+    const nameStart = match.index + match[0].indexOf(name);
+    const nameEnd = nameStart + name.length;
+    const descriptorStart = match.index + match[0].lastIndexOf(match[2]);
+    const descriptorEnd = descriptorStart + match[2].length;
+    const known = startsAt.get(nameStart);
+    if (known && known.end === nameEnd) {
+      push({ start: nameStart, end: descriptorEnd, nameStart, nameEnd, catalogueId: known.entry.figureIds[0], descriptor: true, descriptorStart, descriptorEnd, latinStart: 0, latinEnd: 0 });
+      continue;
+    }
+    if (covered[nameStart] || !SURNAMES.has(name[0]) || !isHanName(name)) continue;
+    push({ start: nameStart, end: descriptorEnd, nameStart, nameEnd, name, descriptor: true, descriptorStart, descriptorEnd, latinStart: 0, latinEnd: 0 });
   }
 }
 
