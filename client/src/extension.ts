@@ -6,11 +6,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { isCorpusArticle } from '../../server/src/core/article/detect';
+import { CORPUS_EXTENSIONS, isCorpusArticle } from '../../server/src/core/article/detect';
 
 export const LANGUAGE_ID = 'summit-article';
 const CANDIDATE_LANGUAGES = new Set(['markdown', 'plaintext', 'html', 'restructuredtext']);
-const CANDIDATE_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.html', '.htm', '.shtml', '.rst']);
 
 let client: LanguageClient | undefined;
 
@@ -44,7 +43,7 @@ async function classify(document: vscode.TextDocument): Promise<void> {
   const key = document.uri.toString();
   if (closedThisTick.has(key)) languageChosenElsewhere.add(key);
   if (languageChosenElsewhere.has(key)) return;
-  if (!CANDIDATE_LANGUAGES.has(document.languageId) && !CANDIDATE_EXTENSIONS.has(path.extname(document.fileName).toLowerCase())) return;
+  if (!CANDIDATE_LANGUAGES.has(document.languageId) && !CORPUS_EXTENSIONS.has(path.extname(document.fileName).toLowerCase())) return;
   const explicit = settings().corpus.length > 0;
   if (explicit ? inConfiguredCorpus(document) : isCorpusArticle(document.getText())) {
     await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);

@@ -9,7 +9,7 @@ export { buildOutline, type OutlineNode, type OutlineKind } from './article/outl
 export { LineIndex, type Position, type Range } from './text/lineIndex';
 export { SourceMap } from './text/sourceMap';
 export { normalizeForMatching } from './text/normalize';
-export { isCorpusArticle } from './article/detect';
+export { isCorpusArticle, CORPUS_EXTENSIONS } from './article/detect';
 export { analyzeArticle, type ArticleAnalysis, type OutlineEntry, type RangedProblem } from './analysis';
 export { CorpusIndex, type Location } from './corpusIndex';
 export { Knowledge, type KnowledgeSource } from './knowledge';

@@ -4,8 +4,8 @@
  */
 import { promises as fs, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { CORPUS_EXTENSIONS } from '../core/article/detect';
 
-export const CORPUS_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.html', '.htm', '.shtml', '.rst']);
 /** Files above this size are not read at all; the parser reads at most 16 M characters anyway. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 

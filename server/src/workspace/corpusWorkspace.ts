@@ -9,9 +9,9 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import { FileChangeType, type Connection, type FileEvent, type WorkDoneProgressReporter } from 'vscode-languageserver/node';
-import { isCorpusArticle, type ArticleAnalysis, type KnowledgeSource, type SummitLensService } from '../core/index';
+import { CORPUS_EXTENSIONS, type ArticleAnalysis, type KnowledgeSource, type SummitLensService } from '../core/index';
 import { AnalysisCache, CACHE_FILE_NAME, cacheKey, contentHash } from '../io/analysisCache';
-import { CORPUS_EXTENSIONS, MAX_FILE_BYTES, listCorpusFiles } from '../io/readArticleFile';
+import { MAX_FILE_BYTES, listCorpusFiles } from '../io/readArticleFile';
 import { IndexPool } from './indexPool';
 
 export const KNOWLEDGE_FILES = ['figures.yaml', 'meetings.yaml'];
@@ -75,11 +75,6 @@ export class CorpusWorkspace {
       .map(([glob]) => picomatch(glob.replace(/\\/g, '/'), { dot: true }));
   }
 
-  /** Whether a file belongs to the corpus: listed by the setting, or recognised by its content. */
-  isCorpusFile(file: string, text: string): boolean {
-    if (this.corpusMatchers.length > 0) return this.corpusMatchers.some((matches) => matches(file));
-    return isCorpusArticle(text);
-  }
 
   isExcluded(file: string): boolean {
     if (this.excludeMatchers.length === 0) return false;
@@ -136,9 +131,6 @@ export class CorpusWorkspace {
     return this.indexing;
   }
 
-  whenIndexed(): Promise<void> {
-    return this.indexing;
-  }
 
   /** Every corpus candidate of every folder: by extension, not excluded, and listed by the corpus setting if there is one. */
   listFiles(): string[] {

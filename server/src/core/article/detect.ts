@@ -2,6 +2,9 @@
  * Tells a corpus article from an unrelated Markdown, HTML or text file by its content, so the
  * extension can give articles their own language and leave everything else alone.
  */
+/** The file extensions corpus articles come with; content decides whether such a file is an article. */
+export const CORPUS_EXTENSIONS: ReadonlySet<string> = new Set(['.md', '.markdown', '.txt', '.html', '.htm', '.shtml', '.rst']);
+
 const FRONT_MATTER_WITH_ARTICLE_FIELDS = /^\uFEFF?---[ \t]*\r?\n(?:(?!---)[^\n]*\n){0,60}?(?:title|date)[ \t]*:/;
 const STAMP = /^\uFEFF?(?:---[\s\S]{0,8000}?\n---[ \t]*\r?\n)?\s*<!--\s*(?:\d{9,14}|NaN)\s*-->/;
 const LINK_HEADER = /^\s*\[[^\]\n]+\]\(https?:[^)\s]+\)[ \t]*\r?\n[ \t]*-{3,}[ \t]*$/m;

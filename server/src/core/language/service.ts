@@ -10,7 +10,7 @@ import { Knowledge, type KnowledgeSource } from '../knowledge';
 import type { Meeting } from '../meetings/types';
 import type { Position, Range } from '../text/lineIndex';
 import { roleAt } from './roles';
-import { meetingDates } from '../meetings/dates';
+import { meetingDates, weekdayName } from '../meetings/dates';
 import { figureDocumentUri, meetingDocumentUri, virtualDocument } from './virtualDocuments';
 
 export interface HoverAnswer {
@@ -40,13 +40,10 @@ export interface InlayHintAnswer {
   tooltip: string;
 }
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const KIND_NAMES: Record<Meeting['kind'], string> = { 'in-person': 'in person', video: 'video call', call: 'phone call' };
 
-export function weekdayOf(isoDate: string): string {
-  const day = new Date(`${isoDate}T00:00:00Z`).getUTCDay();
-  return Number.isNaN(day) ? '' : WEEKDAYS[day];
-}
+/** The English weekday of an ISO date; the date reader owns the table. */
+export const weekdayOf = weekdayName;
 
 export class SummitLensService {
   knowledge: Knowledge;

@@ -80,6 +80,12 @@ function weekdayOf(day: Day): number {
   return (new Date(day * 86400000).getUTCDay() + 6) % 7;
 }
 
+/** The English weekday of an ISO date (`Wednesday` for 2023-11-15), or '' for an unreadable date. */
+export function weekdayName(isoDate: string): string {
+  const time = Date.parse(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(time) ? '' : WEEKDAYS[weekdayOf(time / 86400000)];
+}
+
 function number(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   if (/^\d+$/.test(text)) return +text;
