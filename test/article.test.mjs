@@ -100,6 +100,30 @@ test('an HTML news page takes its title from <title> and its date from the bylin
   assert.ok(!article.text.includes('var d'), 'scripts are skipped');
 });
 
+test('HTML text survives stray "<", comments and unclosed tags, and page dates come from <meta> and <time> with exact spans', () => {
+  const source = [
+    '<html><head><title>拜登 &amp; 习近平</title><meta property="article:published_time" content="2023-11-16T08:00:00Z"></head>',
+    '<body><p>1 < 2，拜登<!-- 注释 -->说。<div class="share-tools">分享到微博</div><h2>会晤<b>成果</h2><p>习近平<br>抵达旧金山',
+  ].join('\n');
+  const { article } = core.parseArticle(source);
+  assert.equal(article.title.value, '拜登 & 习近平');
+  assert.equal(slice(article, article.title.span), '拜登 &amp; 习近平');
+  assert.equal(article.date.value, '2023-11-16');
+  assert.equal(slice(article, article.date.span), '2023-11-16T08:00:00Z');
+  assert.match(article.text, /1 < 2，拜登说。/);
+  assert.ok(!article.text.includes('分享'), 'sharing boilerplate is skipped');
+  assert.deepEqual(sectionTitles(article.sections), ['会晤成果']);
+  assert.match(article.text, /习近平\n抵达旧金山/);
+  const at = article.text.indexOf('拜登说');
+  assert.equal(slice(article, article.sourceMap.toSource(at, at + 2)), '拜登');
+
+  // A fragment (a Jekyll post body) dates itself with a <time> element; the first one wins.
+  const fragment = '<article><p>正文</p><time datetime="2022-11-14">11月14日</time><time datetime="2020-01-01"></time></article>';
+  const parsed = core.parseArticle(fragment).article;
+  assert.equal(parsed.date.value, '2022-11-14');
+  assert.equal(slice(parsed, parsed.date.span), '2022-11-14');
+});
+
 test('bad input never throws and says what is wrong', () => {
   const cases = {
     empty: '',

@@ -12,8 +12,8 @@ const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = re
  * A running server with a workspace open. `indexed` resolves when the start-up indexing ends
  * (its work-done progress reports `end`); `logs` collects window/logMessage texts.
  */
-export async function startServer({ folders, cacheDir, filesExclude, env = {}, initializationOptions = {} }) {
-  const child = spawn(process.execPath, [path.join(root, 'dist/server.js'), '--stdio'], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+export async function startServer({ folders, cacheDir, filesExclude, env = {}, initializationOptions = {}, nodeArgs = [] }) {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'dist/server.js'), '--stdio'], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
   const stderr = [];
   child.stderr.on('data', (chunk) => stderr.push(String(chunk)));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));

@@ -1,9 +1,14 @@
 /**
- * Walks an HTML (or Markdown with inline HTML) body parsed by cheerio in its htmlparser2
- * mode, appending visible text and collecting headings and page metadata.
+ * Reads an HTML (or Markdown with inline HTML) body: appends its visible text and collects its
+ * headings and page metadata. The body is streamed through htmlparser2 — the parser cheerio
+ * uses in its htmlparser2 mode — without building a DOM: a corpus of thousands of articles is
+ * read once for text, and a tree per article would be garbage the moment the walk ends. A page's
+ * `<head>`, small and read for its metadata only, is loaded with cheerio and queried with selectors.
  */
 import { load } from 'cheerio/slim';
-import type { AnyNode, Element } from 'domhandler';
+import type { Element } from 'domhandler';
+import { decodeHTML } from 'entities';
+import { Parser } from 'htmlparser2';
 import type { TextMode, VisibleTextBuilder } from './visibleText';
 
 /** Elements whose content a reader never sees as article prose. */
@@ -18,7 +23,7 @@ const BLOCK_ELEMENTS = new Set([
   'center', 'address', 'body', 'html',
 ]);
 
-const PAGE_INFO_ELEMENTS = new Set(['title', 'meta', 'time', 'link']);
+const HEADING_LEVELS: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4 };
 
 /** Navigation, sharing and advertising containers, recognised by their role or class/id words. */
 const BOILERPLATE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 'menu', 'menubar']);
@@ -32,11 +37,17 @@ export interface HtmlHeading {
   sourceEnd: number;
 }
 
+interface PageValue {
+  value: string;
+  start: number;
+  end: number;
+}
+
 export interface HtmlPageInfo {
-  title?: { value: string; start: number; end: number };
-  timeDatetime?: { value: string; start: number; end: number };
-  metaDate?: { value: string; start: number; end: number };
-  url?: { value: string; start: number; end: number };
+  title?: PageValue;
+  timeDatetime?: PageValue;
+  metaDate?: PageValue;
+  url?: PageValue;
 }
 
 export interface HtmlWalkResult {
@@ -44,29 +55,29 @@ export interface HtmlWalkResult {
   page: HtmlPageInfo;
 }
 
-function isBoilerplate(element: Element): boolean {
-  const attributes = element.attribs;
+/** An element open during the walk, with what its end tag must undo. */
+interface OpenElement {
+  name: string;
+  /** It hides its content (hidden element or boilerplate), so its end tag ends a hidden stretch. */
+  hides: boolean;
+  /** It starts a block, so its end tag ends the line. */
+  block: boolean;
+  heading?: HtmlHeading;
+  /** Source offset of its start tag (the `<head>`'s, to hand that slice to cheerio). */
+  start: number;
+}
+
+function isBoilerplate(attributes: Record<string, string>): boolean {
   if (attributes['aria-hidden'] === 'true' || attributes.hidden !== undefined) return true;
   if (attributes.role && BOILERPLATE_ROLES.has(attributes.role)) return true;
   const names = `${attributes.class ?? ''} ${attributes.id ?? ''}`;
   return names.length > 1 && BOILERPLATE_NAMES.test(names);
 }
 
-/** The source span of an attribute's value inside an element's start tag. */
-function attributeSpan(source: string, element: Element, name: string): { start: number; end: number } | undefined {
-  const value = element.attribs[name];
-  if (value === undefined || element.startIndex === null) return undefined;
-  const tagEnd = source.indexOf('>', element.startIndex);
-  const tag = source.slice(element.startIndex, tagEnd < 0 ? undefined : tagEnd);
-  const at = new RegExp(`\\s${name}\\s*=\\s*["']?`, 'i').exec(tag);
-  if (!at) return undefined;
-  const start = element.startIndex + at.index + at[0].length;
-  return { start, end: start + value.length };
-}
-
 /**
  * Appends the visible text of `source[start, end)` to `builder`; never throws on malformed HTML
- * (htmlparser2 recovers from unclosed and stray tags the way browsers roughly do).
+ * (htmlparser2 recovers from unclosed and stray tags the way browsers roughly do). `skip` is a
+ * source stretch already read as the title, left out of the text.
  */
 export function walkHtmlBody(
   source: string,
@@ -77,97 +88,157 @@ export function walkHtmlBody(
   skip?: { start: number; end: number },
 ): HtmlWalkResult {
   const body = source.slice(start, end);
-  // A body without a single tag (most Markdown articles) has nothing for an HTML parser to do.
-  if (!body.includes('<')) {
-    if (skip && skip.start >= start && skip.end <= end) {
-      builder.appendSlice(start, skip.start, mode);
-      builder.appendSlice(skip.end, end, mode);
-    } else builder.appendSlice(start, end, mode);
-    return { headings: [], page: {} };
-  }
-  const $ = load(body, { xml: { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true } }, false);
   const headings: HtmlHeading[] = [];
   const page: HtmlPageInfo = {};
-  const roots = $.root()[0].children as AnyNode[];
-
-  // An explicit stack instead of recursion: unclosed tags can nest thousands deep.
-  type Step = { node: AnyNode; exit: boolean; heading?: HtmlHeading };
-  const stack: Step[] = [];
-  for (let i = roots.length - 1; i >= 0; i--) stack.push({ node: roots[i], exit: false });
-  while (stack.length > 0) {
-    const step = stack.pop()!;
-    const node = step.node;
-    const nodeStart = (node.startIndex ?? 0) + start;
-    const nodeEnd = (node.endIndex ?? node.startIndex ?? 0) + start + 1;
-    if (step.exit) {
-      const element = node as Element;
-      if (BLOCK_ELEMENTS.has(element.name)) builder.breakLine(nodeEnd);
-      if (step.heading) {
-        step.heading.textEnd = builder.length;
-        step.heading.sourceEnd = nodeEnd;
-        if (step.heading.textEnd > step.heading.textStart) headings.push(step.heading);
-      }
-      continue;
-    }
-    if (skip && nodeStart >= skip.start && nodeEnd <= skip.end) continue;
-    if (node.type === 'text') {
-      if (skip && nodeStart < skip.end && nodeEnd > skip.start) {
-        builder.appendSlice(nodeStart, skip.start, mode);
-        builder.appendSlice(skip.end, nodeEnd, mode);
-      } else {
-        builder.appendSlice(nodeStart, nodeEnd, mode);
-      }
-      continue;
-    }
-    if (node.type !== 'tag') {
-      // Comments, directives and CDATA are not prose.
-      continue;
-    }
-    const element = node as Element;
-    const name = element.name;
-    // Page metadata is gathered on the way; a cheerio selector here would cost quadratic time on long fragments.
-    if (PAGE_INFO_ELEMENTS.has(name)) collectPageInfo(body, element, start, page, $);
-    else if (name === 'head') {
-      for (const child of element.children) if (child.type === 'tag' && PAGE_INFO_ELEMENTS.has((child as Element).name)) collectPageInfo(body, child as Element, start, page, $);
-    }
-    if (HIDDEN_ELEMENTS.has(name) || isBoilerplate(element)) continue;
-    if (BLOCK_ELEMENTS.has(name)) builder.breakLine(nodeStart);
-    let heading: HtmlHeading | undefined;
-    const level = /^h([1-4])$/.exec(name);
-    if (level) heading = { level: +level[1], textStart: builder.length, textEnd: 0, sourceStart: nodeStart, sourceEnd: nodeEnd };
-    stack.push({ node, exit: true, heading });
-    const children = element.children;
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], exit: false });
+  // A body without a single tag (most Markdown articles) has nothing for an HTML parser to do.
+  if (!body.includes('<')) {
+    appendText(builder, mode, start, end, skip);
+    return { headings, page };
   }
+
+  const open: OpenElement[] = [];
+  /** How many open elements hide their content. */
+  let hidden = 0;
+  // Adjacent text events (htmlparser2 splits text at a stray `<`) are appended as one run.
+  let textStart = -1;
+  let textEnd = -1;
+  const flushText = () => {
+    if (textStart >= 0) appendText(builder, mode, textStart, textEnd, skip);
+    textStart = -1;
+  };
+  const inSkip = (offset: number) => skip !== undefined && offset >= skip.start && offset < skip.end;
+
+  const parser: Parser = new Parser(
+    {
+      ontext() {
+        if (hidden > 0) return;
+        const from = start + parser.startIndex;
+        if (textStart < 0) textStart = from;
+        textEnd = start + parser.endIndex + 1;
+      },
+      onopentag(name, attributes) {
+        flushText();
+        const tagStart = start + parser.startIndex;
+        const element: OpenElement = { name, hides: false, block: false, start: tagStart };
+        open.push(element);
+        if (hidden > 0 || inSkip(tagStart)) {
+          if (HIDDEN_ELEMENTS.has(name)) {
+            element.hides = true;
+            hidden++;
+          }
+          return;
+        }
+        if (name === 'time' || name === 'meta' || name === 'link') collectPageInfo(body, name, attributes, parser.startIndex, start, page);
+        if (HIDDEN_ELEMENTS.has(name) || isBoilerplate(attributes)) {
+          element.hides = true;
+          hidden++;
+          return;
+        }
+        if (BLOCK_ELEMENTS.has(name)) {
+          element.block = true;
+          builder.breakLine(tagStart);
+        }
+        const level = HEADING_LEVELS[name];
+        if (level) element.heading = { level, textStart: builder.length, textEnd: 0, sourceStart: tagStart, sourceEnd: 0 };
+      },
+      onclosetag() {
+        flushText();
+        const element = open.pop();
+        if (!element) return;
+        const elementEnd = start + parser.endIndex + 1;
+        if (element.hides) {
+          hidden--;
+          // The page's metadata sits in its <head>: a small slice, read with selectors.
+          if (element.name === 'head' && hidden === 0) readHead(body, element.start - start, elementEnd - start, start, page);
+          return;
+        }
+        if (element.block) builder.breakLine(elementEnd);
+        const heading = element.heading;
+        if (heading) {
+          heading.textEnd = builder.length;
+          heading.sourceEnd = elementEnd;
+          if (heading.textEnd > heading.textStart) headings.push(heading);
+        }
+      },
+      // Comments, directives and CDATA are not prose, but they do end a text run.
+      oncomment: () => flushText(),
+      onprocessinginstruction: () => flushText(),
+      oncdatastart: () => flushText(),
+    },
+    { decodeEntities: false },
+  );
+  parser.end(body);
+  flushText();
   return { headings, page };
 }
 
-function collectPageInfo(body: string, element: Element, offset: number, page: HtmlPageInfo, $: ReturnType<typeof load>): void {
-  const name = element.name;
-  if (name === 'title' && !page.title && element.startIndex !== null) {
-    const text = $(element).text().trim();
+/** Appends a text run, leaving out the part inside `skip`. */
+function appendText(builder: VisibleTextBuilder, mode: TextMode, from: number, to: number, skip: { start: number; end: number } | undefined): void {
+  if (skip && skip.start < to && skip.end > from) {
+    builder.appendSlice(from, Math.max(from, skip.start), mode);
+    builder.appendSlice(Math.min(to, skip.end), to, mode);
+  } else builder.appendSlice(from, to, mode);
+}
+
+/** Title, dates and canonical URL from a page's `<head>`, in document order. */
+function readHead(body: string, headStart: number, headEnd: number, offset: number, page: HtmlPageInfo): void {
+  const $ = load(body.slice(headStart, headEnd), { xml: { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: false } }, false);
+  $('title, meta, link, time').each((_, element: Element) => {
+    const tagStart = headStart + (element.startIndex ?? 0);
+    if (element.name !== 'title') {
+      collectPageInfo(body, element.name, element.attribs, tagStart, offset, page);
+      return;
+    }
+    if (page.title) return;
     const inner = element.children[0];
-    if (text && inner && inner.startIndex !== null) {
-      const rawStart = offset + inner.startIndex;
-      const leading = body.slice(inner.startIndex, inner.startIndex + 200).search(/\S/);
-      page.title = { value: text, start: rawStart + Math.max(0, leading), end: rawStart + Math.max(0, leading) + text.length };
-    }
-  } else if (name === 'time' && !page.timeDatetime) {
-    const key = Object.keys(element.attribs).find((attribute) => attribute.toLowerCase() === 'datetime');
-    const span = key ? attributeSpan(body, element, key) : undefined;
-    if (key && span) page.timeDatetime = { value: element.attribs[key], start: offset + span.start, end: offset + span.end };
+    if (!inner || inner.startIndex === null) return;
+    const innerStart = headStart + inner.startIndex;
+    const innerEnd = headStart + (element.children[element.children.length - 1].endIndex ?? inner.startIndex) + 1;
+    const raw = body.slice(innerStart, innerEnd);
+    const text = decodeHTML(raw).trim();
+    if (!text) return;
+    // The span covers the title as written (entities and all), without the whitespace around it.
+    const leading = raw.search(/\S/);
+    page.title = { value: text, start: offset + innerStart + leading, end: offset + innerStart + raw.trimEnd().length };
+  });
+}
+
+/**
+ * A date or URL from a `<time datetime>`, a `<meta content>` or a canonical `<link>`; the first
+ * of each kind wins. Attribute values are read from the source, so their spans are exact.
+ */
+function collectPageInfo(body: string, name: string, attributes: Record<string, string>, tagStart: number, offset: number, page: HtmlPageInfo): void {
+  const valueOf = (attribute: string): PageValue | undefined => {
+    const span = attributeSpan(body, tagStart, attribute);
+    return span ? { value: decodeHTML(body.slice(span.start, span.end)), start: offset + span.start, end: offset + span.end } : undefined;
+  };
+  if (name === 'time' && !page.timeDatetime) {
+    const key = Object.keys(attributes).find((attribute) => attribute.toLowerCase() === 'datetime');
+    const value = key ? valueOf(key) : undefined;
+    if (value) page.timeDatetime = value;
   } else if (name === 'meta') {
-    const property = (element.attribs.property ?? element.attribs.name ?? element.attribs.itemprop ?? '').toLowerCase();
-    const span = attributeSpan(body, element, 'content');
-    if (!span) return;
-    const value = element.attribs.content;
+    if (attributes.content === undefined) return;
+    const property = decodeHTML(attributes.property ?? attributes.name ?? attributes.itemprop ?? '').toLowerCase();
     if (!page.metaDate && /(published_time|publishdate|pubdate|datepublished|publish-date|createdate)/.test(property)) {
-      page.metaDate = { value, start: offset + span.start, end: offset + span.end };
+      page.metaDate = valueOf('content');
     } else if (!page.url && property === 'og:url') {
-      page.url = { value, start: offset + span.start, end: offset + span.end };
+      page.url = valueOf('content');
     }
-  } else if (name === 'link' && !page.url && (element.attribs.rel ?? '').toLowerCase() === 'canonical') {
-    const span = attributeSpan(body, element, 'href');
-    if (span) page.url = { value: element.attribs.href, start: offset + span.start, end: offset + span.end };
+  } else if (name === 'link' && !page.url && (attributes.rel ?? '').toLowerCase() === 'canonical') {
+    page.url = valueOf('href');
   }
+}
+
+/** The source span of an attribute's value inside the start tag at `tagStart`, quotes excluded. */
+function attributeSpan(body: string, tagStart: number, name: string): { start: number; end: number } | undefined {
+  const tagEnd = body.indexOf('>', tagStart);
+  const tag = body.slice(tagStart, tagEnd < 0 ? undefined : tagEnd);
+  const at = new RegExp(`\\s${name}\\s*=\\s*(["']?)`, 'i').exec(tag);
+  if (!at) return undefined;
+  const start = tagStart + at.index + at[0].length;
+  const quote = at[1];
+  let end = start;
+  const limit = tagStart + tag.length;
+  while (end < limit && (quote ? body[end] !== quote : !/[\s>]/.test(body[end]))) end++;
+  return { start, end };
 }

@@ -27,11 +27,19 @@ export interface FormMatch {
   entry: FormEntry;
 }
 
-/** A Latin-script word run in the text: the words and their offsets. */
-export interface LatinWord {
-  start: number;
-  end: number;
-  key: string;
+/** A Latin-script word in the text: its offsets, and its comparison key, made only when asked for. */
+export class LatinWord {
+  private cachedKey: string | undefined;
+
+  constructor(
+    private readonly text: string,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  get key(): string {
+    return (this.cachedKey ??= latinKey(this.text.slice(this.start, this.end)));
+  }
 }
 
 const LATIN_WORD = /[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’\-.]*/g;
@@ -40,10 +48,16 @@ const KIND_RANK: Record<FormKind, number> = { compound: 0, name: 1, title: 2, sh
 
 /** The comparison key of a Latin word: lower case, no diacritics, no dots, straight apostrophes. */
 export function latinKey(word: string): string {
-  // Plain ASCII words, nearly all of them, need no Unicode decomposition.
-  // Most words have no dot, and skipping the replace saves a string per word.
-  if (/^[\x20-\x7e]*$/.test(word)) return word.includes('.') ? word.toLowerCase().replace(/[.]/g, '') : word.toLowerCase();
-  return word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[.]/g, '').replace(/’/g, "'");
+  // Plain ASCII words, nearly all of them, need no Unicode decomposition, and a word already
+  // in lower case without dots is its own key: checked by character code, no string is made.
+  let plain = true;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code >= 0x7f || code < 0x20) return word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[.]/g, '').replace(/’/g, "'");
+    if ((code >= 0x41 && code <= 0x5a) || code === 0x2e) plain = false;
+  }
+  if (plain) return word;
+  return word.includes('.') ? word.toLowerCase().replace(/[.]/g, '') : word.toLowerCase();
 }
 
 export function hasLatinLetter(form: string): boolean {
@@ -58,6 +72,8 @@ export class FormIndex {
   /** Every word-prefix of a Latin key, so a word that starts no catalogue name is passed over at once. */
   private readonly latinPrefixes = new Set<string>();
   private maxLatinWords = 1;
+  /** The lower-case ASCII letters a Latin key starts with. */
+  private readonly latinFirstLetters = new Uint8Array(128);
 
   constructor(figures: readonly Figure[]) {
     for (const figure of figures) {
@@ -85,6 +101,7 @@ export class FormIndex {
       this.maxLatinWords = Math.max(this.maxLatinWords, words.length);
       this.latin.set(key, mergeEntry(this.latin.get(key), kind, figure.id));
       for (let count = 1; count <= words.length; count++) this.latinPrefixes.add(words.slice(0, count).map(latinKey).join(' '));
+      this.latinFirstLetters[key.charCodeAt(0) & 0x7f] = 1;
       return;
     }
     let node = this.root;
@@ -153,7 +170,7 @@ export class FormIndex {
     return matches;
   }
 
-  /** Latin-script words of the text outside URLs, in order. */
+  /** Latin-script words of the text outside URLs, in order (the words `LATIN_WORD` finds, scanned by character code). */
   latinWords(text: string): LatinWord[] {
     const urls: Array<[number, number]> = [];
     // The URL pattern's e-mail branch is slow on long prose; most texts have neither.
@@ -161,17 +178,20 @@ export class FormIndex {
       for (const url of text.matchAll(URL)) urls.push([url.index, url.index + url[0].length]);
     }
     const words: LatinWord[] = [];
+    const n = text.length;
     let u = 0;
-    for (const word of text.matchAll(LATIN_WORD)) {
-      const start = word.index;
+    for (let i = 0; i < n; i++) {
+      if (!isLatinLetter(text.charCodeAt(i))) continue;
+      const start = i;
+      let end = i + 1;
+      while (end < n && isLatinWordChar(text.charCodeAt(end))) end++;
+      i = end - 1;
       while (u < urls.length && urls[u][1] <= start) u++;
       if (u < urls.length && urls[u][0] <= start) continue;
       // A trailing full stop ends the sentence; an initial's dot (`T.`) stays.
-      const value = word[0];
-      // Checked by character code, so a word without trailing punctuation costs no regex or slice.
-      let length = value.length;
-      while (length > 2 && isWordTrailer(value.charCodeAt(length - 1))) length--;
-      words.push({ start, end: start + length, key: latinKey(length === value.length ? value : value.slice(0, length)) });
+      let trimmed = end;
+      while (trimmed - start > 2 && isWordTrailer(text.charCodeAt(trimmed - 1))) trimmed--;
+      words.push(new LatinWord(text, start, trimmed));
     }
     return words;
   }
@@ -186,6 +206,8 @@ export class FormIndex {
       for (let count = 1; count <= this.maxLatinWords && i + count - 1 < words.length; count++) {
         const word = words[i + count - 1];
         if (count > 1 && !onlyWhitespaceBetween(text, words[i + count - 2].end, word.start)) break;
+        // Most words start no catalogue name, and are passed over without making their key.
+        if (count === 1 && !this.mayStartLatin(text.charCodeAt(word.start))) break;
         key = count === 1 ? word.key : `${key} ${word.key}`;
         if (!this.latinPrefixes.has(key)) break;
         const entry = this.latin.get(key);
@@ -198,6 +220,21 @@ export class FormIndex {
     }
     return matches;
   }
+
+  /** Whether a word starting with `code` may start a catalogue Latin form: any non-ASCII letter may (its key drops diacritics). */
+  private mayStartLatin(code: number): boolean {
+    return code >= 0x80 || this.latinFirstLetters[code | 0x20] === 1;
+  }
+}
+
+/** `[A-Za-z\u00C0-\u024F]`: a letter that starts a Latin word. */
+function isLatinLetter(code: number): boolean {
+  return code < 0x250 && ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code >= 0xc0);
+}
+
+/** A letter, or `'`, `’`, `-` or `.` inside a word. */
+function isLatinWordChar(code: number): boolean {
+  return isLatinLetter(code) || code === 0x27 || code === 0x2019 || code === 0x2d || code === 0x2e;
 }
 
 /** `.`, `-`, `'` and `’`, which a word may not end with. */

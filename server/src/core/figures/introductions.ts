@@ -9,6 +9,7 @@ import type { FormMatch, LatinWord } from './formIndex';
 import {
   COMPOUND_SURNAMES, HONORIFICS, LATIN_NON_PERSON, NAME_FOLLOWERS, NOT_IN_NAMES, NOT_NAMES, PLACE_ENDINGS, ROLE_WORDS, SPEECH_VERBS, SURNAMES, TRANSLITERATION,
 } from './lexicon';
+import { WordList } from '../text/wordList';
 
 export interface IntroductionCandidate {
   start: number;
@@ -27,23 +28,16 @@ export interface IntroductionCandidate {
   latinText?: string;
 }
 
-/** Role words by their first character, longest first: a scan with this beats one big alternation regex. */
-const ROLES_BY_FIRST_CHAR = new Map<number, string[]>();
-for (const word of [...new Set(ROLE_WORDS)].sort((a, b) => b.length - a.length)) {
-  const list = ROLES_BY_FIRST_CHAR.get(word.charCodeAt(0)) ?? [];
-  list.push(word);
-  ROLES_BY_FIRST_CHAR.set(word.charCodeAt(0), list);
-}
-
-const ROLE_FIRST_CHARS = new Uint8Array(0x10000);
-for (const code of ROLES_BY_FIRST_CHAR.keys()) ROLE_FIRST_CHARS[code] = 1;
+const ROLES = new WordList(ROLE_WORDS);
+const FOLLOWERS = new WordList(NAME_FOLLOWERS);
+const COMPOUND = new WordList(COMPOUND_SURNAMES);
+const SPEECH = new WordList(SPEECH_VERBS);
 
 /** Leftmost-longest, non-overlapping role words in the text, as `matchAll` on their alternation would give. */
 function roleWords(text: string): Array<{ index: number; 0: string }> {
   const found: Array<{ index: number; 0: string }> = [];
   for (let i = 0; i < text.length; ) {
-    const code = text.charCodeAt(i);
-    const word = ROLE_FIRST_CHARS[code] === 1 ? ROLES_BY_FIRST_CHAR.get(code)!.find((candidate) => text.startsWith(candidate, i)) : undefined;
+    const word = ROLES.canStart(text.charCodeAt(i)) ? ROLES.startingAt(text, i) : undefined;
     if (word) {
       found.push({ index: i, 0: word });
       i += word.length;
@@ -52,7 +46,6 @@ function roleWords(text: string): Array<{ index: number; 0: string }> {
   return found;
 }
 
-const ROLES_BY_LENGTH = [...new Set(ROLE_WORDS)].sort((a, b) => b.length - a.length);
 const GLOSS = /\(\s*([A-Z\u00C0-\u00DE][^()\n]{1,60}?)\s*\)/g;
 const DESCRIPTOR_STOP = /[，。！？；：:“”"「」『』《》【】〔〕()\s,;!?|/]/;
 const LEADING_FILLER = /^(?:包括|以及|应|据|由|与|同|和|对|向|在|而|但|及|是|被|让|请|如|像)/;
@@ -141,10 +134,12 @@ function roleNames(text: string, startsAt: Map<number, FormMatch>, covered: Uint
     const colon = text[p] === '：' || text[p] === ':';
     if (colon) p++;
     while (p < text.length && (text[p] === ' ' || text[p] === '\u3000') && p - roleEnd < 3) p++;
-    if (p < text.length && /[A-Za-z]/.test(text[p])) continue;
-    const descriptorStart = descriptorStartBefore(text, role.index);
+    const next = text.charCodeAt(p);
+    if ((next >= 0x41 && next <= 0x5a) || (next >= 0x61 && next <= 0x7a)) continue;
     const known = startsAt.get(p);
     if (known) {
+      // The descriptor is looked for only once a name follows: most role words introduce nobody.
+      const descriptorStart = descriptorStartBefore(text, role.index);
       push({
         start: descriptorStart,
         end: known.end,
@@ -162,6 +157,7 @@ function roleNames(text: string, startsAt: Map<number, FormMatch>, covered: Uint
     if (covered[p]) continue;
     const name = nameAfter(text, p, covered, colon);
     if (!name) continue;
+    const descriptorStart = descriptorStartBefore(text, role.index);
     push({
       start: descriptorStart,
       end: p + name.length,
@@ -187,6 +183,11 @@ function latinNames(text: string, words: readonly LatinWord[], covered: Uint8Arr
     // A run: words separated by plain spaces only.
     let j = i + 1;
     while (j < words.length && onlySpacesBetween(text, words[j - 1].end, words[j].start)) j++;
+    // A lone word is no name; most Latin words in Chinese prose stand alone.
+    if (j - i < 2) {
+      i = j;
+      continue;
+    }
     // The run is words[first, last); indices rather than slices, since most runs are single words.
     let first = i;
     let last = j;
@@ -214,7 +215,7 @@ function latinNames(text: string, words: readonly LatinWord[], covered: Uint8Arr
     const nearEdge = start < 400 || text.length - end < 400;
     const lineAlone = nearEdge && (before === '' || before === '\n') && /^[ \t]*(?:\n|$)/.test(text.slice(end, end + 3));
     const introduced = before === '的' || before === '：' || before === ':' || endsWithRole(text, b) || /(?:作者|来自|撰稿|撰文|By|by)$/.test(text.slice(Math.max(0, b - 2), b)) || lineAlone;
-    const speaking = SPEECH_VERBS.some((verb) => after.startsWith(verb)) || after.startsWith('的话');
+    const speaking = SPEECH.startingAt(after, 0) !== undefined || after.startsWith('的话');
     const credited = before === '/' || after.startsWith('/');
     if (!introduced && !speaking && !credited) continue;
     const descriptorStart = introduced ? descriptorStartBefore(text, before === '的' ? b - 1 : b) : start;
@@ -243,8 +244,7 @@ function nameAfter(text: string, p: number, covered: Uint8Array, byline: boolean
   // A dotted transliteration: 艾德丽安·沃森.
   const dotted = dottedNameAt(text, p);
   if (dotted && free(dotted.length)) return dotted;
-  for (const surname of COMPOUND_SURNAMES) {
-    if (!text.startsWith(surname, p)) continue;
+  if (COMPOUND.startingAt(text, p)) {
     for (const length of [4, 3]) {
       const name = text.slice(p, p + length);
       if (free(length) && isHanName(name) && endsName(text, p + length, byline)) return name;
@@ -293,8 +293,9 @@ function nameBefore(text: string, e: number, covered: Uint8Array): string | unde
     if (!/^[\u3400-\u9fff]+$/.test(name) || [...name].some((c) => NOT_IN_NAMES.has(c)) || NOT_NAMES.has(name)) continue;
     if (endsWithRole(text, e - length)) return name;
   }
-  for (const surname of COMPOUND_SURNAMES) {
-    for (const length of [4, 3]) if (text.startsWith(surname, e - length) && free(length) && isHanName(text.slice(e - length, e))) return text.slice(e - length, e);
+  for (const length of [4, 3]) {
+    const surname = e - length >= 0 ? COMPOUND.startingAt(text, e - length) : undefined;
+    if (surname && surname.length < length && free(length) && isHanName(text.slice(e - length, e))) return text.slice(e - length, e);
   }
   const surnamed = (length: number) => {
     const name = text.slice(e - length, e);
@@ -350,12 +351,11 @@ function endsName(text: string, q: number, byline: boolean): boolean {
   const c = text[q];
   if (!HAN.test(c) && !/[A-Za-z]/.test(c)) return true;
   if (byline) return false;
-  if (NAME_FOLLOWERS.some((word) => text.startsWith(word, q))) return true;
-  return ROLES_BY_LENGTH.some((word) => text.startsWith(word, q));
+  return FOLLOWERS.startingAt(text, q) !== undefined || ROLES.startingAt(text, q) !== undefined;
 }
 
 function endsWithRole(text: string, end: number): boolean {
-  return ROLES_BY_LENGTH.some((word) => end >= word.length && text.startsWith(word, end - word.length));
+  return ROLES.endingAt(text, end) !== undefined;
 }
 
 /** Where the descriptor before `end` begins: back to the previous clause boundary, without leading fillers. */
@@ -489,7 +489,7 @@ function nameEndingAt(text: string, e: number, covered: Uint8Array, hanOnly = fa
     const s = e - length;
     if (s < 0 || !startsClause(s) || !free(s)) continue;
     const name = text.slice(s, e);
-    const surnamed = COMPOUND_SURNAMES.some((surname) => name.startsWith(surname)) ? length >= 3 : SURNAMES.has(name[0]) && length <= 3;
+    const surnamed = COMPOUND.startingAt(name, 0) !== undefined ? length >= 3 : SURNAMES.has(name[0]) && length <= 3;
     if (surnamed && isHanName(name) && !HONORIFICS.includes(name.slice(1))) return name;
     if (!hanOnly && length >= 2 && isTransliteration(name)) return name;
   }
