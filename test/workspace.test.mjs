@@ -190,3 +190,25 @@ test('files.exclude keeps folders out of the index and out of file events', asyn
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('small files indexed by worker threads each keep their own text (several share one read buffer)', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'summit-small-'));
+  const names = ['王毅', '布林肯', '沙利文', '耶伦', '秦刚', '何立峰'];
+  // Files this small are handed out by Node as views of one shared buffer; a worker must get only its file's bytes.
+  names.forEach((name, i) =>
+    writeFileSync(path.join(dir, `${i}.md`), `---\ntitle: "短讯${i}"\ndate: 2023-11-1${i}\n---\n\n${name}周三表示，拜登与习近平的会晤富有成果。\n`),
+  );
+  const server = await startServer({ folders: [dir], cacheDir: path.join(dir, '.storage'), env: { SUMMIT_LENS_WORKERS: '1' } });
+  try {
+    await server.indexed;
+    for (const [i, name] of names.entries()) {
+      const symbols = await server.request('textDocument/documentSymbol', { textDocument: { uri: uriOf(path.join(dir, `${i}.md`)) } });
+      assert.equal(symbols[0]?.name, `短讯${i}`, `the outline of ${i}.md names its own title`);
+      const hover = await server.request('textDocument/hover', { textDocument: { uri: uriOf(path.join(dir, `${i}.md`)) }, position: { line: 5, character: 0 } });
+      assert.match(hover?.contents?.value ?? '', new RegExp(name), `${i}.md's first word is ${name}`);
+    }
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -55,7 +55,7 @@ export async function main(argv: string[]): Promise<number> {
   for (const file of files) {
     const displayPath = path.relative(base, file).split(path.sep).join('/') || path.basename(file);
     const uri = pathToFileURL(file).href;
-    const read = await readArticleFile(file);
+    const read = readArticleFile(file);
     if (!read.ok) {
       indexed.push({ file, displayPath, uri, error: read.message });
       continue;

@@ -4,14 +4,14 @@
  * persisted analyses of unchanged files, follows file-watcher events and open editors, and
  * reloads the workspace's figure and meeting files. Every event touches only the files it names.
  */
-import { existsSync, promises as fs, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import { FileChangeType, type Connection, type FileEvent, type WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { CORPUS_EXTENSIONS, type ArticleAnalysis, type KnowledgeSource, type SummitLensService } from '../core/index';
 import { AnalysisCache, CACHE_FILE_NAME, cacheKey, contentHash } from '../io/analysisCache';
-import { MAX_FILE_BYTES, listCorpusFiles } from '../io/readArticleFile';
+import { listCorpusFiles, readFileBytes, stampOf } from '../io/readArticleFile';
 import { IndexPool } from './indexPool';
 
 export const KNOWLEDGE_FILES = ['figures.yaml', 'meetings.yaml'];
@@ -21,6 +21,9 @@ export type FilesExclude = Record<string, boolean | { when: string }>;
 
 /** How long after the last file event the cache is written. */
 const SAVE_DELAY_MS = 2000;
+
+/** The longest the start-up index keeps the event loop before letting requests through. */
+const YIELD_EVERY_MS = 8;
 
 export class CorpusWorkspace {
   private folders: string[] = [];
@@ -165,12 +168,19 @@ export class CorpusWorkspace {
     // Enough files in flight to keep every worker busy while the next files are read.
     const inFlight = Math.max(4, this.pool.size * 4);
     let next = 0;
+    // Files are read synchronously and cached analyses applied at once, so the lanes hand the
+    // event loop back every few milliseconds: requests are answered while the index fills.
+    let lastYield = performance.now();
     const lane = async () => {
       while (next < files.length && !isCancelled()) {
         const file = files[next++];
         if ((await this.indexFile(file)) === 'cache') fromCache++;
         done++;
         report();
+        if (performance.now() - lastYield > YIELD_EVERY_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          lastYield = performance.now();
+        }
       }
     };
     this.pool.open();
@@ -205,10 +215,9 @@ export class CorpusWorkspace {
     const generation = ++this.generation;
     this.generations.set(uri, generation);
     const current = () => this.generations.get(uri) === generation && !this.openUris.has(uri);
-    const stat = await statFile(file);
-    if (!current()) return 'skipped';
+    const stat = stampOf(file);
     const listed = this.corpusMatchers.length > 0;
-    if (!stat || (listed && !this.corpusMatchers.some((matches) => matches(file)))) {
+    if (!stat.ok || (listed && !this.corpusMatchers.some((matches) => matches(file)))) {
       this.forget(uri);
       return 'removed';
     }
@@ -219,8 +228,7 @@ export class CorpusWorkspace {
       this.apply(uri, knownHash, known);
       return known ? 'cache' : 'removed';
     }
-    const bytes = await readBytes(file);
-    if (!current()) return 'skipped';
+    const { bytes } = readFileBytes(file);
     if (!bytes) {
       this.forget(uri);
       return 'removed';
@@ -312,23 +320,3 @@ export class CorpusWorkspace {
     await this.pool.close();
   }
 }
-
-async function statFile(file: string): Promise<{ size: number; mtimeMs: number } | undefined> {
-  try {
-    const stat = await fs.stat(file);
-    return stat.isFile() && stat.size <= MAX_FILE_BYTES ? { size: stat.size, mtimeMs: stat.mtimeMs } : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-async function readBytes(file: string): Promise<Uint8Array | undefined> {
-  try {
-    const stat = await fs.stat(file);
-    if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return undefined;
-    return await fs.readFile(file);
-  } catch {
-    return undefined;
-  }
-}
-

@@ -157,7 +157,8 @@ export function analyzeJob(job: AnalysisJob, knowledge: Knowledge): AnalysisOutc
 }
 
 function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
-  // fs.readFile may hand out a slice of a shared pool; a job carries only its own bytes.
+  // fs.readFileSync hands out small files as views of a shared pool; a job carries only its own
+  // bytes. (Buffer#slice makes a view, not a copy, so the copy goes through Uint8Array.)
   if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes.buffer;
-  return bytes.slice().buffer as ArrayBuffer;
+  return Uint8Array.prototype.slice.call(bytes).buffer as ArrayBuffer;
 }
