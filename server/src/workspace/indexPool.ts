@@ -120,10 +120,12 @@ export class IndexPool {
   private startWorker(script: string): void {
     const entry: PoolWorker = { worker: new Worker(script), busy: 0 };
     entry.worker.unref();
-    entry.worker.on('message', (outcome: AnalysisOutcome) => {
-      const waiter = this.waiting.get(outcome.id);
+    entry.worker.on('message', (message: AnalysisOutcome & { analysisJson?: string }) => {
+      const waiter = this.waiting.get(message.id);
       if (!waiter) return;
-      this.waiting.delete(outcome.id);
+      const { analysisJson, ...outcome } = message;
+      if (analysisJson !== undefined) outcome.analysis = JSON.parse(analysisJson) as ArticleAnalysis;
+      this.waiting.delete(message.id);
       entry.busy--;
       waiter.resolve(outcome);
     });

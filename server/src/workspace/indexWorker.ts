@@ -15,5 +15,8 @@ parentPort?.on('message', (message: WorkerMessage) => {
     return;
   }
   knowledge ??= new Knowledge({});
-  parentPort!.postMessage(analyzeJob(message.job, knowledge));
+  // An analysis is thousands of small objects; as one JSON string it crosses the thread boundary
+  // several times faster than as a structured clone.
+  const outcome = analyzeJob(message.job, knowledge);
+  parentPort!.postMessage(outcome.analysis ? { ...outcome, analysis: undefined, analysisJson: JSON.stringify(outcome.analysis) } : outcome);
 });

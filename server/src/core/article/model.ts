@@ -60,8 +60,6 @@ export interface Article {
   sections: Section[];
   /** Visible text: the title, a blank line, then the body with tags dropped and entities decoded. */
   text: string;
-  /** Text offsets of paragraphs (maximal runs of non-blank lines). */
-  paragraphs: SourceSpan[];
   sourceMap: SourceMap;
   lines: LineIndex;
 }

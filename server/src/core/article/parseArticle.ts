@@ -50,17 +50,16 @@ export function parseArticle(input: string): ParseResult {
 }
 
 function emptyArticle(source: string, format: ArticleFormat): Article {
-  return { source, format, sections: [], text: '', paragraphs: [], sourceMap: new SourceMap(), lines: new LineIndex(source) };
+  return { source, format, sections: [], text: '', sourceMap: new SourceMap(), lines: new LineIndex(source) };
 }
 
 function looksBinary(source: string): boolean {
-  // indexOf runs natively, far faster than a charCodeAt loop over every file's head.
-  const nul = source.indexOf('\u0000');
-  if (nul >= 0 && nul < 8192) return true;
-  const length = Math.min(source.length, 8192);
+  // Only the head is read (a slice is a view, not a copy), and indexOf runs natively.
+  const head = source.slice(0, 8192);
+  if (head.includes('\u0000')) return true;
   let replacements = 0;
-  for (let at = source.indexOf('\ufffd'); at >= 0 && at < length; at = source.indexOf('\ufffd', at + 1)) replacements++;
-  return length > 64 && replacements / length > 0.1;
+  for (let at = head.indexOf('\ufffd'); at >= 0; at = head.indexOf('\ufffd', at + 1)) replacements++;
+  return head.length > 64 && replacements / head.length > 0.1;
 }
 
 function parseSource(source: string, problems: Problem[]): ParseResult {
@@ -156,7 +155,6 @@ function parseSource(source: string, problems: Problem[]): ParseResult {
     format,
     sections,
     text,
-    paragraphs: paragraphsOf(text),
     sourceMap: builder.map,
     lines: new LineIndex(source),
     frontMatterSpan: frontMatter && frontMatter.bodyStart > 0 ? frontMatter.span : undefined,
@@ -406,13 +404,6 @@ function unquoted(source: string, span: SourceSpan): SourceSpan {
   const first = source[span.start];
   if ((first === '"' || first === "'") && source[span.end - 1] === first && span.end - span.start >= 2) return { start: span.start + 1, end: span.end - 1 };
   return span;
-}
-
-function paragraphsOf(text: string): SourceSpan[] {
-  const paragraphs: SourceSpan[] = [];
-  const pattern = /[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*/g;
-  for (let match; (match = pattern.exec(text)); ) paragraphs.push({ start: match.index, end: match.index + match[0].length });
-  return paragraphs;
 }
 
 export type { Field };
