@@ -2,8 +2,9 @@
  * The knowledge the recognisers work from: the built-in figure and meeting catalogues,
  * with the workspace's own files merged over them.
  */
-import builtinFiguresText from '../../data/figures.yaml';
-import builtinMeetingsText from '../../data/meetings.yaml';
+// Parsed at build time (scripts/build.mjs), so a server start reads no YAML.
+import builtinFiguresParsed from '../../data/figures.yaml';
+import builtinMeetingsParsed from '../../data/meetings.yaml';
 import { mergeFigures, parseFigureCatalogue } from './figures/catalogue';
 import { FigureMatcher } from './figures/recognize';
 import type { CatalogueProblem, Figure } from './figures/types';
@@ -29,8 +30,8 @@ let builtin: { builtinFigures: ReturnType<typeof parseFigureCatalogue>; builtinM
 
 function builtinKnowledge(): NonNullable<typeof builtin> {
   if (!builtin) {
-    const builtinFigures = parseFigureCatalogue(builtinFiguresText, 'builtin');
-    builtin = { builtinFigures, builtinMeetings: parseMeetingCatalogue(builtinMeetingsText, 'builtin'), builtinMatcher: new FigureMatcher(builtinFigures.figures) };
+    const builtinFigures = builtinFiguresParsed;
+    builtin = { builtinFigures, builtinMeetings: builtinMeetingsParsed, builtinMatcher: new FigureMatcher(builtinFigures.figures) };
   }
   return builtin;
 }

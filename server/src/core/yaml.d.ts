@@ -1,5 +1,11 @@
-// esbuild bundles the knowledge files as text (loader `.yaml: text` in scripts/build.mjs).
-declare module '*.yaml' {
-  const text: string;
-  export default text;
+// esbuild bundles the built-in catalogues already parsed (scripts/build.mjs parses them at build
+// time with the parsers below): importing one gives its parse result, not its text.
+declare module '*/data/figures.yaml' {
+  const parsed: ReturnType<typeof import('./figures/catalogue').parseFigureCatalogue>;
+  export default parsed;
+}
+
+declare module '*/data/meetings.yaml' {
+  const parsed: ReturnType<typeof import('./meetings/catalogue').parseMeetingCatalogue>;
+  export default parsed;
 }
