@@ -66,14 +66,15 @@ export function hasLatinLetter(form: string): boolean {
 
 export class FormIndex {
   private readonly root: TrieNode = { next: new Map() };
-  /** Whether a UTF-16 unit can start a Chinese form: most characters cannot, and are skipped without a map lookup. */
-  private readonly startsForm = new Uint8Array(0x10000);
+  /** The trie's first level by UTF-16 unit: most characters start no form, and cost one array read. */
+  private readonly firstLevel: Array<TrieNode | undefined> = new Array(0x10000).fill(undefined);
   private readonly latin = new Map<string, FormEntry>();
   /** Every word-prefix of a Latin key, so a word that starts no catalogue name is passed over at once. */
   private readonly latinPrefixes = new Set<string>();
   private maxLatinWords = 1;
-  /** The lower-case ASCII letters a Latin key starts with. */
+  /** The lower-case ASCII letters a Latin key starts with, and its first two when both are letters. */
   private readonly latinFirstLetters = new Uint8Array(128);
+  private readonly latinFirstPairs = new Uint8Array(128 * 128);
 
   constructor(figures: readonly Figure[]) {
     for (const figure of figures) {
@@ -102,15 +103,16 @@ export class FormIndex {
       this.latin.set(key, mergeEntry(this.latin.get(key), kind, figure.id));
       for (let count = 1; count <= words.length; count++) this.latinPrefixes.add(words.slice(0, count).map(latinKey).join(' '));
       this.latinFirstLetters[key.charCodeAt(0) & 0x7f] = 1;
+      if (isAsciiLetter(key.charCodeAt(0)) && isAsciiLetter(key.charCodeAt(1))) this.latinFirstPairs[key.charCodeAt(0) * 128 + key.charCodeAt(1)] = 1;
       return;
     }
     let node = this.root;
-    this.startsForm[form.charCodeAt(0)] = 1;
     for (let i = 0; i < form.length; i++) {
       const code = form.charCodeAt(i);
       let child = node.next.get(code);
       if (!child) node.next.set(code, (child = { next: new Map() }));
       node = child;
+      if (i === 0) this.firstLevel[code] = child;
     }
     const entries = (node.entries ??= []);
     let entry = entries.find((candidate) => candidate.kind === kind);
@@ -133,14 +135,10 @@ export class FormIndex {
     const matches: FormMatch[] = [];
     const n = text.length;
     let i = 0;
-    const startsForm = this.startsForm;
+    const firstLevel = this.firstLevel;
     while (i < n) {
-      if (startsForm[text.charCodeAt(i)] === 0) {
-        i++;
-        continue;
-      }
-      let node = this.root.next.get(text.charCodeAt(i));
-      if (!node) {
+      let node = firstLevel[text.charCodeAt(i)];
+      if (node === undefined) {
         i++;
         continue;
       }
@@ -207,7 +205,7 @@ export class FormIndex {
         const word = words[i + count - 1];
         if (count > 1 && !onlyWhitespaceBetween(text, words[i + count - 2].end, word.start)) break;
         // Most words start no catalogue name, and are passed over without making their key.
-        if (count === 1 && !this.mayStartLatin(text.charCodeAt(word.start))) break;
+        if (count === 1 && !this.mayStartLatin(text, word)) break;
         key = count === 1 ? word.key : `${key} ${word.key}`;
         if (!this.latinPrefixes.has(key)) break;
         const entry = this.latin.get(key);
@@ -221,10 +219,24 @@ export class FormIndex {
     return matches;
   }
 
-  /** Whether a word starting with `code` may start a catalogue Latin form: any non-ASCII letter may (its key drops diacritics). */
-  private mayStartLatin(code: number): boolean {
-    return code >= 0x80 || this.latinFirstLetters[code | 0x20] === 1;
+  /**
+   * Whether a word may start a catalogue Latin form, told from its first two characters without
+   * making its key. A word starting otherwise than with two ASCII letters (`J.`, `O'Brien`,
+   * `Élysée`) may, unless its first letter rules it out.
+   */
+  private mayStartLatin(text: string, word: LatinWord): boolean {
+    const first = text.charCodeAt(word.start);
+    if (first >= 0x80) return true;
+    if (this.latinFirstLetters[first | 0x20] === 0) return false;
+    const second = word.end - word.start >= 2 ? text.charCodeAt(word.start + 1) : 0;
+    if (!isAsciiLetter(second | 0x20)) return true;
+    return this.latinFirstPairs[(first | 0x20) * 128 + (second | 0x20)] === 1;
   }
+}
+
+/** A lower-case ASCII letter. */
+function isAsciiLetter(code: number): boolean {
+  return code >= 0x61 && code <= 0x7a;
 }
 
 /** `[A-Za-z\u00C0-\u024F]`: a letter that starts a Latin word. */
