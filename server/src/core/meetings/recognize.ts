@@ -76,6 +76,8 @@ interface Term {
 interface CatalogueMatcher {
   regex: RegExp;
   terms: Map<string, Term[]>;
+  /** The alias terms: the only ones that make a mention without a meeting word. */
+  aliases: string[];
 }
 
 // Built once per catalogue, not per article.
@@ -106,7 +108,8 @@ function matcherFor(meetings: Meeting[]): CatalogueMatcher {
   });
   // Matched against lower-cased text, so no case-insensitive flag (which slows a long alternation).
   const regex = new RegExp(escaped.length ? escaped.join('|') : '(?!)', 'g');
-  const matcher = { regex, terms };
+  const aliases = [...terms].filter(([, list]) => list.some((term) => term.role === 'alias')).map(([key]) => key);
+  const matcher = { regex, terms, aliases };
   matchers.set(meetings, matcher);
   return matcher;
 }
@@ -150,11 +153,15 @@ export function recognizeMeetings(input: MeetingInput, meetings: Meeting[]): Mee
     const clause = normalized.slice(...clauseBounds(normalized, offset, offset));
     return tenseOf(clause);
   };
-  const termHits = findTerms(lower, matcherFor(meetings));
-  const raw = findMentions(normalized, termHits);
+  const matcher = matcherFor(meetings);
   const mentionsBiden = mayMentionBiden(lower) && BIDEN_RE.test(lower);
   const mentionsXi = mayMentionXi(lower) && XI_RE.test(lower);
-  // Most of a large archive is about other things: without a meeting word or either leader there is nothing to link or date.
+  // Most of a large archive is about other things: without a meeting word, a meeting's alias or
+  // either leader there is nothing to link or date, and the catalogue's terms need not be sought.
+  MENTION_RE.lastIndex = 0;
+  if (!mentionsBiden && !mentionsXi && !MENTION_RE.test(normalized) && !matcher.aliases.some((alias) => lower.includes(alias))) return { mentions: [], dateCues: [] };
+  const termHits = findTerms(lower, matcher);
+  const raw = findMentions(normalized, termHits);
   if (raw.length === 0 && !mentionsBiden && !mentionsXi) return { mentions: [], dateCues: [] };
   const articleIsBidenXi = mentionsBiden && mentionsXi;
   const dates = findDates(normalized, input.articleDate, direction);
