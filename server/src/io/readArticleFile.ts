@@ -54,9 +54,8 @@ export function stampOf(file: string): FileStamp {
   }
 }
 
-/** A file's bytes, after the same checks as `stampOf`; undefined with a message when it cannot be read. */
-export function readFileBytes(file: string): { bytes: Uint8Array } | { bytes?: undefined; message: string } {
-  const stamp = stampOf(file);
+/** A file's bytes, after the checks of `stampOf` (pass its stamp if it was just taken); a message when it cannot be read. */
+export function readFileBytes(file: string, stamp: FileStamp = stampOf(file)): { bytes: Uint8Array } | { bytes?: undefined; message: string } {
   if (!stamp.ok) return { message: stamp.message };
   try {
     return { bytes: readFileSync(file) };

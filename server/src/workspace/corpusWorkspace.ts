@@ -228,7 +228,7 @@ export class CorpusWorkspace {
       this.apply(uri, knownHash, known);
       return known ? 'cache' : 'removed';
     }
-    const { bytes } = readFileBytes(file);
+    const { bytes } = readFileBytes(file, stat);
     if (!bytes) {
       this.forget(uri);
       return 'removed';
