@@ -2,6 +2,7 @@
  * Converts between string offsets and LSP positions (zero-based line and UTF-16 column).
  * JavaScript strings are UTF-16, so a column is simply the offset from the line start.
  */
+import { lastAtOrBefore } from './sortedSearch';
 export interface Position {
   line: number;
   character: number;
@@ -38,14 +39,8 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid] <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: clamped - this.lineStarts[low] };
+    const line = lastAtOrBefore(this.lineStarts, clamped);
+    return { line, character: clamped - this.lineStarts[line] };
   }
 
   offsetAt(position: Position): number {

@@ -4,6 +4,7 @@
  * single text character stands for several source characters, so ranges can be
  * mapped back exactly even inside HTML with entities.
  */
+import { lastAtOrBefore } from './sortedSearch';
 export class SourceMap {
   private readonly textStarts: number[] = [];
   private readonly sourceStarts: number[] = [];
@@ -38,14 +39,7 @@ export class SourceMap {
   }
 
   private pieceAt(textOffset: number): number {
-    let low = 0;
-    let high = this.textStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.textStarts[mid] <= textOffset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
+    return lastAtOrBefore(this.textStarts, textOffset);
   }
 
   /** The source offset where the text character at `textOffset` begins. */
