@@ -37,7 +37,7 @@ const SPEECH = new WordList(SPEECH_VERBS);
 function roleWords(text: string): Array<{ index: number; 0: string }> {
   const found: Array<{ index: number; 0: string }> = [];
   for (let i = 0; i < text.length; ) {
-    const word = ROLES.canStart(text.charCodeAt(i)) ? ROLES.startingAt(text, i) : undefined;
+    const word = ROLES.startingAt(text, i);
     if (word) {
       found.push({ index: i, 0: word });
       i += word.length;

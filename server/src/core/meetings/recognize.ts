@@ -421,30 +421,23 @@ function resolveByCues(context: Context, mention: RawMention, cues: Cues, main: 
   const reasons: string[] = [];
   const cueSpans: { start: number; end: number }[] = [];
   const widen = (hit: { start: number; end: number }) => cueSpans.push(hit);
-  if (cues.alias) {
-    const ids = idsOf(cues.alias, 'alias');
+  /** Keeps the candidates a catalogue term names, and records it as a reason. */
+  const narrowByTerm = (hit: TermHit | undefined, role: Term['role']) => {
+    if (!hit) return;
+    const ids = idsOf(hit, role);
     candidates = candidates.filter((meeting) => ids.has(meeting.id));
-    reasons.push(`alias ${cues.alias.text}`);
-    widen(cues.alias);
-  }
+    reasons.push(`${role} ${hit.text}`);
+    widen(hit);
+  };
+  narrowByTerm(cues.alias, 'alias');
   if (cues.date) {
     const { from, to } = cues.date;
     candidates = candidates.filter((meeting) => [dayOf(meeting.date)!, dayOf(meeting.beijingDate)!].some((day) => day >= from! - 1 && day <= to! + 1));
     reasons.push(cues.date.gloss);
     widen(cues.date);
   }
-  if (cues.place) {
-    const ids = idsOf(cues.place, 'place');
-    candidates = candidates.filter((meeting) => ids.has(meeting.id));
-    reasons.push(`place ${cues.place.text}`);
-    widen(cues.place);
-  }
-  if (cues.occasion) {
-    const ids = idsOf(cues.occasion, 'occasion');
-    candidates = candidates.filter((meeting) => ids.has(meeting.id));
-    reasons.push(`occasion ${cues.occasion.text}`);
-    widen(cues.occasion);
-  }
+  narrowByTerm(cues.place, 'place');
+  narrowByTerm(cues.occasion, 'occasion');
   if (candidates.length === 0) return { meetings: [], cue: reasons.join(', ') };
   if (cues.kind) {
     const fitting = candidates.filter((meeting) => kindFits(cues.kind, meeting));

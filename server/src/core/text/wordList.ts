@@ -24,11 +24,6 @@ export class WordList {
     }
   }
 
-  /** Whether the UTF-16 unit `code` starts some word. */
-  canStart(code: number): boolean {
-    return this.first[code] === 1;
-  }
-
   /** The longest word that starts at `at`, if any. */
   startingAt(text: string, at: number): string | undefined {
     if (at >= text.length || this.first[text.charCodeAt(at)] === 0) return undefined;
