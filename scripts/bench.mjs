@@ -188,6 +188,16 @@ async function peerDocumentSymbols(files) {
   return performance.now() - started;
 }
 
+/** A place in the middle of an article's prose, between two Chinese characters, as an LSP position. */
+function prosePosition(text) {
+  const { article } = core.parseArticle(text);
+  const han = /[\u4e00-\u9fff]/;
+  for (let offset = article.sourceMap.toSourceStart(Math.floor(article.text.length / 2)); offset < text.length; offset++) {
+    if (han.test(text[offset - 1]) && han.test(text[offset])) return article.lines.positionAt(offset);
+  }
+  return article.lines.positionAt(article.sourceMap.toSourceStart(Math.floor(article.text.length / 2)));
+}
+
 /** A typical article naming a frequent figure and a meeting, and the largest article. */
 function chooseTargets(files, knowledge) {
   let typical;
@@ -224,15 +234,19 @@ async function measureLatencies(server, { typical, largest }) {
     const uri = pathToFileURL(target.file).href;
     let version = 1;
     await server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'summit-article', version, text: target.text } });
-    // One character typed (and then removed, so every sample edits the same text), then a request that needs the new analysis.
-    rows.push(
-      await timeRequests(`edit → re-index → documentSymbol (${label}, ${(target.text.length / 1024).toFixed(0)} K chars)`, async (i) => {
-        const position = { line: 0, character: 0 };
-        const change = i % 2 === 0 ? { range: { start: position, end: position }, text: ' ' } : { range: { start: position, end: { line: 0, character: 1 } }, text: '' };
-        await server.notify('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [change] });
-        return server.request('textDocument/documentSymbol', { textDocument: { uri } });
-      }),
-    );
+    const size = `${(target.text.length / 1024).toFixed(0)} K chars`;
+    // One character typed (and then removed, so every sample edits the same text), then a request that needs the new analysis:
+    // a Chinese character in the middle of the prose, the common case, and a space at the very top, which re-reads the layout.
+    for (const [kind, position, typed] of [['typing prose', prosePosition(target.text), '的'], ['space at line 1, full re-read', { line: 0, character: 0 }, ' ']]) {
+      rows.push(
+        await timeRequests(`edit → re-index → documentSymbol (${label}, ${size}, ${kind})`, async (i) => {
+          const end = { line: position.line, character: position.character + 1 };
+          const change = i % 2 === 0 ? { range: { start: position, end: position }, text: typed } : { range: { start: position, end }, text: '' };
+          await server.notify('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [change] });
+          return server.request('textDocument/documentSymbol', { textDocument: { uri } });
+        }),
+      );
+    }
     await server.notify('textDocument/didClose', { textDocument: { uri } });
   }
   return rows;

@@ -121,6 +121,31 @@ test('editing an open article re-indexes it and cross-file references follow', a
   assert.equal(after.length, before.length + 1);
 });
 
+test('typing Chinese into an open article moves every later range with it (incremental changes)', async () => {
+  const uri = server.uriOf(seed002.name);
+  await server.open(seed002.name, seed002.text);
+  const target = positionOf(seed002.text, '何瑞恩');
+  const before = await server.connection.sendRequest('textDocument/references', { textDocument: { uri }, position: target, context: { includeDeclaration: true } });
+  // Two characters typed, one at a time, right before the name on its line.
+  let text = seed002.text;
+  const lines = text.split('\n');
+  for (const [version, character] of [[2, target.character], [3, target.character + 1]]) {
+    const at = { line: target.line, character };
+    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: at, end: at }, text: '的' }] });
+    lines[target.line] = lines[target.line].slice(0, character) + '的' + lines[target.line].slice(character);
+  }
+  text = lines.join('\n');
+  const moved = { line: target.line, character: target.character + 2 };
+  const hover = await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: moved });
+  assert.equal(sliceRange(text, hover.range), '何瑞恩');
+  const symbols = await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+  assert.equal(sliceRange(text, symbols[0].selectionRange), symbols[0].name);
+  const after = await server.connection.sendRequest('textDocument/references', { textDocument: { uri }, position: moved, context: { includeDeclaration: true } });
+  assert.equal(after.length, before.length);
+  for (const location of after.filter((location) => location.uri === uri)) assert.match(sliceRange(text, location.range), /^(?:何瑞恩|Ryan Hass)$/);
+  await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+});
+
 test('inlay hints resolve relative dates, and code lenses list the meetings', async () => {
   const seed000 = seed('000');
   const uri = server.uriOf(seed000.name);

@@ -148,6 +148,7 @@ documents.onDidChangeContent(({ document }) => {
 });
 documents.onDidClose(async ({ document }) => {
   workspace.openUris.delete(document.uri);
+  service.close(document.uri);
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   // The editor's text may have been discarded: the file on disk is the truth again.
   if (document.uri.startsWith('file:')) await workspace.indexFile(fileURLToPath(document.uri));

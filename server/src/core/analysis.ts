@@ -3,7 +3,7 @@
  * offset into an exact source range. The result holds no reference to the source text,
  * so the index can keep thousands of them cheaply.
  */
-import type { ArticleFormat, Problem } from './article/model';
+import type { ArticleFormat, ParseResult, Problem } from './article/model';
 import { buildOutline, type OutlineKind, type OutlineNode } from './article/outline';
 import { parseArticle } from './article/parseArticle';
 import type { Figure } from './figures/types';
@@ -78,9 +78,12 @@ export interface ArticleAnalysis {
 }
 
 export function analyzeArticle(uri: string, source: string, knowledge: Knowledge): ArticleAnalysis {
-  const { article, problems } = parseArticle(source);
+  return analyzeParsed(uri, parseArticle(source), knowledge);
+}
+
+/** Analyses an article already parsed (after an edit, the editor's parse is spliced rather than redone). */
+export function analyzeParsed(uri: string, { article, problems }: ParseResult, knowledge: Knowledge, normalized = normalizeForMatching(article.text)): ArticleAnalysis {
   const lines = article.lines;
-  const normalized = normalizeForMatching(article.text);
   const toRange = (start: number, end: number) => textRange(article.sourceMap, lines, start, end);
 
   const recognized = knowledge.matcher.recognize(article.text, normalized);

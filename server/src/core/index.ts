@@ -4,13 +4,14 @@
  * or the file system; the language server and the CLI both build on it.
  */
 export { parseArticle, MAX_PARSED_CHARACTERS } from './article/parseArticle';
+export { reparseAfterEdit, singleEdit, type SourceEdit } from './article/reparse';
 export type { Article, ArticleFormat, Field, ParseResult, Problem, Section, SourceSpan } from './article/model';
 export { buildOutline, type OutlineNode, type OutlineKind } from './article/outline';
 export { LineIndex, type Position, type Range } from './text/lineIndex';
 export { SourceMap } from './text/sourceMap';
 export { normalizeForMatching } from './text/normalize';
 export { isCorpusArticle, CORPUS_EXTENSIONS } from './article/detect';
-export { analyzeArticle, type ArticleAnalysis, type OutlineEntry, type RangedProblem } from './analysis';
+export { analyzeArticle, analyzeParsed, type ArticleAnalysis, type OutlineEntry, type RangedProblem } from './analysis';
 export { CorpusIndex, type Location } from './corpusIndex';
 export { Knowledge, type KnowledgeSource } from './knowledge';
 export { SummitLensService, weekdayOf, type HoverAnswer, type SymbolAnswer, type CodeLensAnswer, type InlayHintAnswer } from './language/service';

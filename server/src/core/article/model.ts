@@ -4,6 +4,7 @@
  */
 import type { SourceMap } from '../text/sourceMap';
 import type { LineIndex } from '../text/lineIndex';
+import type { ArticleStructure } from './parseArticle';
 
 export type ArticleFormat =
   | 'jekyll-html'
@@ -67,4 +68,8 @@ export interface Article {
 export interface ParseResult {
   article: Article;
   problems: Problem[];
+  /** The layout read from the source, kept so that a later edit of prose can be spliced in (see `reparseAfterEdit`). */
+  structure?: ArticleStructure;
+  /** Set by `reparseAfterEdit`: how `article.text` differs from the previous parse's text. */
+  textEdit?: { start: number; end: number; inserted: string };
 }

@@ -6,7 +6,7 @@ import { LineIndex } from '../text/lineIndex';
 import { SourceMap } from '../text/sourceMap';
 import { compactDate, dateFromEpochMs, dateFromFrontMatter, isoDate, proseDate } from './dates';
 import { readFrontMatter, scalarPieces, type FrontMatter } from './frontMatter';
-import { walkHtmlBody, type HtmlHeading } from './htmlBody';
+import { walkHtmlBody, type HtmlHeading, type HtmlPageInfo } from './htmlBody';
 import type { Article, ArticleFormat, Field, ParseResult, Problem, Section, SourceSpan } from './model';
 import { buildSections, type FlatHeading } from './sections';
 import { VisibleTextBuilder, type TextMode } from './visibleText';
@@ -26,7 +26,7 @@ const FOOTNOTE = /^\.\.[ \t]+\[(?:\d+|#[^\]]*|\*)\][ \t]+([^\r\n]*)$/gm;
 const DATE_PREFIX = /^\s*\d{8}\s+/;
 const TITLE_FOOTNOTE_REFERENCE = /\s*\[(?:\d+|#[^\]]*|\*)\]_\s*$/;
 
-interface TitleSource {
+export interface TitleSource {
   value: string;
   pieces: Array<[number, number, string]>;
   /** The source line holding the title when it also sits in the body, so it is not read twice. */
@@ -53,7 +53,7 @@ function emptyArticle(source: string, format: ArticleFormat): Article {
   return { source, format, sections: [], text: '', sourceMap: new SourceMap(), lines: new LineIndex(source) };
 }
 
-function looksBinary(source: string): boolean {
+export function looksBinary(source: string): boolean {
   // Only the head is read (a slice is a view, not a copy), and indexOf runs natively.
   const head = source.slice(0, 8192);
   if (head.includes('\u0000')) return true;
@@ -85,13 +85,41 @@ function parseSource(source: string, problems: Problem[]): ParseResult {
     });
   }
 
+  return deriveArticle(readStructure(source, readable, problems));
+}
+
+/**
+ * What reading the file's layout yields: everything an edit of plain prose leaves as it is,
+ * apart from shifting offsets. `reparseAfterEdit` splices it instead of reading again.
+ */
+export interface ArticleStructure {
+  source: string;
+  format: ArticleFormat;
+  bodyStart: number;
+  frontMatter?: FrontMatter;
+  stamp?: { ms: string; span: SourceSpan };
+  header?: { title: string; titleSpan: SourceSpan; url: string; urlSpan: SourceSpan };
+  title?: TitleSource;
+  /** Headings read from the source (underlined or `#`), or from the HTML walk. */
+  headings: FlatHeading[];
+  htmlHeadings: HtmlHeading[];
+  page: HtmlPageInfo;
+  pageTitle?: Field;
+  text: string;
+  sourceMap: SourceMap;
+  /** Problems found while reading the layout (front matter, size); the rest are derived. */
+  readProblems: Problem[];
+}
+
+/** Reads the file's layout and visible text: the costly part of parsing. */
+function readStructure(source: string, readable: number, readProblems: Problem[]): ArticleStructure {
   const frontMatter = readFrontMatter(source);
-  if (frontMatter) problems.push(...frontMatter.problems);
+  if (frontMatter) readProblems.push(...frontMatter.problems);
   let cursor = frontMatter?.bodyStart ?? 0;
 
   // The `<!--epoch-ms-->` stamp and the `[title](url)` / `------` header that archived posts carry.
-  let stamp: { ms: string; span: SourceSpan } | undefined;
-  let header: { title: string; titleSpan: SourceSpan; url: string; urlSpan: SourceSpan } | undefined;
+  let stamp: ArticleStructure['stamp'];
+  let header: ArticleStructure['header'];
   cursor = skipBlankLines(source, cursor);
   const stampMatch = STAMP_LINE.exec(source.slice(cursor, cursor + 64));
   if (stampMatch) {
@@ -113,10 +141,8 @@ function parseSource(source: string, problems: Problem[]): ParseResult {
   }
   const bodyStart = cursor;
   const bodyEnd = readable;
-  const body = source.slice(bodyStart, bodyEnd);
-
-  const format = detectFormat(body, frontMatter, stamp !== undefined || header !== undefined);
-  const mode: TextMode = format === 'jekyll-html' || format === 'stamp-html' || format === 'html' ? 'html' : 'markdown';
+  const format = detectFormat(source.slice(bodyStart, bodyEnd), frontMatter, stamp !== undefined || header !== undefined);
+  const mode = textModeOf(format);
 
   const underlined = format === 'rst' ? underlinedHeadings(source, bodyStart, bodyEnd) : [];
   const markdownHeadings = mode === 'markdown' && format !== 'rst' ? markdownHeadingsIn(source, bodyStart, bodyEnd) : [];
@@ -141,13 +167,28 @@ function parseSource(source: string, problems: Problem[]): ParseResult {
     else builder.appendMapped(cleaned, start, end - start);
     pageTitle = { value: cleaned, span: { start, end } };
   }
-  const text = builder.toString();
-
   // Sections: HTML headings, Markdown headings or underlined titles, whichever the body has.
+  const headings = format === 'rst' ? underlined : markdownHeadings;
+  return {
+    source, format, bodyStart, frontMatter, stamp, header, title, headings, htmlHeadings: walk.headings, page: walk.page, pageTitle,
+    text: builder.toString(), sourceMap: builder.map, readProblems,
+  };
+}
+
+/** Markdown, reStructuredText and plain text keep their syntax out of the text; HTML formats drop tags. */
+export function textModeOf(format: ArticleFormat): TextMode {
+  return format === 'jekyll-html' || format === 'stamp-html' || format === 'html' ? 'html' : 'markdown';
+}
+
+/** The article a structure stands for: sections, title, date, outlet and the problems worth telling. */
+export function deriveArticle(structure: ArticleStructure, lines = new LineIndex(structure.source)): ParseResult {
+  const { source, format, bodyStart, frontMatter, stamp, header, title, text, page } = structure;
+  const problems = [...structure.readProblems];
+  const bodyEnd = Math.min(source.length, MAX_PARSED_CHARACTERS);
+  const body = source.slice(bodyStart, bodyEnd);
   let flat: FlatHeading[];
-  if (format === 'rst') flat = underlined.filter((heading) => heading.span.start !== title?.bodyLine?.start);
-  else if (mode === 'markdown') flat = markdownHeadings.filter((heading) => heading.span.start !== title?.bodyLine?.start);
-  else flat = htmlHeadings(walk.headings, text, title?.value);
+  if (textModeOf(format) === 'markdown') flat = structure.headings.filter((heading) => heading.span.start !== title?.bodyLine?.start);
+  else flat = htmlHeadings(structure.htmlHeadings, text, title?.value);
   const sections: Section[] = buildSections(flat, bodyEnd);
 
   const article: Article = {
@@ -155,19 +196,19 @@ function parseSource(source: string, problems: Problem[]): ParseResult {
     format,
     sections,
     text,
-    sourceMap: builder.map,
-    lines: new LineIndex(source),
+    sourceMap: structure.sourceMap,
+    lines,
     frontMatterSpan: frontMatter && frontMatter.bodyStart > 0 ? frontMatter.span : undefined,
   };
   if (title) {
     const first = title.pieces[0];
     const last = title.pieces[title.pieces.length - 1];
     article.title = { value: title.value, span: { start: first[0], end: last[0] + last[1] } };
-  } else if (pageTitle) {
-    article.title = pageTitle;
+  } else if (structure.pageTitle) {
+    article.title = structure.pageTitle;
   }
-  readDate(article, source, frontMatter, stamp, walk.page, body, bodyStart, problems);
-  readOutletAndUrl(article, source, frontMatter, header, walk.page, text);
+  readDate(article, source, frontMatter, stamp, page, body, bodyStart, problems);
+  readOutletAndUrl(article, source, frontMatter, header, page, text);
   if (!article.title) {
     problems.push({ message: 'No title found (front matter `title`, a `[title](url)` header, an underlined or `#` heading, or `<title>`).', span: { start: 0, end: 0 }, severity: 'information' });
   }
@@ -178,7 +219,7 @@ function parseSource(source: string, problems: Problem[]): ParseResult {
       severity: 'information',
     });
   }
-  return { article, problems };
+  return { article, problems, structure };
 }
 
 function skipBlankLines(source: string, from: number): number {
@@ -186,7 +227,7 @@ function skipBlankLines(source: string, from: number): number {
   return from + (match ? match[0].length : 0);
 }
 
-function detectFormat(body: string, frontMatter: FrontMatter | undefined, hasHeader: boolean): ArticleFormat {
+export function detectFormat(body: string, frontMatter: FrontMatter | undefined, hasHeader: boolean): ArticleFormat {
   const head = body.slice(0, 20000);
   if (HTML_DOCUMENT.test(head)) return 'html';
   UNDERLINED_LINE.lastIndex = 0;

@@ -3,7 +3,11 @@
  * lenses, hints) from the knowledge and the corpus index, in protocol-neutral shapes.
  * LSP handlers convert these answers and nothing more.
  */
-import { analyzeArticle, type ArticleAnalysis, type DateCueEntry, type OutlineEntry } from '../analysis';
+import { analyzeArticle, analyzeParsed, type ArticleAnalysis, type DateCueEntry, type OutlineEntry } from '../analysis';
+import type { ParseResult } from '../article/model';
+import { parseArticle } from '../article/parseArticle';
+import { reparseAfterEdit } from '../article/reparse';
+import { normalizeForMatching } from '../text/normalize';
 import { CorpusIndex, contains, type Location } from '../corpusIndex';
 import type { Figure } from '../figures/types';
 import { Knowledge, type KnowledgeSource } from '../knowledge';
@@ -48,6 +52,8 @@ export const weekdayOf = weekdayName;
 export class SummitLensService {
   knowledge: Knowledge;
   readonly index = new CorpusIndex();
+  /** The last parse of each article the editor holds, so that typing re-reads only what changed. */
+  private readonly editorParses = new Map<string, { parse: ParseResult; normalized: string }>();
 
   constructor(source: KnowledgeSource = {}, private readonly displayPath: (uri: string) => string = (uri) => uri) {
     this.knowledge = new Knowledge(source);
@@ -63,14 +69,32 @@ export class SummitLensService {
     return analyzeArticle(uri, text, this.knowledge);
   }
 
-  /** Analyses and stores an article; the index's cross-file answers follow at once. */
+  /**
+   * Analyses and stores an article the editor holds; the index's cross-file answers follow at
+   * once. An edit of prose reuses the previous parse (see `reparseAfterEdit`).
+   */
   update(uri: string, text: string): ArticleAnalysis {
-    const analysis = this.analyze(uri, text);
+    const previous = this.editorParses.get(uri);
+    const parse = (previous && reparseAfterEdit(previous.parse, text)) ?? parseArticle(text);
+    // Normalisation maps character for character, so the edited stretch is all that needs it.
+    const edit = parse.textEdit;
+    const normalized =
+      previous && edit
+        ? previous.normalized.slice(0, edit.start) + normalizeForMatching(edit.inserted) + previous.normalized.slice(edit.end)
+        : normalizeForMatching(parse.article.text);
+    this.editorParses.set(uri, { parse, normalized });
+    const analysis = analyzeParsed(uri, parse, this.knowledge, normalized);
     this.index.set(analysis);
     return analysis;
   }
 
+  /** The editor closed the article: its parse is no longer kept. */
+  close(uri: string): void {
+    this.editorParses.delete(uri);
+  }
+
   remove(uri: string): boolean {
+    this.editorParses.delete(uri);
     return this.index.delete(uri);
   }
 

@@ -37,9 +37,11 @@ const DATE_RE = new RegExp(
     // 去年11月15日 / 今年以来 / 明年
     `(?<ry>前年|去年|今年|明年|同年)(?:的)?(?:\\s*(?<rm>${NUM})\\s*月份?(?:\\s*(?<rd>${NUM})\\s*[日号])?)?`,
     // 11月15日 / 11月
-    `(?<![\\d年])(?<m>\\d{1,2}|[一二三四五六七八九十]{1,2})\\s*月份?(?:\\s*(?<d>${NUM})\\s*[日号])?(?![\\d]|亮|球|饼|光)`,
+    // (The lookbehinds come after the first character: one at the start of a branch would make
+    // the whole pattern try every position of the text.)
+    `(?<m>[\\d一二三四五六七八九十](?<![\\d年].)(?:(?<=\\d)\\d?|(?<!\\d)[一二三四五六七八九十]?))\\s*月份?(?:\\s*(?<d>${NUM})\\s*[日号])?(?![\\d]|亮|球|饼|光)`,
     // 16日 (a bare day of the month)
-    '(?<![\\d月./-])(?<bd>\\d{1,2})\\s*日(?![报本元圆])',
+    '(?<bd>\\d(?<![\\d月./-].)\\d?)\\s*日(?![报本元圆])',
     // 周三, 本周六, 上星期五, 下礼拜一
     '(?<wp>本|这|这个|上|上个|下|下个)?(?:周|星期|礼拜)(?<wd>[一二三四五六日天])',
     // 昨天, 今天, 上月, 上周
@@ -49,6 +51,38 @@ const DATE_RE = new RegExp(
   ].join('|'),
   'g',
 );
+
+/**
+ * The characters a date expression can be made of: every character DATE_RE names (it consumes
+ * no wildcard or negated class), digits, separators and whitespace. A match lies within a run
+ * of them, and contains one of the ANCHORS.
+ */
+const DATE_CHARACTERS = new Uint8Array(0x10000);
+const DATE_ANCHORS = new Uint8Array(0x10000);
+for (const character of DATE_RE.source) if (character.charCodeAt(0) >= 0x80) DATE_CHARACTERS[character.charCodeAt(0)] = 1;
+for (const character of '0123456789-/.\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff') DATE_CHARACTERS[character.charCodeAt(0)] = 1;
+for (let code = 0x2000; code <= 0x200a; code++) DATE_CHARACTERS[code] = 1;
+for (const character of '年月日号周期拜天前-/.') DATE_ANCHORS[character.charCodeAt(0)] = 1;
+
+/**
+ * DATE_RE's matches in the text, as one scan of the whole text would find them. The pattern runs
+ * only over the runs of date characters that hold an anchor, with one character of context on
+ * each side for its lookarounds: most of an article is passed over by a table lookup per character.
+ */
+function* dateMatches(text: string): Generator<{ match: RegExpExecArray; offset: number }> {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    if (!DATE_CHARACTERS[text.charCodeAt(i)]) continue;
+    const runStart = i;
+    let anchored = 0;
+    while (i < n && DATE_CHARACTERS[text.charCodeAt(i)]) anchored |= DATE_ANCHORS[text.charCodeAt(i++)];
+    if (!anchored) continue;
+    const offset = Math.max(0, runStart - 1);
+    const run = text.slice(offset, Math.min(n, i + 1));
+    DATE_RE.lastIndex = 0;
+    for (let match = DATE_RE.exec(run); match; match = DATE_RE.exec(run)) yield { match, offset };
+  }
+}
 
 /** Day number of an ISO date (YYYY-MM-DD), or undefined. */
 export function dayOf(iso: string | undefined): Day | undefined {
@@ -113,10 +147,9 @@ function nearest(candidates: Day[], article: Day): Day {
 export function findDates(normalized: string, articleDate: string | undefined, direction: (offset: number) => 'future' | 'past' | undefined): DateExpression[] {
   const article = dayOf(articleDate);
   const found: DateExpression[] = [];
-  DATE_RE.lastIndex = 0;
-  for (let match = DATE_RE.exec(normalized); match; match = DATE_RE.exec(normalized)) {
+  for (const { match, offset } of dateMatches(normalized)) {
     const g = match.groups!;
-    const start = match.index;
+    const start = offset + match.index;
     let end = start + match[0].length;
     let range: [Day, Day] | undefined;
     let relative = true;

@@ -33,8 +33,10 @@ const MENTION_RE = new RegExp(
 );
 
 const STRONG_ALIAS_RE = /拜习|习拜|中美元首|美中元首|中美首脑|美中首脑/;
-const BIDEN_RE = /拜登|美国总统|美总统|biden|拜(?=[与和同、习])/i;
-const XI_RE = /习近平|习主席|习总|中国国家主席|国家主席习|中国领导人|中共领导人|中国最高领导人|老习|xi jinping|(?<=[拜与和同、])习(?![惯俗题作得])/i;
+// Both are only ever tested against lower-cased text, and only for whether they match: no case
+// folding, and no lookbehind before 习 (one would make the regex try every position of an article).
+const BIDEN_RE = /拜登|美国总统|美总统|biden|拜(?=[与和同、习])/;
+const XI_RE = /习近平|习主席|习总|中国国家主席|国家主席习|中国领导人|中共领导人|中国最高领导人|老习|xi jinping|[拜与和同、]习(?![惯俗题作得])/;
 /**
  * Whether BIDEN_RE / XI_RE can match at all: every branch contains one of these strings.
  * includes() runs natively, while the regexes (a lookbehind branch, no common first character)

@@ -14,9 +14,15 @@ export interface Range {
 }
 
 export class LineIndex {
-  private readonly lineStarts: number[] = [0];
+  private readonly lineStarts: number[];
 
-  constructor(private readonly text: string) {
+  /** `lineStarts` is given only when they are known already (see `afterEdit`). */
+  constructor(
+    private readonly text: string,
+    lineStarts?: number[],
+  ) {
+    this.lineStarts = lineStarts ?? [0];
+    if (lineStarts) return;
     // indexOf runs natively: without carriage returns (nearly every file) it finds the breaks
     // several times faster than the charCodeAt loop below, which handles \r and \r\n.
     if (!text.includes('\r')) {
@@ -31,6 +37,14 @@ export class LineIndex {
         this.lineStarts.push(i + 1);
       }
     }
+  }
+
+  /**
+   * The index of `text`, made from this one's text by an edit that replaced [start, end) with
+   * `delta` more characters and no line break, at neither end of a line: later lines move.
+   */
+  afterEdit(text: string, end: number, delta: number): LineIndex {
+    return new LineIndex(text, this.lineStarts.map((lineStart) => (lineStart >= end ? lineStart + delta : lineStart)));
   }
 
   get lineCount(): number {

@@ -6,10 +6,10 @@
  */
 import { lastAtOrBefore } from './sortedSearch';
 export class SourceMap {
-  private readonly textStarts: number[] = [];
-  private readonly sourceStarts: number[] = [];
-  private readonly sourceLengths: number[] = [];
-  private readonly textLengths: number[] = [];
+  private textStarts: number[] = [];
+  private sourceStarts: number[] = [];
+  private sourceLengths: number[] = [];
+  private textLengths: number[] = [];
   private textLength = 0;
 
   /** Records that the next `textLength` text characters come from `sourceLength` source characters at `sourceStart`. */
@@ -71,6 +71,48 @@ export class SourceMap {
       i++;
     }
     return end;
+  }
+
+  /**
+   * The one-to-one piece (source characters shown as they are) that holds the source range
+   * [start, end), or -1. Pieces are in text order, which is source order apart from a title
+   * read from the front matter or a page's head, so the pieces are searched one by one.
+   */
+  pieceHolding(start: number, end: number): number {
+    for (let i = 0; i < this.textStarts.length; i++) {
+      const pieceStart = this.sourceStarts[i];
+      if (pieceStart <= start && end <= pieceStart + this.sourceLengths[i] && this.sourceLengths[i] === this.textLengths[i]) return i;
+    }
+    return -1;
+  }
+
+  /** The text offset of a source offset inside the one-to-one piece `index`. */
+  textOffsetIn(index: number, sourceOffset: number): number {
+    return this.textStarts[index] + (sourceOffset - this.sourceStarts[index]);
+  }
+
+  /**
+   * The map after `delta` characters were inserted (or, negative, removed) inside the one-to-one
+   * piece `index`, before source offset `sourceEnd`: that piece grows, later text moves, and so
+   * does every piece from `sourceEnd` on in the source.
+   */
+  withResizedPiece(index: number, sourceEnd: number, delta: number): SourceMap {
+    const map = new SourceMap();
+    map.textStarts = this.textStarts.slice();
+    map.sourceStarts = this.sourceStarts.slice();
+    map.sourceLengths = this.sourceLengths.slice();
+    map.textLengths = this.textLengths.slice();
+    map.sourceLengths[index] += delta;
+    map.textLengths[index] += delta;
+    for (let i = index + 1; i < map.textStarts.length; i++) map.textStarts[i] += delta;
+    for (let i = 0; i < map.sourceStarts.length; i++) if (i !== index && map.sourceStarts[i] >= sourceEnd) map.sourceStarts[i] += delta;
+    map.textLength = this.textLength + delta;
+    return map;
+  }
+
+  /** The pieces as parallel arrays: for tests and debugging. */
+  pieces(): { textStarts: number[]; sourceStarts: number[]; sourceLengths: number[]; textLengths: number[] } {
+    return { textStarts: this.textStarts, sourceStarts: this.sourceStarts, sourceLengths: this.sourceLengths, textLengths: this.textLengths };
   }
 
   /** Maps a text range [start, end) to the source range covering exactly those characters. */

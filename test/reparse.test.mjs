@@ -1,0 +1,111 @@
+// Typing prose re-reads an article without parsing it again; the result must be the one a
+// full parse gives, and any edit that may change the layout must be parsed in full.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { core, root, sampleDir, seed } from './support/core.mjs';
+
+/** Everything a parse yields that a user can see, with the source map's pieces. */
+const view = ({ article, problems }) =>
+  JSON.stringify({ ...article, source: article.source, lines: article.lines.lineCount, sourceMap: article.sourceMap.pieces(), problems });
+
+const HAN_EDITS = ['的', '拜登', '，', '習'];
+
+/** Edits at evenly spread places of the visible text: insert, delete and replace one character. */
+function* proseEdits(parse, count) {
+  const { text, sourceMap, source } = parse.article;
+  for (let k = 1; k <= count; k++) {
+    const at = sourceMap.toSourceStart(Math.floor((text.length * k) / (count + 1)));
+    const inserted = HAN_EDITS[k % HAN_EDITS.length];
+    yield source.slice(0, at) + inserted + source.slice(at);
+    yield source.slice(0, at) + source.slice(at + 1);
+    yield source.slice(0, at) + inserted + source.slice(at + 1);
+  }
+}
+
+/** Checks every edit of every file; returns how many took the fast path. */
+function checkEquivalence(files, count) {
+  let spliced = 0;
+  let edits = 0;
+  for (const { name, text } of files) {
+    const previous = core.parseArticle(text);
+    for (const edited of proseEdits(previous, count)) {
+      edits++;
+      const fast = core.reparseAfterEdit(previous, edited);
+      if (!fast) continue;
+      spliced++;
+      assert.equal(view(fast), view(core.parseArticle(edited)), `${name}: a spliced parse differs from a full one`);
+    }
+  }
+  return { spliced, edits };
+}
+
+test('a prose edit in each sample format gives exactly the parse a full read gives, and most take the fast path', () => {
+  const files = readdirSync(sampleDir).map((name) => ({ name, text: readFileSync(path.join(sampleDir, name), 'utf8') }));
+  const { spliced, edits } = checkEquivalence(files, 40);
+  assert.ok(spliced > edits / 2, `only ${spliced} of ${edits} prose edits were spliced`);
+});
+
+test('the dev corpus: spliced parses equal full ones (skipped without ../shared)', (t) => {
+  const dev = path.join(root, '../shared/corpus/dev');
+  if (!existsSync(dev)) {
+    t.skip('../shared/corpus/dev is not present');
+    return;
+  }
+  const files = [];
+  const visit = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) visit(file);
+      else if (core.CORPUS_EXTENSIONS.has(path.extname(file).toLowerCase())) files.push({ name: file, text: readFileSync(file, 'utf8') });
+    }
+  };
+  visit(dev);
+  const { spliced } = checkEquivalence(files, 8);
+  assert.ok(spliced > 0);
+});
+
+test('edits that may change the layout are parsed in full', () => {
+  const { text } = seed('003');
+  const previous = core.parseArticle(text);
+  const { article } = previous;
+  const paragraph = text.indexOf('两国除了在气候合作');
+  assert.ok(paragraph > 0);
+  const insert = (at, what) => text.slice(0, at) + what + text.slice(at);
+  // The same place takes a Chinese character the fast way …
+  assert.ok(core.reparseAfterEdit(previous, insert(paragraph + 1, '的')));
+  // … but not markup, Latin letters, spaces or line breaks, which may start a tag, an entity or a URL.
+  for (const what of ['<', '&', 'a', ' ', '\n', '#']) assert.equal(core.reparseAfterEdit(previous, insert(paragraph + 1, what)), undefined, JSON.stringify(what));
+  // Nor the title or a heading, whose text is the outline's.
+  assert.equal(core.reparseAfterEdit(previous, insert(article.title.span.start + 2, '的')), undefined);
+  const heading = article.sections[0].headingSpan;
+  assert.equal(core.reparseAfterEdit(previous, insert(text.indexOf('时机', heading.start) + 1, '的')), undefined);
+  // An unchanged text is the previous parse.
+  assert.equal(core.reparseAfterEdit(previous, text).article, article);
+});
+
+test('after a spliced edit, figure ranges and the outline point at the edited source', () => {
+  const { text } = seed('002');
+  const uri = 'file:///typed.md';
+  const typing = new core.SummitLensService();
+  typing.update(uri, text);
+  const at = text.indexOf('何瑞恩') - 1;
+  const edited = text.slice(0, at) + '的的' + text.slice(at);
+  assert.ok(core.reparseAfterEdit(core.parseArticle(text), edited), 'the edit is spliced');
+  const afterTyping = typing.update(uri, edited);
+  const fresh = new core.SummitLensService().update(uri, edited);
+  assert.deepEqual(afterTyping, fresh);
+  const lines = new core.LineIndex(edited);
+  const slice = (range) => edited.slice(lines.offsetAt(range.start), lines.offsetAt(range.end));
+  // A name followed by a title across a tag (拜登</a>总统) is reported on the name alone.
+  for (const mention of afterTyping.figures) assert.ok(slice(mention.range) && mention.text.startsWith(slice(mention.range)), mention.text);
+  assert.ok(afterTyping.figures.some((mention) => mention.text === '何瑞恩'));
+});
+
+test('singleEdit finds the one changed stretch', () => {
+  assert.deepEqual(core.singleEdit('拜登说', '拜登又说'), { start: 2, end: 2, inserted: '又' });
+  assert.deepEqual(core.singleEdit('拜登又说', '拜登说'), { start: 2, end: 3, inserted: '' });
+  assert.deepEqual(core.singleEdit('a'.repeat(10000) + 'x' + 'b'.repeat(9000), 'a'.repeat(10000) + 'yz' + 'b'.repeat(9000)), { start: 10000, end: 10001, inserted: 'yz' });
+  assert.deepEqual(core.singleEdit('同', '同'), { start: 1, end: 1, inserted: '' });
+});
