@@ -67,11 +67,22 @@ interface OpenElement {
   start: number;
 }
 
+/** Class and id strings already judged: pages repeat the same few hundred of them thousands of times. */
+const boilerplateNames = new Map<string, boolean>();
+
 function isBoilerplate(attributes: Record<string, string>): boolean {
   if (attributes['aria-hidden'] === 'true' || attributes.hidden !== undefined) return true;
   if (attributes.role && BOILERPLATE_ROLES.has(attributes.role)) return true;
+  if (attributes.class === undefined && attributes.id === undefined) return false;
   const names = `${attributes.class ?? ''} ${attributes.id ?? ''}`;
-  return names.length > 1 && BOILERPLATE_NAMES.test(names);
+  let judged = boilerplateNames.get(names);
+  if (judged === undefined) {
+    judged = BOILERPLATE_NAMES.test(names);
+    // Bounded, so a corpus of unique ids cannot grow it without end.
+    if (boilerplateNames.size >= 10_000) boilerplateNames.clear();
+    boilerplateNames.set(names, judged);
+  }
+  return judged;
 }
 
 /**

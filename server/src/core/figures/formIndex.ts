@@ -4,6 +4,7 @@
  * and a word map for Latin-script forms (whole words, any whitespace between them).
  */
 import { normalizeForMatching } from '../text/normalize';
+import { PairFilter } from '../text/pairFilter';
 import type { Figure } from './types';
 
 export type FormKind = 'name' | 'title' | 'compound' | 'short';
@@ -68,6 +69,10 @@ export class FormIndex {
   private readonly root: TrieNode = { next: new Map() };
   /** The trie's first level by UTF-16 unit: most characters start no form, and cost one array read. */
   private readonly firstLevel: Array<TrieNode | undefined> = new Array(0x10000).fill(undefined);
+  /** 1 for each UTF-16 unit that starts a form: a compact table, so the scan stays in the cache. */
+  private readonly starts = new Uint8Array(0x10000);
+  /** The first two characters of every form of two or more. */
+  private readonly openings = new PairFilter();
   private readonly latin = new Map<string, FormEntry>();
   /** Every word-prefix of a Latin key, so a word that starts no catalogue name is passed over at once. */
   private readonly latinPrefixes = new Set<string>();
@@ -106,13 +111,17 @@ export class FormIndex {
       if (isAsciiLetter(key.charCodeAt(0)) && isAsciiLetter(key.charCodeAt(1))) this.latinFirstPairs[key.charCodeAt(0) * 128 + key.charCodeAt(1)] = 1;
       return;
     }
+    if (form.length >= 2) this.openings.add(form.charCodeAt(0), form.charCodeAt(1));
     let node = this.root;
     for (let i = 0; i < form.length; i++) {
       const code = form.charCodeAt(i);
       let child = node.next.get(code);
       if (!child) node.next.set(code, (child = { next: new Map() }));
       node = child;
-      if (i === 0) this.firstLevel[code] = child;
+      if (i === 0) {
+        this.firstLevel[code] = child;
+        this.starts[code] = 1;
+      }
     }
     const entries = (node.entries ??= []);
     let entry = entries.find((candidate) => candidate.kind === kind);
@@ -136,9 +145,17 @@ export class FormIndex {
     const n = text.length;
     let i = 0;
     const firstLevel = this.firstLevel;
+    const openings = this.openings;
+    const starts = this.starts;
     while (i < n) {
-      let node = firstLevel[text.charCodeAt(i)];
-      if (node === undefined) {
+      const first = text.charCodeAt(i);
+      if (starts[first] === 0) {
+        i++;
+        continue;
+      }
+      let node = firstLevel[first];
+      // No form starts here, or only longer ones that the next character rules out.
+      if (node === undefined || (node.entries === undefined && (i + 1 >= n || !openings.mayHave(first, text.charCodeAt(i + 1))))) {
         i++;
         continue;
       }

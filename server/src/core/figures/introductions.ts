@@ -37,6 +37,11 @@ const SPEECH = new WordList(SPEECH_VERBS);
 function roleWords(text: string): Array<{ index: number; 0: string }> {
   const found: Array<{ index: number; 0: string }> = [];
   for (let i = 0; i < text.length; ) {
+    // Most characters start no role word; they are passed over without a call.
+    if (!ROLES.mayStartWith(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
     const word = ROLES.startingAt(text, i);
     if (word) {
       found.push({ index: i, 0: word });
@@ -440,10 +445,12 @@ function honoredNames(text: string, covered: Uint8Array, push: (candidate: Intro
 }
 
 /** A byline: a name alone on its line, its role alone on the next (`斯影` / `BBC中文记者`). */
-const BYLINE = /(?:^|\n)[ \t]*([\u3400-\u9fff]{2,3})[ \t]*\n[ \t]*([^\n]{0,12}?(?:记者|特约记者|撰稿人|编辑|通讯员|主持人|评论员))[ \t]*(?=\n|$)/g;
+const BYLINE_ROLES = ['记者', '特约记者', '撰稿人', '编辑', '通讯员', '主持人', '评论员'];
+const BYLINE = new RegExp(`(?:^|\\n)[ \\t]*([\\u3400-\\u9fff]{2,3})[ \\t]*\\n[ \\t]*([^\\n]{0,12}?(?:${BYLINE_ROLES.join('|')}))[ \\t]*(?=\\n|$)`, 'g');
 
 function bylineNames(text: string, startsAt: Map<number, FormMatch>, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void): void {
-  if (!text.includes('\n')) return;
+  // The pattern has no first character to look for, so it runs only where one of its role words is.
+  if (!text.includes('\n') || !BYLINE_ROLES.some((role) => text.includes(role))) return;
   for (const match of text.matchAll(BYLINE)) {
     const name = match[1];
     const nameStart = match.index + match[0].indexOf(name);

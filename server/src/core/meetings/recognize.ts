@@ -5,6 +5,7 @@
  * than guessed: it needs evidence that the meeting is between Biden and Xi.
  */
 import { normalizeForMatching } from '../text/normalize';
+import { PairFilter } from '../text/pairFilter';
 import { dayOf, findDates, isoOf, type DateExpression, type Day } from './dates';
 import type { DateCue, Meeting, MeetingKind, MeetingMention, MeetingRecognition } from './types';
 
@@ -76,7 +77,13 @@ interface Term {
 }
 
 interface CatalogueMatcher {
+  /** Sticky: tried only where a term may start (see findTerms). */
   regex: RegExp;
+  /** The first character of every term, and the first two of every longer one. */
+  starts: Uint8Array;
+  openings: PairFilter;
+  /** The first characters of one-character terms, which the pair filter cannot vouch for. */
+  singles: Uint8Array;
   terms: Map<string, Term[]>;
   /** The alias terms: the only ones that make a mention without a meeting word. */
   aliases: string[];
@@ -109,9 +116,17 @@ function matcherFor(meetings: Meeting[]): CatalogueMatcher {
     return /^[a-z0-9 ]+$/.test(key) ? `(?<![a-z])${body}(?![a-z])` : body;
   });
   // Matched against lower-cased text, so no case-insensitive flag (which slows a long alternation).
-  const regex = new RegExp(escaped.length ? escaped.join('|') : '(?!)', 'g');
+  const regex = new RegExp(escaped.length ? escaped.join('|') : '(?!)', 'y');
+  const starts = new Uint8Array(0x10000);
+  const singles = new Uint8Array(0x10000);
+  const openings = new PairFilter();
+  for (const key of terms.keys()) {
+    starts[key.charCodeAt(0)] = 1;
+    if (key.length === 1) singles[key.charCodeAt(0)] = 1;
+    else openings.add(key.charCodeAt(0), key.charCodeAt(1));
+  }
   const aliases = [...terms].filter(([, list]) => list.some((term) => term.role === 'alias')).map(([key]) => key);
-  const matcher = { regex, terms, aliases };
+  const matcher = { regex, starts, openings, singles, terms, aliases };
   matchers.set(meetings, matcher);
   return matcher;
 }
@@ -232,12 +247,24 @@ interface Context {
   titleStart: number;
 }
 
+/**
+ * The catalogue terms in the text, leftmost first and never overlapping, as a global scan with
+ * the alternation would find them. The alternation (a long one, with lookbehinds) is tried only
+ * where a term's first two characters stand: a table lookup passes over everything else.
+ */
 function findTerms(lower: string, matcher: CatalogueMatcher): TermHit[] {
   const hits: TermHit[] = [];
-  matcher.regex.lastIndex = 0;
-  for (let match = matcher.regex.exec(lower); match; match = matcher.regex.exec(lower)) {
-    const terms = matcher.terms.get(match[0].toLowerCase());
-    if (terms) hits.push({ start: match.index, end: match.index + match[0].length, text: match[0], terms });
+  const { regex, starts, openings, singles } = matcher;
+  const n = lower.length;
+  for (let i = 0; i < n; i++) {
+    const first = lower.charCodeAt(i);
+    if (starts[first] === 0 || (singles[first] === 0 && !openings.mayHave(first, lower.charCodeAt(i + 1)))) continue;
+    regex.lastIndex = i;
+    const match = regex.exec(lower);
+    if (!match) continue;
+    const terms = matcher.terms.get(match[0]);
+    if (terms) hits.push({ start: i, end: i + match[0].length, text: match[0], terms });
+    i += match[0].length - 1;
   }
   return hits;
 }
