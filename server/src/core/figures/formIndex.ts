@@ -44,6 +44,7 @@ export class LatinWord {
 }
 
 const LATIN_WORD = /[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’\-.]*/g;
+const LATIN_LETTER = /[A-Za-z\u00C0-\u024F]/g;
 const URL = /(?:https?:\/\/|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+|[\w.-]+@[\w.-]+/g;
 const KIND_RANK: Record<FormKind, number> = { compound: 0, name: 1, title: 2, short: 3 };
 
@@ -195,12 +196,13 @@ export class FormIndex {
     const words: LatinWord[] = [];
     const n = text.length;
     let u = 0;
-    for (let i = 0; i < n; i++) {
-      if (!isLatinLetter(text.charCodeAt(i))) continue;
-      const start = i;
-      let end = i + 1;
+    // The pattern finds the next word's first letter natively; Chinese prose holds few of them.
+    LATIN_LETTER.lastIndex = 0;
+    for (let letter = LATIN_LETTER.exec(text); letter; letter = LATIN_LETTER.exec(text)) {
+      const start = letter.index;
+      let end = start + 1;
       while (end < n && isLatinWordChar(text.charCodeAt(end))) end++;
-      i = end - 1;
+      LATIN_LETTER.lastIndex = end;
       while (u < urls.length && urls[u][1] <= start) u++;
       if (u < urls.length && urls[u][0] <= start) continue;
       // A trailing full stop ends the sentence; an initial's dot (`T.`) stays.

@@ -55,30 +55,32 @@ const DATE_RE = new RegExp(
 /**
  * The characters a date expression can be made of: every character DATE_RE names (it consumes
  * no wildcard or negated class), digits, separators and whitespace. A match lies within a run
- * of them, and contains one of the ANCHORS.
+ * of them, and contains one of DATE_ANCHOR's characters.
  */
 const DATE_CHARACTERS = new Uint8Array(0x10000);
-const DATE_ANCHORS = new Uint8Array(0x10000);
 for (const character of DATE_RE.source) if (character.charCodeAt(0) >= 0x80) DATE_CHARACTERS[character.charCodeAt(0)] = 1;
 for (const character of '0123456789-/.\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff') DATE_CHARACTERS[character.charCodeAt(0)] = 1;
 for (let code = 0x2000; code <= 0x200a; code++) DATE_CHARACTERS[code] = 1;
-for (const character of '年月日号周期拜天前-/.') DATE_ANCHORS[character.charCodeAt(0)] = 1;
+const DATE_ANCHOR = /[年月日号周期拜天前\-/.]/g;
 
 /**
  * DATE_RE's matches in the text, as one scan of the whole text would find them. The pattern runs
- * only over the runs of date characters that hold an anchor, with one character of context on
- * each side for its lookarounds: most of an article is passed over by a table lookup per character.
+ * only over the runs of date characters around an anchor, with one character of context on each
+ * side for its lookarounds: the anchors are found natively, and the rest of an article is never
+ * looked at.
  */
 function* dateMatches(text: string): Generator<{ match: RegExpExecArray; offset: number }> {
   const n = text.length;
-  for (let i = 0; i < n; i++) {
-    if (!DATE_CHARACTERS[text.charCodeAt(i)]) continue;
-    const runStart = i;
-    let anchored = 0;
-    while (i < n && DATE_CHARACTERS[text.charCodeAt(i)]) anchored |= DATE_ANCHORS[text.charCodeAt(i++)];
-    if (!anchored) continue;
+  DATE_ANCHOR.lastIndex = 0;
+  for (let anchor = DATE_ANCHOR.exec(text); anchor; anchor = DATE_ANCHOR.exec(text)) {
+    let runStart = anchor.index;
+    while (runStart > 0 && DATE_CHARACTERS[text.charCodeAt(runStart - 1)]) runStart--;
+    let runEnd = anchor.index + 1;
+    while (runEnd < n && DATE_CHARACTERS[text.charCodeAt(runEnd)]) runEnd++;
+    // The run's other anchors are in it already.
+    DATE_ANCHOR.lastIndex = runEnd;
     const offset = Math.max(0, runStart - 1);
-    const run = text.slice(offset, Math.min(n, i + 1));
+    const run = text.slice(offset, Math.min(n, runEnd + 1));
     DATE_RE.lastIndex = 0;
     for (let match = DATE_RE.exec(run); match; match = DATE_RE.exec(run)) yield { match, offset };
   }
