@@ -53,9 +53,13 @@ function emptyArticle(source: string, format: ArticleFormat): Article {
   return { source, format, sections: [], text: '', sourceMap: new SourceMap(), lines: new LineIndex(source) };
 }
 
+/** How much of a file's head tells whether it is binary, and of a body's head which format it is. */
+export const BINARY_CHECK_LENGTH = 8192;
+export const FORMAT_CHECK_LENGTH = 20000;
+
 export function looksBinary(source: string): boolean {
   // Only the head is read (a slice is a view, not a copy), and indexOf runs natively.
-  const head = source.slice(0, 8192);
+  const head = source.slice(0, BINARY_CHECK_LENGTH);
   if (head.includes('\u0000')) return true;
   let replacements = 0;
   for (let at = head.indexOf('\ufffd'); at >= 0; at = head.indexOf('\ufffd', at + 1)) replacements++;
@@ -228,7 +232,7 @@ function skipBlankLines(source: string, from: number): number {
 }
 
 export function detectFormat(body: string, frontMatter: FrontMatter | undefined, hasHeader: boolean): ArticleFormat {
-  const head = body.slice(0, 20000);
+  const head = body.slice(0, FORMAT_CHECK_LENGTH);
   if (HTML_DOCUMENT.test(head)) return 'html';
   UNDERLINED_LINE.lastIndex = 0;
   // Performance: an underline always follows a line break, so most heads skip the slower full pattern.

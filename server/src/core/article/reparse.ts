@@ -6,7 +6,7 @@
  * parse gives. Any other edit returns undefined, and the caller parses in full.
  */
 import type { SourceSpan, ParseResult } from './model';
-import { MAX_PARSED_CHARACTERS, deriveArticle, detectFormat, looksBinary, type ArticleStructure } from './parseArticle';
+import { BINARY_CHECK_LENGTH, FORMAT_CHECK_LENGTH, MAX_PARSED_CHARACTERS, deriveArticle, detectFormat, looksBinary, type ArticleStructure } from './parseArticle';
 
 /** One contiguous change: source [start, end) of the old text replaced by `inserted`. */
 export interface SourceEdit {
@@ -72,9 +72,15 @@ export function reparseAfterEdit(previous: ParseResult, input: string): ParseRes
   const piece = structure.sourceMap.pieceHolding(edit.start - 1, edit.end + 1);
   if (piece < 0) return undefined;
   if (protectedSpans(structure).some((span) => span.start <= edit.end && edit.start <= span.end)) return undefined;
-  // The format is told from the body's head, whose window the edit may move.
-  if (looksBinary(source)) return undefined;
-  if (detectFormat(source.slice(structure.bodyStart), structure.frontMatter, structure.stamp !== undefined || structure.header !== undefined) !== structure.format) return undefined;
+  // Binary content and the format are told from the file's and the body's heads, which only an
+  // edit inside them (or one moving their window) can change.
+  if (edit.start < BINARY_CHECK_LENGTH && looksBinary(source)) return undefined;
+  if (
+    edit.start < structure.bodyStart + FORMAT_CHECK_LENGTH &&
+    detectFormat(source.slice(structure.bodyStart), structure.frontMatter, structure.stamp !== undefined || structure.header !== undefined) !== structure.format
+  ) {
+    return undefined;
+  }
 
   const textStart = structure.sourceMap.textOffsetIn(piece, edit.start);
   const textEnd = textStart + (edit.end - edit.start);
