@@ -124,6 +124,44 @@ test('references and counts follow edits, added and deleted files, without a reb
   }
 });
 
+test('a file the editor names with another URI spelling (VS Code writes + as %2B) is one article, open and after closing', async () => {
+  const { dir, folder, cacheDir } = makeWorkspace();
+  const plus = path.join(folder, 'op+ed (2023)');
+  mkdirSync(plus);
+  const file = path.join(plus, '002_copy.txt');
+  writeFileSync(file, readFileSync(path.join(folder, '002_5a86c4bf7c6d1edf.txt')));
+  const server = await startServer({ folders: [folder], cacheDir });
+  try {
+    await server.indexed;
+    const anchor = path.join(folder, '004_281728caea736ce2.txt');
+    const position = firstMention(anchor, 'joe-biden');
+    const expected = countByUri(await references(server, anchor, position));
+    assert.ok(expected[uriOf(file)] > 0);
+    // How VS Code (vscode-uri) spells the same file: every reserved character percent-encoded.
+    const editorUri = uriOf(file).replace(/[+()!$&'=,;@]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
+    assert.notEqual(editorUri, uriOf(file));
+    const text = readFileSync(file, 'utf8');
+    await server.notify('textDocument/didOpen', { textDocument: { uri: editorUri, languageId: 'summit-article', version: 1, text } });
+    await server.notify('textDocument/didChange', { textDocument: { uri: editorUri, version: 2 }, contentChanges: [{ text: text + BIDEN_SENTENCE }] });
+    const whileOpen = countByUri(await references(server, anchor, position));
+    assert.equal(Object.keys(whileOpen).length, Object.keys(expected).length, JSON.stringify(Object.keys(whileOpen)));
+    assert.equal(whileOpen[uriOf(file)], expected[uriOf(file)] + 1);
+    // Requests naming the editor's URI are answered for that article.
+    const symbols = await server.request('textDocument/documentSymbol', { textDocument: { uri: editorUri } });
+    assert.equal(symbols.length, 1);
+    // Closed unsaved: the file on disk is the article again, still once.
+    await server.notify('textDocument/didClose', { textDocument: { uri: editorUri } });
+    await eventually(async () => assert.deepEqual(countByUri(await references(server, anchor, position)), expected));
+    // A deletion the watcher reports in the editor's spelling removes it.
+    rmSync(file);
+    await server.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: editorUri, type: FILE_CHANGE.Deleted }] });
+    await eventually(async () => assert.equal(countByUri(await references(server, anchor, position))[uriOf(file)], undefined));
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('a second start reuses the cache; stale entries and a corrupt cache are rebuilt, never an error', async () => {
   const { dir, folder, cacheDir } = makeWorkspace();
   const anchor = path.join(folder, '004_281728caea736ce2.txt');

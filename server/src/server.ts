@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { SummitLensService, type RangedProblem } from './core/index';
 import { DEFAULT_SETTINGS, type ServerContext, type Settings } from './serverContext';
 import { CorpusWorkspace, type FilesExclude } from './workspace/corpusWorkspace';
+import { documentUri } from './lsp/convert';
 import { registerDocumentSymbols } from './features/documentSymbols';
 import { registerFoldingRanges } from './features/foldingRanges';
 import { registerHover } from './features/hover';
@@ -44,10 +45,11 @@ function severity(problem: RangedProblem): DiagnosticSeverity {
   return problem.severity === 'error' ? DiagnosticSeverity.Error : problem.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
 }
 
-function publishDiagnostics(uri: string): void {
+/** Publishes an indexed article's problems, under the URI the client knows the document by. */
+function publishDiagnostics(uri: string, clientUri = uri): void {
   const analysis = service.index.get(uri);
   const diagnostics: Diagnostic[] = (analysis?.problems ?? []).map((problem) => ({ range: problem.range, message: problem.message, severity: severity(problem), source: 'summit-lens' }));
-  void connection.sendDiagnostics({ uri, diagnostics });
+  void connection.sendDiagnostics({ uri: clientUri, diagnostics });
 }
 
 /** Catalogue problems of the workspace's own figure and meeting files, shown on those files. */
@@ -135,24 +137,26 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
   const knowledgeChanged = await workspace.applyFileEvents(changes);
   if (knowledgeChanged) {
     reloadKnowledge();
-    await workspace.reanalyzeAll((uri) => documents.get(uri)?.getText());
+    await workspace.reanalyzeAll((uri) => documents.all().find((document) => documentUri(document.uri) === uri)?.getText());
   }
-  for (const uri of workspace.openUris) publishDiagnostics(uri);
+  for (const document of documents.all()) publishDiagnostics(documentUri(document.uri), document.uri);
 });
 
-documents.onDidOpen(({ document }) => workspace.openUris.add(document.uri));
+documents.onDidOpen(({ document }) => workspace.openUris.add(documentUri(document.uri)));
 documents.onDidChangeContent(({ document }) => {
   // Only this article is re-analysed; the index's cross-file answers follow from it.
-  service.update(document.uri, document.getText());
-  publishDiagnostics(document.uri);
+  const uri = documentUri(document.uri);
+  service.update(uri, document.getText());
+  publishDiagnostics(uri, document.uri);
 });
 documents.onDidClose(async ({ document }) => {
-  workspace.openUris.delete(document.uri);
-  service.close(document.uri);
+  const uri = documentUri(document.uri);
+  workspace.openUris.delete(uri);
+  service.close(uri);
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   // The editor's text may have been discarded: the file on disk is the truth again.
-  if (document.uri.startsWith('file:')) await workspace.indexFile(fileURLToPath(document.uri));
-  else service.remove(document.uri);
+  if (uri.startsWith('file:')) await workspace.indexFile(fileURLToPath(uri));
+  else service.remove(uri);
 });
 
 // The cache is written after indexing and after file events; once more on the way out.

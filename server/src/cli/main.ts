@@ -60,7 +60,7 @@ export async function main(argv: string[]): Promise<number> {
       indexed.push({ file, displayPath, uri, error: read.message });
       continue;
     }
-    indexed.push({ file, displayPath, uri, analysis: service.update(uri, read.text), note: read.note });
+    indexed.push({ file, displayPath, uri, analysis: service.store(uri, read.text), note: read.note });
   }
   const pathOf = new Map(indexed.map((entry) => [entry.uri, entry.displayPath]));
   const report = buildReport(service, indexed, (uri) => pathOf.get(uri) ?? uri);

@@ -1,7 +1,7 @@
 /** Outline: the article, its metadata, its sections and the meetings it mentions. */
 import type { ServerContext } from '../serverContext';
-import { toDocumentSymbol } from '../lsp/convert';
+import { documentUri, toDocumentSymbol } from '../lsp/convert';
 
 export function registerDocumentSymbols({ connection, service }: ServerContext): void {
-  connection.onDocumentSymbol(({ textDocument }) => service.outline(textDocument.uri).map(toDocumentSymbol));
+  connection.onDocumentSymbol(({ textDocument }) => service.outline(documentUri(textDocument.uri)).map(toDocumentSymbol));
 }

@@ -1,10 +1,11 @@
 /** Folding for the front matter and each section. */
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver/node';
 import type { ServerContext } from '../serverContext';
+import { documentUri } from '../lsp/convert';
 
 export function registerFoldingRanges({ connection, service }: ServerContext): void {
   connection.onFoldingRanges(({ textDocument }): FoldingRange[] => {
-    const analysis = service.index.get(textDocument.uri);
+    const analysis = service.index.get(documentUri(textDocument.uri));
     if (!analysis) return [];
     return analysis.folds
       .map((range, index): FoldingRange => ({

@@ -1,10 +1,10 @@
 /** Find all references: every mention of the figure or meeting across the corpus. */
 import type { ServerContext } from '../serverContext';
-import { toLspLocation } from '../lsp/convert';
+import { documentUri, toLspLocation } from '../lsp/convert';
 
 export function registerReferences({ connection, service }: ServerContext): void {
   connection.onReferences(({ textDocument, position }, token) => {
     if (token.isCancellationRequested) return null;
-    return service.references(textDocument.uri, position).map(toLspLocation);
+    return service.references(documentUri(textDocument.uri), position).map(toLspLocation);
   });
 }

@@ -270,15 +270,17 @@ export class CorpusWorkspace {
     for (const event of events) {
       if (!event.uri.startsWith('file:')) continue;
       const file = fileURLToPath(event.uri);
+      // The index names a file as Node spells its path; the client may spell it otherwise (op%2Bed).
+      const uri = pathToFileURL(file).href;
       if (path.basename(path.dirname(file)) === '.summit-lens' && KNOWLEDGE_FILES.includes(path.basename(file))) {
         knowledgeChanged = true;
         continue;
       }
       if (!CORPUS_EXTENSIONS.has(path.extname(file).toLowerCase())) continue;
       if (event.type === FileChangeType.Deleted) {
-        if (!this.openUris.has(event.uri)) this.forget(event.uri);
+        if (!this.openUris.has(uri)) this.forget(uri);
       } else if (this.isExcluded(file)) {
-        this.forget(event.uri);
+        this.forget(uri);
       } else {
         work.push(this.indexFile(file));
       }

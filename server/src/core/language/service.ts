@@ -69,6 +69,13 @@ export class SummitLensService {
     return analyzeArticle(uri, text, this.knowledge);
   }
 
+  /** Analyses and stores an article read from disk: nothing is kept for later edits. */
+  store(uri: string, text: string): ArticleAnalysis {
+    const analysis = this.analyze(uri, text);
+    this.index.set(analysis);
+    return analysis;
+  }
+
   /**
    * Analyses and stores an article the editor holds; the index's cross-file answers follow at
    * once. An edit of prose reuses the previous parse (see `reparseAfterEdit`).
