@@ -15,7 +15,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const core = require(path.join(root, 'dist/core.js'));
 const cheerio = require('cheerio');
 const EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.html', '.htm', '.shtml', '.rst']);
-const SAMPLES = Number(process.env.SUMMIT_BENCH_SAMPLES ?? 40);
+const SAMPLES = Number(process.env.SUMMIT_BENCH_SAMPLES ?? 200);
 const scratch = mkdtempSync(path.join(tmpdir(), 'summit-bench-'));
 const log = (message) => process.stderr.write(`${message}\n`);
 

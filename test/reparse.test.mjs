@@ -109,3 +109,16 @@ test('singleEdit finds the one changed stretch', () => {
   assert.deepEqual(core.singleEdit('a'.repeat(10000) + 'x' + 'b'.repeat(9000), 'a'.repeat(10000) + 'yz' + 'b'.repeat(9000)), { start: 10000, end: 10001, inserted: 'yz' });
   assert.deepEqual(core.singleEdit('同', '同'), { start: 1, end: 1, inserted: '' });
 });
+
+test('an editor session through empty, binary and oversized text never throws and ends where a fresh parse would', () => {
+  const { text } = seed('003');
+  const uri = 'file:///session.html';
+  const service = new core.SummitLensService();
+  const states = ['', text, '\u0000\u0001binary\u0000', text, text.replace('两国除了在气候合作', '两国除了在的气候合作'), 'x'.repeat(core.MAX_PARSED_CHARACTERS + 10), text];
+  for (const state of states) {
+    const analysis = service.update(uri, state);
+    assert.deepEqual(analysis, new core.SummitLensService().update(uri, state));
+  }
+  service.close(uri);
+  assert.ok(service.index.get(uri), 'closing forgets the parse, not the article');
+});

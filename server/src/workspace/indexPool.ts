@@ -35,16 +35,16 @@ interface PoolWorker {
 }
 
 /**
- * One worker per core but one from four cores up (at most four), and one on a two- or three-core
- * machine: on two cores one worker indexes as fast as two (≈ 8 % faster than the main thread
- * alone) while peaking ≈ 100 MB lower, because parsing garbage then lives and dies in the
- * worker's heap (BENCHMARKS.md). `SUMMIT_LENS_WORKERS=n` overrides (0: main thread only).
+ * Two workers on two or three cores, cores − 1 from four cores up (at most four). On the 2-core
+ * machine of BENCHMARKS.md, two workers index ≈ 10 % faster than one and ≈ 5 % faster than the
+ * main thread alone, for ≈ 25 MB more at peak; the main thread, idle most of the time, still
+ * answers requests. `SUMMIT_LENS_WORKERS=n` overrides (0: main thread only).
  */
 function defaultWorkerCount(): number {
   const configured = process.env.SUMMIT_LENS_WORKERS;
   if (configured !== undefined && /^\d+$/.test(configured)) return Number(configured);
   const cores = availableParallelism();
-  return cores >= 4 ? Math.min(cores - 1, 4) : cores >= 2 ? 1 : 0;
+  return cores >= 2 ? Math.min(Math.max(cores - 1, 2), 4) : 0;
 }
 
 export class IndexPool {
