@@ -85,6 +85,29 @@ test('edits that may change the layout are parsed in full', () => {
   assert.equal(core.reparseAfterEdit(previous, text).article, article);
 });
 
+test('letters, digits and spaces typed into prose are spliced, unless punctuation nearby could make them an entity or a URL', () => {
+  const page = (body) => `---\ntitle: 测试\ndate: 2023-11-15\n---\n\n<p>${body}</p>\n`;
+  const check = (before, after, spliced) => {
+    const previous = core.parseArticle(before);
+    const fast = core.reparseAfterEdit(previous, after);
+    assert.equal(fast !== undefined, spliced, `${JSON.stringify(after)} spliced: ${fast !== undefined}`);
+    if (fast) assert.equal(view(fast), view(core.parseArticle(after)));
+  };
+  const prose = '拜登与习近平在旧金山会晤，双方同意恢复两军沟通。中国外交部发言人表示欢迎。';
+  // An English word and a number typed into the middle of Chinese prose, one character at a time.
+  let text = page(prose.repeat(3));
+  const at = text.indexOf('双方', text.indexOf(prose) + prose.length) + 2;
+  [...'Biden 2023'].forEach((typed, i) => {
+    const next = text.slice(0, at + i) + typed + text.slice(at + i);
+    check(text, next, true);
+    text = next;
+  });
+  // Deleting the space would make `&abcdefghijklmnopqrstuvwxyz;` an entity 17 characters away.
+  check(page(`${prose}&abcdefghijklmnop qrstuvwxyz;${prose}`), page(`${prose}&abcdefghijklmnopqrstuvwxyz;${prose}`), false);
+  // Deleting the space after a URL would make the next word part of it.
+  check(page(`${prose} http://example.com xyz ${prose}`), page(`${prose} http://example.com xyz${prose}`.replace('.com xyz', '.comxyz')), false);
+});
+
 test('after a spliced edit, figure ranges and the outline point at the edited source', () => {
   const { text } = seed('002');
   const uri = 'file:///typed.md';

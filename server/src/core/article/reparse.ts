@@ -1,6 +1,6 @@
 /**
  * Re-reads an article after an edit without parsing it again, when the edit cannot change its
- * layout: typing or deleting Chinese prose inside a run of visible text. The previous layout is
+ * layout: typing or deleting prose inside a run of visible text. The previous layout is
  * spliced (offsets after the edit move, the run grows or shrinks) and everything read from the
  * text (sections' names, title, date, outlet) is derived afresh, so the result is the one a full
  * parse gives. Any other edit returns undefined, and the caller parses in full.
@@ -50,9 +50,31 @@ function isProseCharacter(code: number): boolean {
   );
 }
 
-function allProse(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (!isProseCharacter(text.charCodeAt(i))) return false;
+/** Prose characters, ASCII letters and digits, and the space: plain text, though letters and digits also spell entities and URLs. */
+function isPlainCharacter(code: number): boolean {
+  return isProseCharacter(code) || (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) || code === 0x20;
+}
+
+function all(test: (code: number) => boolean, text: string, start = 0, end = text.length): boolean {
+  for (let i = start; i < end; i++) if (!test(text.charCodeAt(i))) return false;
   return true;
+}
+
+/**
+ * How far around an edit of letters, digits or spaces the text must be plain too. Every piece of
+ * syntax those characters could complete holds ASCII punctuation (`&`, `;`, `:`, `/`, `#`, `*`,
+ * brackets …) within this distance: the longest, an entity, is `&` and `;` around 32 characters.
+ */
+const PLAIN_REACH = 40;
+
+/**
+ * Whether an edit can change no markup: Chinese prose typed or deleted between two prose
+ * characters, or letters, digits and spaces typed or deleted where no ASCII punctuation and no
+ * line break stands nearby.
+ */
+function cannotChangeMarkup(old: string, edit: SourceEdit): boolean {
+  if (all(isProseCharacter, old, edit.start - 1, edit.end + 1) && all(isProseCharacter, edit.inserted)) return true;
+  return all(isPlainCharacter, edit.inserted) && all(isPlainCharacter, old, Math.max(0, edit.start - PLAIN_REACH), Math.min(old.length, edit.end + PLAIN_REACH));
 }
 
 /** The parse of `input` reusing `previous`'s layout, or undefined when the edit may change the layout. */
@@ -66,9 +88,8 @@ export function reparseAfterEdit(previous: ParseResult, input: string): ParseRes
 
   const edit = singleEdit(old, source);
   const delta = edit.inserted.length - (edit.end - edit.start);
-  // Prose on both sides of the edit, and the edit itself, all inside one run of visible text.
-  if (edit.start - 1 <= structure.bodyStart || edit.end >= old.length) return undefined;
-  if (!allProse(old, edit.start - 1, edit.end + 1) || !allProse(edit.inserted, 0, edit.inserted.length)) return undefined;
+  // Plain text on both sides of the edit, and the edit itself, all inside one run of visible text.
+  if (edit.start - 1 <= structure.bodyStart || edit.end >= old.length || !cannotChangeMarkup(old, edit)) return undefined;
   const piece = structure.sourceMap.pieceHolding(edit.start - 1, edit.end + 1);
   if (piece < 0) return undefined;
   if (protectedSpans(structure).some((span) => span.start <= edit.end && edit.start <= span.end)) return undefined;
