@@ -69,7 +69,9 @@ const DATE_ANCHOR = /[年月日号周期拜天前\-/.]/g;
  * side for its lookarounds: the anchors are found natively, and the rest of an article is never
  * looked at.
  */
-function* dateMatches(text: string): Generator<{ match: RegExpExecArray; offset: number }> {
+function dateMatches(text: string): Array<{ match: RegExpExecArray; offset: number }> {
+  // Collected before use: the patterns keep their position in shared state.
+  const found: Array<{ match: RegExpExecArray; offset: number }> = [];
   const n = text.length;
   DATE_ANCHOR.lastIndex = 0;
   for (let anchor = DATE_ANCHOR.exec(text); anchor; anchor = DATE_ANCHOR.exec(text)) {
@@ -82,8 +84,9 @@ function* dateMatches(text: string): Generator<{ match: RegExpExecArray; offset:
     const offset = Math.max(0, runStart - 1);
     const run = text.slice(offset, Math.min(n, runEnd + 1));
     DATE_RE.lastIndex = 0;
-    for (let match = DATE_RE.exec(run); match; match = DATE_RE.exec(run)) yield { match, offset };
+    for (let match = DATE_RE.exec(run); match; match = DATE_RE.exec(run)) found.push({ match, offset });
   }
+  return found;
 }
 
 /** Day number of an ISO date (YYYY-MM-DD), or undefined. */

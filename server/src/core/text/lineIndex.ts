@@ -40,8 +40,9 @@ export class LineIndex {
   }
 
   /**
-   * The index of `text`, made from this one's text by an edit that replaced [start, end) with
-   * `delta` more characters and no line break, at neither end of a line: later lines move.
+   * The index of `text`, made from this one's text by an edit ending at `end` that added `delta`
+   * characters (removed, if negative) and neither held nor touched a line break: lines after
+   * the edit move, and no line starts or ends.
    */
   afterEdit(text: string, end: number, delta: number): LineIndex {
     return new LineIndex(text, this.lineStarts.map((lineStart) => (lineStart >= end ? lineStart + delta : lineStart)));
