@@ -22,8 +22,13 @@ export type FilesExclude = Record<string, boolean | { when: string }>;
 /** How long after the last file event the cache is written. */
 const SAVE_DELAY_MS = 2000;
 
-/** The longest the start-up index keeps the event loop before letting requests through. */
+/**
+ * The longest the start-up index keeps the event loop before letting requests through. A request
+ * takes several turns of the loop to be read, handled and answered, so when the files are
+ * analysed in this thread (no workers) the turns are kept shorter.
+ */
 const YIELD_EVERY_MS = 8;
+const YIELD_EVERY_MS_WITHOUT_WORKERS = 2;
 
 export class CorpusWorkspace {
   private folders: string[] = [];
@@ -165,22 +170,34 @@ export class CorpusWorkspace {
       lastReport = Date.now();
       progress?.report(Math.round((done / Math.max(1, total)) * 100), `Indexing ${done.toLocaleString('en')} / ${totalText} articles`);
     };
-    // Enough files in flight to keep every worker busy while the next files are read.
-    const inFlight = Math.max(4, this.pool.size * 4);
+    // Enough files in flight to keep every worker busy while the next files are read; without
+    // workers, one lane (the files are analysed here, one after another).
+    const inFlight = this.pool.size > 0 ? this.pool.size * 4 : 1;
     let next = 0;
-    // Files are read synchronously and cached analyses applied at once, so the lanes hand the
-    // event loop back every few milliseconds: requests are answered while the index fills.
-    let lastYield = performance.now();
+    // Files are read synchronously and cached analyses applied at once, so the lanes share one
+    // budget per turn of the event loop. Past it, every lane waits for the next turn, and the
+    // requests that arrived meanwhile are answered first.
+    const turnBudget = this.pool.size > 0 ? YIELD_EVERY_MS : YIELD_EVERY_MS_WITHOUT_WORKERS;
+    let turnStarted = performance.now();
+    let nextTurn: Promise<void> | undefined;
+    const waitForNextTurn = () =>
+      (nextTurn ??= new Promise<void>((resolve) =>
+        setImmediate(() => {
+          nextTurn = undefined;
+          turnStarted = performance.now();
+          resolve();
+        }),
+      ));
     const lane = async () => {
       while (next < files.length && !isCancelled()) {
+        if (performance.now() - turnStarted > turnBudget) {
+          await waitForNextTurn();
+          continue;
+        }
         const file = files[next++];
         if ((await this.indexFile(file)) === 'cache') fromCache++;
         done++;
         report();
-        if (performance.now() - lastYield > YIELD_EVERY_MS) {
-          await new Promise((resolve) => setImmediate(resolve));
-          lastYield = performance.now();
-        }
       }
     };
     this.pool.open();

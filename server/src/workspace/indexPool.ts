@@ -35,16 +35,16 @@ interface PoolWorker {
 }
 
 /**
- * Two workers on two or three cores, cores − 1 from four cores up (at most four). On the 2-core
- * machine of BENCHMARKS.md, two workers index ≈ 10 % faster than one and ≈ 5 % faster than the
- * main thread alone, for ≈ 25 MB more at peak; the main thread, idle most of the time, still
- * answers requests. `SUMMIT_LENS_WORKERS=n` overrides (0: main thread only).
+ * One worker per core but one, at most four: on two cores, one worker. The core left free answers
+ * requests while the index fills. On the 2-core machine of BENCHMARKS.md a hover then takes
+ * ≈ 1 ms p50 and ≈ 5 ms p95; with two workers indexing is ≈ 10 % faster, but the hover's p95
+ * triples and its worst case reaches ≈ 0.2 s. `SUMMIT_LENS_WORKERS=n` overrides (0: main thread only).
  */
 function defaultWorkerCount(): number {
   const configured = process.env.SUMMIT_LENS_WORKERS;
   if (configured !== undefined && /^\d+$/.test(configured)) return Number(configured);
   const cores = availableParallelism();
-  return cores >= 2 ? Math.min(Math.max(cores - 1, 2), 4) : 0;
+  return cores >= 2 ? Math.min(cores - 1, 4) : 0;
 }
 
 export class IndexPool {
