@@ -39,6 +39,13 @@ test('.summit-lens/figures.yaml adds people, reports bad entries on their line, 
     }
     assert.match(value, /Zhang San-feng/);
     assert.deepEqual(server.diagnostics.get(pathToFileURL(figuresFile).href), []);
+    // Every article is analysed again with the new knowledge, with progress shown as at start.
+    const begins = () => server.progress.filter((report) => report.kind === 'begin').length;
+    const ends = () => server.progress.filter((report) => report.kind === 'end').length;
+    const until = Date.now() + 10_000;
+    while ((begins() < 2 || ends() < 2) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(begins(), 2, JSON.stringify(server.progress));
+    assert.equal(ends(), 2);
   } finally {
     await server.stop();
     rmSync(workspace, { recursive: true, force: true });

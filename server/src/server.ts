@@ -65,6 +65,17 @@ function publishKnowledgeDiagnostics(files: string[]): void {
   }
 }
 
+/**
+ * Indexes the workspace with progress in the editor ("Indexing 1,234 / 3,000 articles"), which the
+ * user may cancel there: at start, and again after a change of folders, corpus setting or knowledge.
+ */
+async function indexWithProgress(): Promise<void> {
+  const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
+  let cancelled = false;
+  progress?.token.onCancellationRequested(() => (cancelled = true));
+  await workspace.indexAll(progress, () => cancelled);
+}
+
 function reloadKnowledge(): void {
   const knowledge = workspace.loadKnowledge();
   service.setKnowledge(knowledge);
@@ -108,14 +119,11 @@ connection.onInitialized(async () => {
       const gone = new Set(removed.map((folder) => folder.uri));
       workspaceFolderUris = [...workspaceFolderUris.filter((uri) => !gone.has(uri)), ...added.map((folder) => folder.uri)];
       workspace.setFolders(workspaceFolderUris);
-      await workspace.indexAll();
+      await indexWithProgress();
     });
   }
   reloadKnowledge();
-  const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
-  let cancelled = false;
-  progress?.token.onCancellationRequested(() => (cancelled = true));
-  await workspace.indexAll(progress, () => cancelled);
+  await indexWithProgress();
   connection.languages.inlayHint.refresh().catch(() => undefined);
   void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
 });
@@ -130,14 +138,15 @@ connection.onDidChangeConfiguration(({ settings: changed }) => {
   workspace.setCorpusGlobs(settings.corpus);
   connection.languages.inlayHint.refresh().catch(() => undefined);
   // Which files are articles depends on the corpus setting: index again under the new one.
-  if (corpusChanged) void workspace.indexAll();
+  if (corpusChanged) void indexWithProgress();
 });
 
 connection.onDidChangeWatchedFiles(async ({ changes }) => {
   const knowledgeChanged = await workspace.applyFileEvents(changes);
   if (knowledgeChanged) {
     reloadKnowledge();
-    await workspace.reanalyzeAll((uri) => documents.all().find((document) => documentUri(document.uri) === uri)?.getText());
+    workspace.reanalyzeOpen((uri) => documents.all().find((document) => documentUri(document.uri) === uri)?.getText());
+    await indexWithProgress();
   }
   for (const document of documents.all()) publishDiagnostics(documentUri(document.uri), document.uri);
 });
@@ -164,7 +173,7 @@ connection.onShutdown(() => workspace.dispose());
 
 connection.onRequest('summitLens/reindex', async () => {
   reloadKnowledge();
-  await workspace.indexAll();
+  await indexWithProgress();
   return { articles: service.index.size };
 });
 

@@ -307,13 +307,15 @@ export class CorpusWorkspace {
     return knowledgeChanged;
   }
 
-  /** Re-analyses every indexed article with new knowledge: open ones from the editor, the rest from disk. */
-  async reanalyzeAll(openText: (uri: string) => string | undefined): Promise<void> {
+  /**
+   * Re-analyses the open articles with new knowledge, from the editor's text. The rest are
+   * analysed again from disk by the next `indexAll` (new knowledge, new cache key).
+   */
+  reanalyzeOpen(openText: (uri: string) => string | undefined): void {
     for (const uri of this.openUris) {
       const text = openText(uri);
       if (text !== undefined) this.service.update(uri, text);
     }
-    await this.indexAll();
   }
 
   /** Writes the cache soon, once a burst of file events is over. */
