@@ -11,7 +11,7 @@ import type { Knowledge } from './knowledge';
 import { meetingDates } from './meetings/dates';
 import { recognizeMeetings } from './meetings/recognize';
 import type { LineIndex, Range } from './text/lineIndex';
-import { normalizeForMatching } from './text/normalize';
+import { matchingTextOf } from './text/normalize';
 import type { SourceMap } from './text/sourceMap';
 
 export interface RangedProblem {
@@ -82,12 +82,13 @@ export function analyzeArticle(uri: string, source: string, knowledge: Knowledge
 }
 
 /** Analyses an article already parsed (after an edit, the editor's parse is spliced rather than redone). */
-export function analyzeParsed(uri: string, { article, problems }: ParseResult, knowledge: Knowledge, normalized = normalizeForMatching(article.text)): ArticleAnalysis {
+export function analyzeParsed(uri: string, { article, problems }: ParseResult, knowledge: Knowledge, matching = matchingTextOf(article.text)): ArticleAnalysis {
+  const { normalized, lower } = matching;
   const lines = article.lines;
   const toRange = (start: number, end: number) => textRange(article.sourceMap, lines, start, end);
 
   const recognized = knowledge.matcher.recognize(article.text, normalized);
-  const meetingRecognition = recognizeMeetings({ text: article.text, normalized, articleDate: article.date?.value, title: article.title?.value }, knowledge.meetings);
+  const meetingRecognition = recognizeMeetings({ text: article.text, normalized, lower, articleDate: article.date?.value, title: article.title?.value }, knowledge.meetings);
 
   const meetingIds = [...new Set(meetingRecognition.mentions.map((mention) => mention.meetingId))];
   const meetingGroup: OutlineNode[] = [];

@@ -7,7 +7,7 @@ import { analyzeArticle, analyzeParsed, type ArticleAnalysis, type DateCueEntry,
 import type { ParseResult } from '../article/model';
 import { parseArticle } from '../article/parseArticle';
 import { reparseAfterEdit } from '../article/reparse';
-import { normalizeForMatching } from '../text/normalize';
+import { matchingTextAfterEdit, matchingTextOf, type MatchingText } from '../text/normalize';
 import { CorpusIndex, contains, type Location } from '../corpusIndex';
 import type { Figure } from '../figures/types';
 import { Knowledge, type KnowledgeSource } from '../knowledge';
@@ -53,7 +53,7 @@ export class SummitLensService {
   knowledge: Knowledge;
   readonly index = new CorpusIndex();
   /** The last parse of each article the editor holds, so that typing re-reads only what changed. */
-  private readonly editorParses = new Map<string, { parse: ParseResult; normalized: string }>();
+  private readonly editorParses = new Map<string, { parse: ParseResult; matching: MatchingText }>();
 
   constructor(source: KnowledgeSource = {}, private readonly displayPath: (uri: string) => string = (uri) => uri) {
     this.knowledge = new Knowledge(source);
@@ -83,14 +83,9 @@ export class SummitLensService {
   update(uri: string, text: string): ArticleAnalysis {
     const previous = this.editorParses.get(uri);
     const parse = (previous && reparseAfterEdit(previous.parse, text)) ?? parseArticle(text);
-    // Normalisation maps character for character, so the edited stretch is all that needs it.
-    const edit = parse.textEdit;
-    const normalized =
-      previous && edit
-        ? previous.normalized.slice(0, edit.start) + normalizeForMatching(edit.inserted) + previous.normalized.slice(edit.end)
-        : normalizeForMatching(parse.article.text);
-    this.editorParses.set(uri, { parse, normalized });
-    const analysis = analyzeParsed(uri, parse, this.knowledge, normalized);
+    const matching = previous && parse.textEdit ? matchingTextAfterEdit(previous.matching, parse.textEdit) : matchingTextOf(parse.article.text);
+    this.editorParses.set(uri, { parse, matching });
+    const analysis = analyzeParsed(uri, parse, this.knowledge, matching);
     this.index.set(analysis);
     return analysis;
   }

@@ -12,6 +12,8 @@ import type { DateCue, Meeting, MeetingKind, MeetingMention, MeetingRecognition 
 export interface MeetingInput {
   text: string;
   normalized: string;
+  /** `normalized.toLowerCase()`, when the caller has it already. */
+  lower?: string;
   /** The article's ISO date, if known. */
   articleDate?: string;
   title?: string;
@@ -161,7 +163,7 @@ interface Evidence {
 export function recognizeMeetings(input: MeetingInput, meetings: Meeting[]): MeetingRecognition {
   const { text } = input;
   const normalized = input.normalized.length === text.length ? input.normalized : normalizeForMatching(text);
-  const lower = normalized.toLowerCase();
+  const lower = input.lower !== undefined && normalized === input.normalized ? input.lower : normalized.toLowerCase();
   if (meetings.length === 0) return { mentions: [], dateCues: [] };
   const article = dayOf(input.articleDate);
   const byDate = [...meetings].sort((a, b) => a.date.localeCompare(b.date));

@@ -18,3 +18,28 @@ export function normalizeForMatching(text: string): string {
   // a lone surrogate becomes U+FFFD, still one unit, so offsets are unchanged.
   return utf16.decode(codes);
 }
+
+/** An article's text as the recognisers match it: normalised, and that lower-cased. */
+export interface MatchingText {
+  normalized: string;
+  /** `normalized.toLowerCase()`. */
+  lower: string;
+}
+
+export function matchingTextOf(text: string): MatchingText {
+  const normalized = normalizeForMatching(text);
+  return { normalized, lower: normalized.toLowerCase() };
+}
+
+/**
+ * The matching text after `inserted` replaced text [start, end). Normalisation maps character
+ * for character, so only the edited stretch is normalised; lower-casing does too, unless the text
+ * holds one of the few characters whose lower case depends on its neighbours or is longer (Σ, İ).
+ */
+export function matchingTextAfterEdit(previous: MatchingText, edit: { start: number; end: number; inserted: string }): MatchingText {
+  const inserted = normalizeForMatching(edit.inserted);
+  const normalized = previous.normalized.slice(0, edit.start) + inserted + previous.normalized.slice(edit.end);
+  const characterwise = previous.lower.length === previous.normalized.length && !/[Σİ]/.test(inserted) && !previous.normalized.includes('Σ');
+  const lower = characterwise ? previous.lower.slice(0, edit.start) + inserted.toLowerCase() + previous.lower.slice(edit.end) : normalized.toLowerCase();
+  return { normalized, lower };
+}
