@@ -85,7 +85,7 @@ test('edits that may change the layout are parsed in full', () => {
   assert.equal(core.reparseAfterEdit(previous, text).article, article);
 });
 
-test('letters, digits and spaces typed into prose are spliced, unless punctuation nearby could make them an entity or a URL', () => {
+test('letters, digits, spaces and plain punctuation typed into prose are spliced, unless a character nearby could make them an entity, a URL or Markdown', () => {
   const page = (body) => `---\ntitle: 测试\ndate: 2023-11-15\n---\n\n<p>${body}</p>\n`;
   const check = (before, after, spliced) => {
     const previous = core.parseArticle(before);
@@ -97,13 +97,17 @@ test('letters, digits and spaces typed into prose are spliced, unless punctuatio
   // An English word and a number typed into the middle of Chinese prose, one character at a time.
   let text = page(prose.repeat(3));
   const at = text.indexOf('双方', text.indexOf(prose) + prose.length) + 2;
-  [...'Biden 2023'].forEach((typed, i) => {
+  [...'Biden (Joe), 2023. "Yes!"'].forEach((typed, i) => {
     const next = text.slice(0, at + i) + typed + text.slice(at + i);
     check(text, next, true);
     text = next;
   });
   // Deleting the space would make `&abcdefghijklmnopqrstuvwxyz;` an entity 17 characters away.
   check(page(`${prose}&abcdefghijklmnop qrstuvwxyz;${prose}`), page(`${prose}&abcdefghijklmnopqrstuvwxyz;${prose}`), false);
+  // In Markdown a `[` nearby could make `(...)` a link target, and a line of `-` is a rule.
+  const markdown = (body) => `---\ntitle: 测试\ndate: 2023-11-15\n---\n\n${body}\n`;
+  check(markdown(`${prose}[链接] (说明)${prose}`), markdown(`${prose}[链接](说明)${prose}`), false);
+  check(markdown(`${prose}\n${'-'.repeat(50)}的${'-'.repeat(50)}\n${prose}`), markdown(`${prose}\n${'-'.repeat(100)}\n${prose}`), false);
   // Deleting the space after a URL would make the next word part of it.
   check(page(`${prose} http://example.com xyz ${prose}`), page(`${prose} http://example.com xyz${prose}`.replace('.com xyz', '.comxyz')), false);
 });

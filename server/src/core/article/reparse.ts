@@ -50,9 +50,19 @@ function isProseCharacter(code: number): boolean {
   );
 }
 
-/** Prose characters, ASCII letters and digits, and the space: plain text, though letters and digits also spell entities and URLs. */
+/**
+ * ASCII punctuation that is syntax nowhere by itself: every entity, URL or piece of Markdown it
+ * could take part in also needs `&`, `/`, `[`, `]` or a line break, which are not plain.
+ * (`-`, `=`, `*`, `_`, `~`, `#` and `>` are left out: a line of them, or starting with them, is syntax.)
+ */
+const PLAIN_PUNCTUATION = new Set([...',.?!;()"\''].map((character) => character.charCodeAt(0)));
+
+/**
+ * Prose characters, ASCII letters and digits, the space and plain punctuation: plain text,
+ * though letters and digits also spell entities and URLs.
+ */
 function isPlainCharacter(code: number): boolean {
-  return isProseCharacter(code) || (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) || code === 0x20;
+  return isProseCharacter(code) || (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) || code === 0x20 || PLAIN_PUNCTUATION.has(code);
 }
 
 function all(test: (code: number) => boolean, text: string, start = 0, end = text.length): boolean {
@@ -61,16 +71,17 @@ function all(test: (code: number) => boolean, text: string, start = 0, end = tex
 }
 
 /**
- * How far around an edit of letters, digits or spaces the text must be plain too. Every piece of
- * syntax those characters could complete holds ASCII punctuation (`&`, `;`, `:`, `/`, `#`, `*`,
- * brackets …) within this distance: the longest, an entity, is `&` and `;` around 32 characters.
+ * How far around an edit of plain characters the text must be plain too. Every piece of syntax
+ * those characters could complete holds a character that is not plain (`&`, `:`, `/`, `#`, `*`,
+ * brackets, a line break …) within this distance: the longest, an entity, spans `&` and `;`
+ * around 32 characters.
  */
 const PLAIN_REACH = 40;
 
 /**
  * Whether an edit can change no markup: Chinese prose typed or deleted between two prose
- * characters, or letters, digits and spaces typed or deleted where no ASCII punctuation and no
- * line break stands nearby.
+ * characters, or plain characters (letters, digits, spaces, some punctuation) typed or deleted
+ * where nothing but plain characters stands nearby.
  */
 function cannotChangeMarkup(old: string, edit: SourceEdit): boolean {
   if (all(isProseCharacter, old, edit.start - 1, edit.end + 1) && all(isProseCharacter, edit.inserted)) return true;
