@@ -6,9 +6,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { core, root, sampleDir, seed } from './support/core.mjs';
 
-/** Everything a parse yields that a user can see, with the source map's pieces. */
+/** Everything a parse yields that a user can see, with the source map's pieces and the line starts. */
 const view = ({ article, problems }) =>
-  JSON.stringify({ ...article, source: article.source, lines: article.lines.lineCount, sourceMap: article.sourceMap.pieces(), problems });
+  JSON.stringify({
+    ...article,
+    lines: Array.from({ length: article.lines.lineCount }, (_, line) => article.lines.lineStart(line)),
+    sourceMap: article.sourceMap.pieces(),
+    problems,
+  });
 
 const HAN_EDITS = ['的', '拜登', '，', '習'];
 
