@@ -140,6 +140,19 @@ function number(text: string | undefined): number | undefined {
 const validMonth = (m: number | undefined): m is number => m !== undefined && m >= 1 && m <= 12;
 const validDay = (d: number | undefined): d is number => d !== undefined && d >= 1 && d <= 31;
 
+/**
+ * A year with an optional month and day as written (`2023年11月15日`, `去年11月`, `今年`): the day,
+ * the month or the whole year; undefined when a month is written but is no month.
+ */
+function yearRange(year: number, writtenMonth: string | undefined, writtenDate: string | undefined): [Day, Day] | undefined {
+  const month = number(writtenMonth);
+  const date = number(writtenDate);
+  if (writtenMonth !== undefined && !validMonth(month)) return undefined;
+  if (validMonth(month) && validDay(date)) return [dayFrom(year, month, date), dayFrom(year, month, date)];
+  if (validMonth(month)) return monthRange(year, month);
+  return [dayFrom(year, 1, 1), dayFrom(year, 12, 31)];
+}
+
 /** Of the candidate days, the one nearest the article's date. */
 function nearest(candidates: Day[], article: Day): Day {
   return candidates.reduce((best, day) => (Math.abs(day - article) < Math.abs(best - article) ? day : best));
@@ -161,13 +174,8 @@ export function findDates(normalized: string, articleDate: string | undefined, d
     let gloss = '';
     if (g.y) {
       relative = false;
-      const year = +g.y;
-      const month = number(g.ym);
-      const date = number(g.yd);
-      if (g.ym !== undefined && !validMonth(month)) continue;
-      if (validMonth(month) && validDay(date)) range = [dayFrom(year, month, date), dayFrom(year, month, date)];
-      else if (validMonth(month)) range = monthRange(year, month);
-      else range = [dayFrom(year, 1, 1), dayFrom(year, 12, 31)];
+      range = yearRange(+g.y, g.ym, g.yd);
+      if (!range) continue;
     } else if (g.iy) {
       relative = false;
       const month = +g.im;
@@ -180,13 +188,8 @@ export function findDates(normalized: string, articleDate: string | undefined, d
       const offset = { 前年: -2, 去年: -1, 今年: 0, 同年: 0, 明年: 1 }[g.ry] ?? 0;
       // 同年 follows an earlier year in the sentence; without it, it is too vague to resolve.
       if (g.ry === '同年') continue;
-      const year = articleYear + offset;
-      const month = number(g.rm);
-      const date = number(g.rd);
-      if (g.rm !== undefined && !validMonth(month)) continue;
-      if (validMonth(month) && validDay(date)) range = [dayFrom(year, month, date), dayFrom(year, month, date)];
-      else if (validMonth(month)) range = monthRange(year, month);
-      else range = [dayFrom(year, 1, 1), dayFrom(year, 12, 31)];
+      range = yearRange(articleYear + offset, g.rm, g.rd);
+      if (!range) continue;
       gloss = `${g.ry} → ${describe(range)}`;
     } else if (g.m) {
       const month = number(g.m);
