@@ -7,7 +7,7 @@ import { mkdtemp, mkdir, writeFile, rm, access } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { CODE_SERVER_ENTRY } from './paths.mjs';
-import { waitForOutput, waitForExit } from './wait.mjs';
+import { runToEnd, waitForOutput, waitForExit } from './wait.mjs';
 
 export const DEFAULT_SETTINGS = {
   'workbench.startupEditor': 'none',
@@ -90,18 +90,7 @@ export async function assertCodeServerInstalled() {
 /** Run code-server's CLI once (e.g. --install-extension) and collect output. */
 export async function codeServerCli(sandbox, args, { timeout = 120_000 } = {}) {
   await assertCodeServerInstalled();
-  const child = spawn(process.execPath, [...baseArgs(sandbox), ...args], {
-    env: sandboxEnv(sandbox),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  const code = await waitForExit(child, timeout).catch((err) => {
-    child.kill('SIGKILL');
-    throw err;
-  });
-  return { code, output };
+  return runToEnd(process.execPath, [...baseArgs(sandbox), ...args], { env: sandboxEnv(sandbox), timeout });
 }
 
 /** Install a .vsix into the sandbox's extensions dir. */

@@ -1,24 +1,16 @@
 // Build .vsix packages for the e2e tests.
-import { spawn } from 'node:child_process';
 import { access, mkdtemp, readFile, readdir, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { FIXTURES_DIR, REPO_ROOT } from './paths.mjs';
-import { waitForExit } from './wait.mjs';
+import { runToEnd } from './wait.mjs';
 
 const VSCE = path.join(REPO_ROOT, 'node_modules', '.bin', 'vsce');
 
 async function run(cmd, args, { cwd, timeout = 300_000 } = {}) {
-  const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' } });
-  let out = '';
-  child.stdout.on('data', (d) => (out += d));
-  child.stderr.on('data', (d) => (out += d));
-  const code = await waitForExit(child, timeout).catch((e) => {
-    child.kill('SIGKILL');
-    throw e;
-  });
-  if (code !== 0) throw new Error(`${cmd} ${args.join(' ')} (in ${cwd}) exited ${code}:\n${out}`);
-  return out;
+  const { code, output } = await runToEnd(cmd, args, { cwd, env: { ...process.env, CI: 'true' }, timeout });
+  if (code !== 0) throw new Error(`${cmd} ${args.join(' ')} (in ${cwd}) exited ${code}:\n${output}`);
+  return output;
 }
 
 async function exists(p) {

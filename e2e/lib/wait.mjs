@@ -7,6 +7,7 @@
 // event loop, or, when a Playwright `page` is given, wait for the page's next
 // animation frame (the renderer's own clock), never a fixed setTimeout.
 
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 
 export class DeadlineError extends Error {
@@ -117,4 +118,20 @@ export async function waitForExit(child, timeout = 60_000) {
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Run a command to its end with a deadline, collecting stdout and stderr together; a command
+ * that overruns is killed. Returns its exit code and output.
+ */
+export async function runToEnd(cmd, args, { cwd, env = process.env, timeout = 120_000 } = {}) {
+  const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const code = await waitForExit(child, timeout).catch((err) => {
+    child.kill('SIGKILL');
+    throw err;
+  });
+  return { code, output };
 }
