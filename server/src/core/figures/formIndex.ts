@@ -70,8 +70,6 @@ export class FormIndex {
   private readonly root: TrieNode = { next: new Map() };
   /** The trie's first level by UTF-16 unit: most characters start no form, and cost one array read. */
   private readonly firstLevel: Array<TrieNode | undefined> = new Array(0x10000).fill(undefined);
-  /** 1 for each UTF-16 unit that starts a form: a compact table, so the scan stays in the cache. */
-  private readonly starts = new Uint8Array(0x10000);
   /** The first two characters of every form of two or more. */
   private readonly openings = new PairFilter();
   private readonly latin = new Map<string, FormEntry>();
@@ -119,10 +117,7 @@ export class FormIndex {
       let child = node.next.get(code);
       if (!child) node.next.set(code, (child = { next: new Map() }));
       node = child;
-      if (i === 0) {
-        this.firstLevel[code] = child;
-        this.starts[code] = 1;
-      }
+      if (i === 0) this.firstLevel[code] = child;
     }
     const entries = (node.entries ??= []);
     let entry = entries.find((candidate) => candidate.kind === kind);
@@ -147,13 +142,8 @@ export class FormIndex {
     let i = 0;
     const firstLevel = this.firstLevel;
     const openings = this.openings;
-    const starts = this.starts;
     while (i < n) {
       const first = text.charCodeAt(i);
-      if (starts[first] === 0) {
-        i++;
-        continue;
-      }
       let node = firstLevel[first];
       // No form starts here, or only longer ones that the next character rules out.
       if (node === undefined || (node.entries === undefined && (i + 1 >= n || !openings.mayHave(first, text.charCodeAt(i + 1))))) {

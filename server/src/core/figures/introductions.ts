@@ -37,11 +37,6 @@ const SPEECH = new WordList(SPEECH_VERBS);
 function roleWords(text: string): Array<{ index: number; 0: string }> {
   const found: Array<{ index: number; 0: string }> = [];
   for (let i = 0; i < text.length; ) {
-    // Most characters start no role word; they are passed over without a call.
-    if (!ROLES.mayStartWith(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
     const word = ROLES.startingAt(text, i);
     if (word) {
       found.push({ index: i, 0: word });

@@ -24,11 +24,6 @@ export class WordList {
     }
   }
 
-  /** Whether some word starts with this UTF-16 unit: a scan's cheap first test. */
-  mayStartWith(code: number): boolean {
-    return this.first[code] !== 0;
-  }
-
   /** The longest word that starts at `at`, if any. */
   startingAt(text: string, at: number): string | undefined {
     if (at >= text.length || this.first[text.charCodeAt(at)] === 0) return undefined;
