@@ -23,6 +23,14 @@ function makeWorkspace() {
 
 const uriOf = (file) => pathToFileURL(file).href;
 
+/** A copy of one of the workspace's samples under a new name in a new subfolder; returns its path. */
+function copyIntoSubfolder(folder, subfolder, name, sample) {
+  const file = path.join(folder, subfolder, name);
+  mkdirSync(path.dirname(file));
+  writeFileSync(file, readFileSync(path.join(folder, sample)));
+  return file;
+}
+
 /** What the index should answer, computed in-process from the files on disk (and any overrides). */
 function expectedMentions(folder, figureId, overrides = {}) {
   const service = new core.SummitLensService({});
@@ -126,10 +134,7 @@ test('references and counts follow edits, added and deleted files, without a reb
 
 test('a file the editor names with another URI spelling (VS Code writes + as %2B) is one article, open and after closing', async () => {
   const { dir, folder, cacheDir } = makeWorkspace();
-  const plus = path.join(folder, 'op+ed (2023)');
-  mkdirSync(plus);
-  const file = path.join(plus, '002_copy.txt');
-  writeFileSync(file, readFileSync(path.join(folder, '002_5a86c4bf7c6d1edf.txt')));
+  const file = copyIntoSubfolder(folder, 'op+ed (2023)', '002_copy.txt', '002_5a86c4bf7c6d1edf.txt');
   const server = await startServer({ folders: [folder], cacheDir });
   try {
     await server.indexed;
@@ -209,10 +214,7 @@ test('a second start reuses the cache; stale entries and a corrupt cache are reb
 
 test('files.exclude keeps folders out of the index and out of file events', async () => {
   const { dir, folder, cacheDir } = makeWorkspace();
-  const excluded = path.join(folder, 'archive');
-  mkdirSync(excluded);
-  const hidden = path.join(excluded, '020_copy.txt');
-  writeFileSync(hidden, readFileSync(path.join(folder, '000_07fb47a2ebcb9afd.txt')));
+  const hidden = copyIntoSubfolder(folder, 'archive', '020_copy.txt', '000_07fb47a2ebcb9afd.txt');
   const server = await startServer({ folders: [folder], cacheDir, filesExclude: { '**/archive': true, '**/*.tmp': false } });
   try {
     await server.indexed;

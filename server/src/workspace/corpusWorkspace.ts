@@ -83,7 +83,6 @@ export class CorpusWorkspace {
       .map(([glob]) => picomatch(glob.replace(/\\/g, '/'), { dot: true }));
   }
 
-
   isExcluded(file: string): boolean {
     if (this.excludeMatchers.length === 0) return false;
     for (const folder of this.folders) {
@@ -138,7 +137,6 @@ export class CorpusWorkspace {
     this.indexing = this.indexing.then(() => this.runIndexAll(progress, isCancelled));
     return this.indexing;
   }
-
 
   /** Every corpus candidate of every folder: by extension, not excluded, and listed by the corpus setting if there is one. */
   listFiles(): string[] {
