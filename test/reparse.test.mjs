@@ -2,9 +2,9 @@
 // full parse gives, and any edit that may change the layout must be parsed in full.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { core, root, sampleDir, seed } from './support/core.mjs';
+import { core, devFiles, sampleDir, seed } from './support/core.mjs';
 
 /** Everything a parse yields that a user can see, with the source map's pieces and the line starts. */
 const view = ({ article, problems }) =>
@@ -53,20 +53,11 @@ test('a prose edit in each sample format gives exactly the parse a full read giv
 });
 
 test('the dev corpus: spliced parses equal full ones (skipped without ../shared)', (t) => {
-  const dev = path.join(root, '../shared/corpus/dev');
-  if (!existsSync(dev)) {
+  const files = devFiles();
+  if (!files) {
     t.skip('../shared/corpus/dev is not present');
     return;
   }
-  const files = [];
-  const visit = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const file = path.join(dir, entry.name);
-      if (entry.isDirectory()) visit(file);
-      else if (core.CORPUS_EXTENSIONS.has(path.extname(file).toLowerCase())) files.push({ name: file, text: readFileSync(file, 'utf8') });
-    }
-  };
-  visit(dev);
   const { spliced } = checkEquivalence(files, 8);
   assert.ok(spliced > 0);
 });

@@ -1,6 +1,6 @@
 // Loads the bundled pure core (built by `npm run build`) and the sample corpus for tests.
 import { createRequire } from 'node:module';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
 
@@ -18,4 +18,20 @@ export function seed(prefix) {
 export function sliceRange(source, range) {
   const lines = new core.LineIndex(source);
   return source.slice(lines.offsetAt(range.start), lines.offsetAt(range.end));
+}
+
+/** The dev corpus's articles (../shared/corpus/dev) as `{ name, text }`, or undefined when it is not present. */
+export function devFiles() {
+  const dev = path.join(root, '../shared/corpus/dev');
+  if (!existsSync(dev)) return undefined;
+  const files = [];
+  const visit = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) visit(file);
+      else if (core.CORPUS_EXTENSIONS.has(path.extname(file).toLowerCase())) files.push({ name: file, text: readFileSync(file, 'utf8') });
+    }
+  };
+  visit(dev);
+  return files;
 }

@@ -5,6 +5,7 @@
  */
 export { parseArticle, MAX_PARSED_CHARACTERS } from './article/parseArticle';
 export { reparseAfterEdit, singleEdit, type SourceEdit } from './article/reparse';
+export { ElementWalk, type ElementHandlers } from './article/elementWalk';
 export type { Article, ArticleFormat, Field, ParseResult, Problem, Section, SourceSpan } from './article/model';
 export { buildOutline, type OutlineNode, type OutlineKind } from './article/outline';
 export { LineIndex, type Position, type Range } from './text/lineIndex';

@@ -1,14 +1,14 @@
 /**
  * Reads an HTML (or Markdown with inline HTML) body: appends its visible text and collects its
- * headings and page metadata. The body is streamed through htmlparser2 — the parser cheerio
- * uses in its htmlparser2 mode — without building a DOM: a corpus of thousands of articles is
+ * headings and page metadata. The body is streamed through htmlparser2's tokenizer — the one
+ * cheerio uses in its htmlparser2 mode — without building a DOM: a corpus of thousands of articles is
  * read once for text, and a tree per article would be garbage the moment the walk ends. A page's
  * `<head>`, small and read for its metadata only, is loaded with cheerio and queried with selectors.
  */
 import { load } from 'cheerio/slim';
 import type { Element } from 'domhandler';
 import { decodeHTML } from 'entities';
-import { Parser } from 'htmlparser2';
+import { ElementWalk } from './elementWalk';
 import type { TextMode, VisibleTextBuilder } from './visibleText';
 
 /** Elements whose content a reader never sees as article prose. */
@@ -28,6 +28,9 @@ const HEADING_LEVELS: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4 };
 /** Navigation, sharing and advertising containers, recognised by their role or class/id words. */
 const BOILERPLATE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 'menu', 'menubar']);
 const BOILERPLATE_NAMES = /(?:^|[\s_-])(?:nav|navbar|navigation|menu|footer|breadcrumbs?|share|sharing|advert|advertisement|sidebar|comments?)(?:$|[\s_-])/i;
+
+/** The attributes the walk reads: what hides an element, and what `collectPageInfo` looks for. */
+const READ_ATTRIBUTES = new Set(['aria-hidden', 'hidden', 'role', 'class', 'id', 'datetime', 'content', 'property', 'name', 'itemprop', 'rel']);
 
 export interface HtmlHeading {
   level: number;
@@ -73,8 +76,12 @@ const boilerplateNames = new Map<string, boolean>();
 function isBoilerplate(attributes: Record<string, string>): boolean {
   if (attributes['aria-hidden'] === 'true' || attributes.hidden !== undefined) return true;
   if (attributes.role && BOILERPLATE_ROLES.has(attributes.role)) return true;
-  if (attributes.class === undefined && attributes.id === undefined) return false;
-  const names = `${attributes.class ?? ''} ${attributes.id ?? ''}`;
+  return namesBoilerplate(attributes.class) || namesBoilerplate(attributes.id);
+}
+
+/** Whether a class or id value holds a boilerplate word (the words are whole, so class and id can be judged apart). */
+function namesBoilerplate(names: string | undefined): boolean {
+  if (!names) return false;
   let judged = boilerplateNames.get(names);
   if (judged === undefined) {
     judged = BOILERPLATE_NAMES.test(names);
@@ -119,7 +126,8 @@ export function walkHtmlBody(
   };
   const inSkip = (offset: number) => skip !== undefined && offset >= skip.start && offset < skip.end;
 
-  const parser: Parser = new Parser(
+  const parser: ElementWalk = new ElementWalk(
+    body,
     {
       ontext() {
         if (hidden > 0) return;
@@ -172,13 +180,11 @@ export function walkHtmlBody(
         }
       },
       // Comments, directives and CDATA are not prose, but they do end a text run.
-      oncomment: () => flushText(),
-      onprocessinginstruction: () => flushText(),
-      oncdatastart: () => flushText(),
+      onother: () => flushText(),
     },
-    { decodeEntities: false },
+    READ_ATTRIBUTES,
   );
-  parser.end(body);
+  parser.run();
   flushText();
   return { headings, page };
 }
@@ -224,8 +230,7 @@ function collectPageInfo(body: string, name: string, attributes: Record<string, 
     return span ? { value: decodeHTML(body.slice(span.start, span.end)), start: offset + span.start, end: offset + span.end } : undefined;
   };
   if (name === 'time' && !page.timeDatetime) {
-    const key = Object.keys(attributes).find((attribute) => attribute.toLowerCase() === 'datetime');
-    const value = key ? valueOf(key) : undefined;
+    const value = attributes.datetime !== undefined ? valueOf('datetime') : undefined;
     if (value) page.timeDatetime = value;
   } else if (name === 'meta') {
     if (attributes.content === undefined) return;

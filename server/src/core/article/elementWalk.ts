@@ -1,0 +1,278 @@
+/**
+ * A streaming walk over HTML elements on htmlparser2's `Tokenizer`, following the rules of its
+ * `Parser` (implied end tags, void elements, `</p>` and `</br>`, self-closing tags in SVG and
+ * MathML) without building a map of every attribute of every tag. A news page's tags carry long
+ * styles, links and data attributes that the reader never needs; the `Parser` slices, lower-cases
+ * and stores each of them, which cost about as much as tokenizing the page. Here only the
+ * attributes asked for are read. Event offsets are the ones the `Parser` reports.
+ */
+import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
+
+export interface ElementHandlers {
+  /** A start tag, after its attributes (only the ones asked for, names in lower case, values as written). */
+  onopentag(name: string, attributes: Record<string, string>): void;
+  /** An element ends: by its end tag, implied by another tag, as a void element, or at the end of input. */
+  onclosetag(name: string): void;
+  /** A text run; its source stretch is `[startIndex, endIndex]`. */
+  ontext(): void;
+  /** A comment, CDATA section, declaration or processing instruction: not text, but it ends a text run. */
+  onother(): void;
+}
+
+// The tree rules of htmlparser2's Parser (lib/Parser.ts), in HTML mode.
+const formTags = new Set(['input', 'option', 'optgroup', 'select', 'button', 'datalist', 'textarea']);
+const pTag = new Set(['p']);
+const tableSectionTags = new Set(['thead', 'tbody']);
+const ddtTags = new Set(['dd', 'dt']);
+const rtpTags = new Set(['rt', 'rp']);
+const OPEN_IMPLIES_CLOSE = new Map<string, Set<string>>([
+  ['tr', new Set(['tr', 'th', 'td'])],
+  ['th', new Set(['th'])],
+  ['td', new Set(['thead', 'th', 'td'])],
+  ['body', new Set(['head', 'link', 'script'])],
+  ['li', new Set(['li'])],
+  ['p', pTag],
+  ['h1', pTag],
+  ['h2', pTag],
+  ['h3', pTag],
+  ['h4', pTag],
+  ['h5', pTag],
+  ['h6', pTag],
+  ['select', formTags],
+  ['input', formTags],
+  ['output', formTags],
+  ['button', formTags],
+  ['datalist', formTags],
+  ['textarea', formTags],
+  ['option', new Set(['option'])],
+  ['optgroup', new Set(['optgroup', 'option'])],
+  ['dd', ddtTags],
+  ['dt', ddtTags],
+  ['address', pTag],
+  ['article', pTag],
+  ['aside', pTag],
+  ['blockquote', pTag],
+  ['details', pTag],
+  ['div', pTag],
+  ['dl', pTag],
+  ['fieldset', pTag],
+  ['figcaption', pTag],
+  ['figure', pTag],
+  ['footer', pTag],
+  ['form', pTag],
+  ['header', pTag],
+  ['hr', pTag],
+  ['main', pTag],
+  ['nav', pTag],
+  ['ol', pTag],
+  ['pre', pTag],
+  ['section', pTag],
+  ['table', pTag],
+  ['ul', pTag],
+  ['rt', rtpTags],
+  ['rp', rtpTags],
+  ['tbody', tableSectionTags],
+  ['tfoot', tableSectionTags],
+]);
+const VOID_ELEMENTS = new Set([
+  'area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input', 'isindex', 'keygen',
+  'link', 'meta', 'param', 'source', 'track', 'wbr',
+]);
+const FOREIGN_CONTEXT_ELEMENTS = new Set(['math', 'svg']);
+const HTML_INTEGRATION_ELEMENTS = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignobject', 'desc', 'title']);
+
+export class ElementWalk implements TokenizerCallbacks {
+  /** Where the current event starts in the input (for a start tag, its `<`). */
+  startIndex = 0;
+  /** Where the current event ends in the input (inclusive). */
+  endIndex = 0;
+  /** Open elements, innermost last. */
+  private readonly stack: string[] = [];
+  /** Whether self-closing tags close (inside SVG and MathML), innermost last. */
+  private readonly foreignContext: boolean[] = [false];
+  private openTagStart = 0;
+  private tagName = '';
+  private attributes: Record<string, string> | null = null;
+  /** The attribute being read, if it is one asked for. */
+  private attributeName: string | undefined;
+  private attributeValue = '';
+  /** The attributes asked for, by name length: a name is compared in place, without a string being made. */
+  private readonly attributesByLength: string[][] = [];
+
+  constructor(
+    private readonly input: string,
+    private readonly handlers: ElementHandlers,
+    wantedAttributes: Iterable<string>,
+  ) {
+    for (const name of wantedAttributes) (this.attributesByLength[name.length] ??= []).push(name.toLowerCase());
+  }
+
+  /** Walks the whole input. Never throws on malformed HTML: the tokenizer recovers as browsers roughly do. */
+  run(): void {
+    const tokenizer = new Tokenizer({ xmlMode: false, decodeEntities: false }, this);
+    tokenizer.write(this.input);
+    tokenizer.end();
+  }
+
+  ontext(start: number, endIndex: number): void {
+    this.endIndex = endIndex - 1;
+    this.handlers.ontext();
+    this.startIndex = endIndex;
+  }
+
+  ontextentity(_codepoint: number, endIndex: number): void {
+    // Only when entities are decoded, which this walk does not ask for.
+    this.endIndex = endIndex - 1;
+    this.handlers.ontext();
+    this.startIndex = endIndex;
+  }
+
+  onopentagname(start: number, endIndex: number): void {
+    this.endIndex = endIndex;
+    this.emitOpenTag(this.input.slice(start, endIndex).toLowerCase());
+  }
+
+  private emitOpenTag(name: string): void {
+    this.openTagStart = this.startIndex;
+    this.tagName = name;
+    const impliesClose = OPEN_IMPLIES_CLOSE.get(name);
+    if (impliesClose) {
+      while (this.stack.length > 0 && impliesClose.has(this.stack[this.stack.length - 1])) this.handlers.onclosetag(this.stack.pop()!);
+    }
+    if (!VOID_ELEMENTS.has(name)) {
+      this.stack.push(name);
+      if (FOREIGN_CONTEXT_ELEMENTS.has(name)) this.foreignContext.push(true);
+      else if (HTML_INTEGRATION_ELEMENTS.has(name)) this.foreignContext.push(false);
+    }
+    this.attributes = {};
+  }
+
+  private endOpenTag(): void {
+    this.startIndex = this.openTagStart;
+    if (this.attributes) {
+      this.handlers.onopentag(this.tagName, this.attributes);
+      this.attributes = null;
+    }
+    if (VOID_ELEMENTS.has(this.tagName)) this.handlers.onclosetag(this.tagName);
+    this.tagName = '';
+  }
+
+  onopentagend(endIndex: number): void {
+    this.endIndex = endIndex;
+    this.endOpenTag();
+    this.startIndex = endIndex + 1;
+  }
+
+  onclosetag(start: number, endIndex: number): void {
+    this.endIndex = endIndex;
+    // Nearly every end tag closes the innermost element, whose name is at hand.
+    const innermost = this.stack[this.stack.length - 1];
+    const name = innermost !== undefined && sameName(this.input, start, endIndex, innermost) ? innermost : this.input.slice(start, endIndex).toLowerCase();
+    if (FOREIGN_CONTEXT_ELEMENTS.has(name) || HTML_INTEGRATION_ELEMENTS.has(name)) this.foreignContext.pop();
+    if (!VOID_ELEMENTS.has(name)) {
+      const at = this.stack.lastIndexOf(name);
+      if (at !== -1) {
+        while (this.stack.length > at) this.handlers.onclosetag(this.stack.pop()!);
+      } else if (name === 'p') {
+        // `</p>` without an open `<p>` stands for an empty paragraph.
+        this.emitOpenTag('p');
+        this.closeCurrentTag();
+      }
+    } else if (name === 'br') {
+      // `</br>` reads as `<br>`.
+      this.handlers.onopentag('br', {});
+      this.handlers.onclosetag('br');
+    }
+    this.startIndex = endIndex + 1;
+  }
+
+  onselfclosingtag(endIndex: number): void {
+    this.endIndex = endIndex;
+    if (this.foreignContext[this.foreignContext.length - 1]) {
+      this.closeCurrentTag();
+      this.startIndex = endIndex + 1;
+    } else {
+      // In HTML, `<div/>` opens a div like `<div>`.
+      this.onopentagend(endIndex);
+    }
+  }
+
+  private closeCurrentTag(): void {
+    const name = this.tagName;
+    this.endOpenTag();
+    if (this.stack[this.stack.length - 1] === name) {
+      this.handlers.onclosetag(name);
+      this.stack.pop();
+    }
+  }
+
+  onattribname(start: number, endIndex: number): void {
+    this.startIndex = start;
+    this.attributeName = undefined;
+    const candidates = this.attributesByLength[endIndex - start];
+    if (candidates === undefined) return;
+    for (const name of candidates) {
+      if (sameName(this.input, start, endIndex, name)) {
+        this.attributeName = name;
+        return;
+      }
+    }
+  }
+
+  onattribdata(start: number, endIndex: number): void {
+    if (this.attributeName !== undefined) this.attributeValue += this.input.slice(start, endIndex);
+  }
+
+  onattribentity(codepoint: number): void {
+    // Only when entities are decoded, which this walk does not ask for.
+    if (this.attributeName !== undefined) this.attributeValue += String.fromCodePoint(codepoint);
+  }
+
+  onattribend(_quote: number, endIndex: number): void {
+    this.endIndex = endIndex;
+    const name = this.attributeName;
+    // As in the Parser, the first of two same-named attributes counts.
+    if (name !== undefined && this.attributes && !Object.prototype.hasOwnProperty.call(this.attributes, name)) this.attributes[name] = this.attributeValue;
+    this.attributeName = undefined;
+    this.attributeValue = '';
+  }
+
+  ondeclaration(_start: number, endIndex: number): void {
+    this.other(endIndex);
+  }
+
+  onprocessinginstruction(_start: number, endIndex: number): void {
+    this.other(endIndex);
+  }
+
+  oncomment(_start: number, endIndex: number): void {
+    this.other(endIndex);
+  }
+
+  oncdata(_start: number, endIndex: number): void {
+    this.other(endIndex);
+  }
+
+  private other(endIndex: number): void {
+    this.endIndex = endIndex;
+    this.handlers.onother();
+    this.startIndex = endIndex + 1;
+  }
+
+  onend(): void {
+    // Elements still open end where the input does.
+    this.endIndex = this.startIndex;
+    for (let i = this.stack.length - 1; i >= 0; i--) this.handlers.onclosetag(this.stack[i]);
+  }
+}
+
+/** Whether `input[start, end)` is `name` (lower case, same length) in any letter case. */
+function sameName(input: string, start: number, end: number, name: string): boolean {
+  if (end - start !== name.length) return false;
+  for (let i = 0; i < name.length; i++) {
+    const code = input.charCodeAt(start + i);
+    // Upper-case ASCII letters compare as lower case; nothing else changes.
+    if ((code >= 0x41 && code <= 0x5a ? code | 0x20 : code) !== name.charCodeAt(i)) return false;
+  }
+  return true;
+}
