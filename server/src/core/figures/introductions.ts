@@ -441,12 +441,10 @@ function honoredNames(text: string, covered: Uint8Array, push: (candidate: Intro
 
 /** A byline: a name alone on its line, its role alone on the next (`斯影` / `BBC中文记者`). */
 const BYLINE_ROLES = ['记者', '特约记者', '撰稿人', '编辑', '通讯员', '主持人', '评论员'];
-const BYLINE = new RegExp(`(?:^|\\n)[ \\t]*([\\u3400-\\u9fff]{2,3})[ \\t]*\\n[ \\t]*([^\\n]{0,12}?(?:${BYLINE_ROLES.join('|')}))[ \\t]*(?=\\n|$)`, 'g');
+const BYLINE = new RegExp(`(?:^|\\n)[ \\t]*([\\u3400-\\u9fff]{2,3})[ \\t]*\\n[ \\t]*([^\\n]{0,12}?(?:${BYLINE_ROLES.join('|')}))[ \\t]*(?=\\n|$)`, 'y');
 
 function bylineNames(text: string, startsAt: Map<number, FormMatch>, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void): void {
-  // The pattern has no first character to look for, so it runs only where one of its role words is.
-  if (!text.includes('\n') || !BYLINE_ROLES.some((role) => text.includes(role))) return;
-  for (const match of text.matchAll(BYLINE)) {
+  for (const match of bylines(text)) {
     const name = match[1];
     const nameStart = match.index + match[0].indexOf(name);
     const nameEnd = nameStart + name.length;
@@ -460,6 +458,33 @@ function bylineNames(text: string, startsAt: Map<number, FormMatch>, covered: Ui
     if (covered[nameStart] || !SURNAMES.has(name[0]) || !isHanName(name)) continue;
     push({ start: nameStart, end: descriptorEnd, nameStart, nameEnd, name, descriptor: true, descriptorStart, descriptorEnd, latinStart: 0, latinEnd: 0 });
   }
+}
+
+/**
+ * The matches `BYLINE` would find scanning the text, found from its role words instead: the
+ * pattern has no first character to look for, so scanning tries it at every position. Every
+ * match ends in a line holding a role word, and starts at the break before the line above.
+ */
+function bylines(text: string): RegExpExecArray[] {
+  const starts = new Set<number>();
+  for (const role of BYLINE_ROLES) {
+    for (let at = text.indexOf(role); at >= 0; at = text.indexOf(role, at + 1)) {
+      const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+      if (lineStart > 0) starts.add(Math.max(0, text.lastIndexOf('\n', lineStart - 2)));
+    }
+  }
+  const matches: RegExpExecArray[] = [];
+  let end = 0;
+  for (const start of [...starts].sort((a, b) => a - b)) {
+    // Matches do not overlap, as when the pattern scans.
+    if (start < end) continue;
+    BYLINE.lastIndex = start;
+    const match = BYLINE.exec(text);
+    if (!match) continue;
+    matches.push(match);
+    end = match.index + match[0].length;
+  }
+  return matches;
 }
 
 /** A name that starts a clause and speaks: `。李显龙说`, `（5）司马南说`, `韩咏红认为`. */
