@@ -8,6 +8,8 @@ import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, 
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { once } from 'node:events';
 import { startServer } from '../test/support/lspClient.mjs';
 
 const require = createRequire(import.meta.url);
@@ -65,6 +67,19 @@ async function timeRequests(label, send) {
   return { label, p50: percentile(times, 50), p95: percentile(times, 95) };
 }
 
+/** Wall time for `count` threads to read and analyse the files between them (from when all are ready). */
+async function coreInThreads(files, count) {
+  const workers = Array.from({ length: count }, (_, t) => new Worker(new URL('./benchCoreWorker.mjs', import.meta.url), { workerData: { files: files.filter((_, i) => i % count === t) } }));
+  await Promise.all(workers.map((worker) => once(worker, 'message')));
+  const started = performance.now();
+  const done = workers.map((worker) => once(worker, 'message'));
+  for (const worker of workers) worker.postMessage('go');
+  await Promise.all(done);
+  const time = performance.now() - started;
+  await Promise.all(workers.map((worker) => worker.terminate()));
+  return time;
+}
+
 async function main() {
   const { folders, source } = corpusFolders();
   const files = folders.flatMap(listFiles);
@@ -99,6 +114,10 @@ async function main() {
     phases.recognise += t2 - t1 - (t3 - t2);
   }
   log(`core single-thread ${ms(coreSingle)} ms`);
+
+  // How the same work scales over this machine's cores: the corpus split over one and over two threads.
+  const threads = { one: await coreInThreads(files, 1), two: await coreInThreads(files, 2) };
+  log(`core in threads: one ${ms(threads.one)} ms, two ${ms(threads.two)} ms`);
 
   const targets = chooseTargets(files, knowledge);
   const coldRun = async (runFolders, env = {}, { probe = false } = {}) => {
@@ -157,7 +176,7 @@ async function main() {
   }
   growth.push({ share: 1, files: files.length, time: cold.time, rss: cold.rss });
 
-  writeReport({ files, mb, source, floor, peer, coreSingle, phases, single, cold, one, two, warm, warmRss, latencies, growth });
+  writeReport({ files, mb, source, floor, peer, coreSingle, threads, phases, single, cold, one, two, warm, warmRss, latencies, growth });
   rmSync(scratch, { recursive: true, force: true });
 }
 
@@ -287,6 +306,7 @@ function writeReport(r) {
   row('Floor: read + `cheerio.load` every file', `${ms(r.floor)} ms`, '1.00× floor');
   row('Peer: markdown-languageservice document symbols', `${ms(r.peer)} ms`, `${(r.peer / r.floor).toFixed(2)}× floor`);
   row('Core in one thread, in process (read + parse + recognise)', `${ms(r.coreSingle)} ms`, `${(r.coreSingle / r.floor).toFixed(2)}× floor`, '', `parse ${ms(r.phases.parse)} ms, recognisers ${ms(r.phases.recognise)} ms`);
+  row('Core in two threads vs one, in process (each reads and analyses its share)', `${ms(r.threads.two)} ms vs ${ms(r.threads.one)} ms`, `${(r.threads.two / r.threads.one).toFixed(2)}× one thread`);
   row('Cold index, server, main thread only (`SUMMIT_LENS_WORKERS=0`)', `${ms(r.single.time)} ms`, `${(r.single.time / r.floor).toFixed(2)}× floor`);
   row('Cold index, server, one worker thread (`SUMMIT_LENS_WORKERS=1`)', `${ms(r.one.time)} ms`, `${(r.one.time / r.floor).toFixed(2)}× floor`, '', `peak RSS ${r.one.rss?.toFixed(0)} MB`);
   row('Cold index, server, two worker threads (`SUMMIT_LENS_WORKERS=2`)', `${ms(r.two.time)} ms`, `${(r.two.time / r.floor).toFixed(2)}× floor`, '', `peak RSS ${r.two.rss?.toFixed(0)} MB`);

@@ -35,16 +35,17 @@ interface PoolWorker {
 }
 
 /**
- * One worker per core but one, at most four: on two cores, one worker. The core left free answers
- * requests while the index fills. On the 2-core machine of BENCHMARKS.md a hover then takes
- * ≈ 1 ms p50 and ≈ 5 ms p95; with two workers indexing is ≈ 10 % faster, but the hover's p95
- * triples and its worst case reaches ≈ 0.2 s. `SUMMIT_LENS_WORKERS=n` overrides (0: main thread only).
+ * One worker per core, at most four. Workers run at a lower scheduling priority (see
+ * indexWorker.ts), so the main thread still answers at once while they index. On the 2-core
+ * machine of BENCHMARKS.md two workers index ≈ 15–20 % faster than one; at normal priority they
+ * tripled a hover's p95 during indexing (≈ 15–20 ms), at the lower one it is ≈ 8–10 ms.
+ * `SUMMIT_LENS_WORKERS=n` overrides (0: main thread only).
  */
 function defaultWorkerCount(): number {
   const configured = process.env.SUMMIT_LENS_WORKERS;
   if (configured !== undefined && /^\d+$/.test(configured)) return Number(configured);
   const cores = availableParallelism();
-  return cores >= 2 ? Math.min(cores - 1, 4) : 0;
+  return cores >= 2 ? Math.min(cores, 4) : 0;
 }
 
 export class IndexPool {

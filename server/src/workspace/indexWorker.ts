@@ -3,11 +3,33 @@
  * article, and analyses it with the same knowledge as the server. Only plain data crosses the
  * thread boundary, so the analysis arrives in the main thread exactly as if made there.
  */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
+import * as path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { Knowledge } from '../core/index';
 import { analyzeJob, type WorkerMessage } from './indexPool';
 
 let knowledge: Knowledge | undefined;
+
+/** A nice value: 0 is normal, 19 the lowest. At 10 a waiting main thread gets the core at once. */
+const BACKGROUND_PRIORITY = 10;
+
+lowerThreadPriority();
+
+/**
+ * Indexing is background work: at a lower scheduling priority this thread yields its core at
+ * once when the main thread has a request to answer, and takes the core back when it has none.
+ * On Linux a thread has its own id (read from /proc/thread-self); elsewhere this does nothing.
+ */
+function lowerThreadPriority(): void {
+  try {
+    const threadId = Number(path.basename(readlinkSync('/proc/thread-self')));
+    if (threadId > 0) setPriority(threadId, BACKGROUND_PRIORITY);
+  } catch {
+    // Not Linux, or not allowed: the thread keeps the default priority.
+  }
+}
 
 parentPort?.on('message', (message: WorkerMessage) => {
   if (message.type === 'knowledge') {
