@@ -272,11 +272,18 @@ async function measureLatencies(server, { typical, largest }) {
     await server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'summit-article', version, text: target.text } });
     const size = `${(target.text.length / 1024).toFixed(0)} K chars`;
     // One character typed (and then removed, so every sample edits the same text), then a request that needs the new analysis:
-    // a Chinese character in the middle of the prose, the common case, and a space at the very top, which re-reads the layout.
-    for (const [kind, position, typed] of [['typing prose', prosePosition(target.text), '的'], ['space at line 1, full re-read', { line: 0, character: 0 }, ' ']]) {
+    // a Chinese character in the middle of the prose, the common case; a line break there, which is markup (the HTML body is
+    // walked again from the last checkpoint before it); and a space at the very top, which re-reads the whole layout.
+    const prose = prosePosition(target.text);
+    const kinds = [
+      ['typing prose', prose, '的'],
+      ['line break in the prose, body walked again from a checkpoint', prose, '\n'],
+      ['space at line 1, full re-read', { line: 0, character: 0 }, ' '],
+    ];
+    for (const [kind, position, typed] of kinds) {
       rows.push(
         await timeRequests(`edit → re-index → documentSymbol (${label}, ${size}, ${kind})`, async (i) => {
-          const end = { line: position.line, character: position.character + 1 };
+          const end = typed === '\n' ? { line: position.line + 1, character: 0 } : { line: position.line, character: position.character + 1 };
           const change = i % 2 === 0 ? { range: { start: position, end: position }, text: typed } : { range: { start: position, end }, text: '' };
           await server.notify('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [change] });
           return server.request('textDocument/documentSymbol', { textDocument: { uri } });

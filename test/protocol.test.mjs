@@ -146,6 +146,34 @@ test('typing Chinese into an open article moves every later range with it (incre
   await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
 });
 
+test('markup typed deep in an open article (a line break, a tag) moves every later range with it', async () => {
+  const uri = server.uriOf(seed003.name);
+  const start = seed003.text.indexOf('拜登', 6000);
+  assert.ok(start > 0);
+  await server.open(seed003.name, seed003.text);
+  const before = await server.connection.sendRequest('textDocument/references', { textDocument: { uri }, position: positionOf(seed003.text, '拜登'), context: { includeDeclaration: true } });
+  // Enter, then `<br>`, typed right before a later 拜登, each as an incremental change.
+  const lineStart = seed003.text.lastIndexOf('\n', start - 1) + 1;
+  const at = { line: seed003.text.slice(0, lineStart).split('\n').length - 1, character: start - lineStart };
+  let text = seed003.text;
+  const lines = text.split('\n');
+  await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: at, end: at }, text: '\n' }] });
+  lines.splice(at.line, 1, lines[at.line].slice(0, at.character), lines[at.line].slice(at.character));
+  const next = { line: at.line + 1, character: 0 };
+  await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ range: { start: next, end: next }, text: '<br>' }] });
+  lines[at.line + 1] = `<br>${lines[at.line + 1]}`;
+  text = lines.join('\n');
+  const moved = { line: at.line + 1, character: 4 };
+  const hover = await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: moved });
+  assert.match(sliceRange(text, hover.range), /^拜登/);
+  const after = await server.connection.sendRequest('textDocument/references', { textDocument: { uri }, position: moved, context: { includeDeclaration: true } });
+  assert.equal(after.length, before.length);
+  for (const location of after.filter((location) => location.uri === uri)) assert.match(sliceRange(text, location.range), /拜登|Biden|拜/);
+  const symbols = await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+  for (const symbol of symbols.flatMap((symbol) => [symbol, ...(symbol.children ?? [])])) assert.ok(sliceRange(text, symbol.selectionRange).length > 0, symbol.name);
+  await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+});
+
 test('inlay hints resolve relative dates, and code lenses list the meetings', async () => {
   const seed000 = seed('000');
   const uri = server.uriOf(seed000.name);

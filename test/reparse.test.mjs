@@ -71,7 +71,8 @@ test('edits that may change the layout are parsed in full', () => {
   const insert = (at, what) => text.slice(0, at) + what + text.slice(at);
   // The same place takes a Chinese character the fast way …
   assert.ok(core.reparseAfterEdit(previous, insert(paragraph + 1, '的')));
-  // … but not markup, Latin letters, spaces or line breaks, which may start a tag, an entity or a URL.
+  // … but not markup, Latin letters, spaces or line breaks, which may start a tag, an entity or a
+  // URL: this close to the body's start, where the stamp and the header are read, not even by a re-walk.
   for (const what of ['<', '&', 'a', ' ', '\n', '#']) assert.equal(core.reparseAfterEdit(previous, insert(paragraph + 1, what)), undefined, JSON.stringify(what));
   // Nor the title or a heading, whose text is the outline's.
   assert.equal(core.reparseAfterEdit(previous, insert(article.title.span.start + 2, '的')), undefined);
@@ -144,4 +145,67 @@ test('an editor session through empty, binary and oversized text never throws an
   }
   service.close(uri);
   assert.ok(service.index.get(uri), 'closing forgets the parse, not the article');
+});
+
+/** An HTML page long enough for the body walk to keep checkpoints past the head of its body. */
+function longPage() {
+  const paragraphs = Array.from({ length: 120 }, (_, i) => {
+    const heading = i % 15 === 0 ? `<h2>第${i}节 会晤的背景</h2>\n` : '';
+    const nav = i % 20 === 7 ? '<div class="nav"><a href="/a">首页</a> <a href="/b">国际</a></div>\n' : '';
+    return `${heading}${nav}<p class="body">拜登与习近平在旧金山会晤（第${i}段），双方同意恢复两军沟通。<a href="https://example.com/${i}">链接&amp;说明</a>中国外交部发言人表示欢迎。</p>\n`;
+  });
+  return `---\ntitle: 长文\ndate: 2023-11-16\n---\n<article>\n<time datetime="2023-11-16">2023年11月16日</time>\n${paragraphs.join('')}</article>\n`;
+}
+
+test('markup edits deep in an HTML body are walked again from a checkpoint, and give exactly the parse a full read gives', () => {
+  const text = longPage();
+  const previous = core.parseArticle(text);
+  const deep = text.indexOf('（第100段）');
+  assert.ok(deep - previous.structure.bodyStart > 5000, 'the test page is long enough');
+  const insert = (at, what) => text.slice(0, at) + what + text.slice(at);
+  const cases = [
+    ['a line break in the prose', insert(deep, '\n')],
+    ['a tag typed into the prose', insert(deep, '<br>')],
+    ['an entity', insert(deep, '&amp;')],
+    ['an attribute changed', text.replace('href="https://example.com/101"', 'href="https://example.org/101" title="x"')],
+    ['a paragraph deleted', text.slice(0, text.indexOf('<p', deep - 40)) + text.slice(text.indexOf('</p>', deep) + 4)],
+    ['a heading typed', insert(text.indexOf('<p', deep), '<h3>新的一节</h3>')],
+    ['an element left open', insert(deep, '<b>')],
+    ['a hidden block opened', insert(deep, '<div class="share">')],
+  ];
+  for (const [label, edited] of cases) {
+    const fast = core.reparseAfterEdit(previous, edited);
+    assert.ok(fast, `${label}: walked again from a checkpoint`);
+    assert.equal(view(fast), view(core.parseArticle(edited)), `${label}: differs from a full parse`);
+  }
+  // A page field (here the <time> near the top) or the head of the body is read in full.
+  assert.equal(core.reparseAfterEdit(previous, text.replace('datetime="2023-11-16"', 'datetime="2023-11-17"')), undefined);
+  assert.equal(core.reparseAfterEdit(previous, insert(text.indexOf('（第1段）'), '<br>')), undefined);
+});
+
+test('a chain of random edits, each re-read from the previous one, always equals a full parse (samples, a long page, and the dev set when present)', () => {
+  const files = [...readdirSync(sampleDir).map((name) => ({ name, text: readFileSync(path.join(sampleDir, name), 'utf8') })), { name: 'long page', text: longPage() }, ...(devFiles() ?? [])];
+  const pieces = ['<', '>', '/', '"', '=', 'a', '\n', '&', '</p>', '<p>', '<div class="nav">', '</div>', ' ', '<br>', '<!--', '-->', '拜登', '<h2>', '</h2>'];
+  let seed = 1;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  let rewalked = 0;
+  for (const file of files) {
+    let text = file.text;
+    let previous = core.parseArticle(text);
+    for (let k = 0; k < 25; k++) {
+      const at = Math.floor(random() * text.length);
+      const choice = random();
+      const piece = pieces[Math.floor(random() * pieces.length)];
+      const edited = choice < 0.4 ? text.slice(0, at) + piece + text.slice(at) : choice < 0.7 ? text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 5)) : text.slice(0, at) + piece + text.slice(at + 1);
+      const full = core.parseArticle(edited);
+      const fast = core.reparseAfterEdit(previous, edited);
+      if (fast) {
+        assert.equal(view(fast), view(full), `${file.name}, edit ${k}: a re-read differs from a full parse`);
+        if (!/^[\u3400-\u9fff]+$/.test(piece)) rewalked++;
+      }
+      previous = fast ?? full;
+      text = edited;
+    }
+  }
+  assert.ok(rewalked > 0, 'some markup edits were re-read from a checkpoint');
 });

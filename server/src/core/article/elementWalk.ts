@@ -17,6 +17,17 @@ export interface ElementHandlers {
   ontext(): void;
   /** A comment, CDATA section, declaration or processing instruction: not text, but it ends a text run. */
   onother(): void;
+  /**
+   * An end tag written `</name>` was read and its elements closed: the walk is back in text,
+   * in a state `state()` captures and a new walk can resume from at `endIndex + 1`.
+   */
+  onendtag?(): void;
+}
+
+/** The open elements of a walk, to resume it elsewhere. */
+export interface ElementWalkState {
+  stack: string[];
+  foreignContext: boolean[];
 }
 
 // The tree rules of htmlparser2's Parser (lib/Parser.ts), in HTML mode.
@@ -87,9 +98,11 @@ export class ElementWalk implements TokenizerCallbacks {
   /** Where the current event ends in the input (inclusive). */
   endIndex = 0;
   /** Open elements, innermost last. */
-  private readonly stack: string[] = [];
+  private readonly stack: string[];
   /** Whether self-closing tags close (inside SVG and MathML), innermost last. */
-  private readonly foreignContext: boolean[] = [false];
+  private readonly foreignContext: boolean[];
+  private tokenizer: Tokenizer | undefined;
+  private stopped = false;
   private openTagStart = 0;
   private tagName = '';
   private attributes: Record<string, string> | null = null;
@@ -103,15 +116,29 @@ export class ElementWalk implements TokenizerCallbacks {
     private readonly input: string,
     private readonly handlers: ElementHandlers,
     wantedAttributes: Iterable<string>,
+    resumeFrom?: ElementWalkState,
   ) {
+    this.stack = resumeFrom ? resumeFrom.stack.slice() : [];
+    this.foreignContext = resumeFrom ? resumeFrom.foreignContext.slice() : [false];
     for (const name of wantedAttributes) (this.attributesByLength[name.length] ??= []).push(name.toLowerCase());
   }
 
   /** Walks the whole input. Never throws on malformed HTML: the tokenizer recovers as browsers roughly do. */
   run(): void {
-    const tokenizer = new Tokenizer({ xmlMode: false, decodeEntities: false }, this);
+    const tokenizer = (this.tokenizer = new Tokenizer({ xmlMode: false, decodeEntities: false }, this));
     tokenizer.write(this.input);
-    tokenizer.end();
+    if (!this.stopped) tokenizer.end();
+  }
+
+  /** Ends the walk here (from a handler): no more events, and elements still open are not closed. */
+  stop(): void {
+    this.stopped = true;
+    this.tokenizer?.pause();
+  }
+
+  /** The open elements now, for a walk resuming after the current end tag. */
+  state(): ElementWalkState {
+    return { stack: this.stack.slice(), foreignContext: this.foreignContext.slice() };
   }
 
   ontext(start: number, endIndex: number): void {
@@ -184,6 +211,8 @@ export class ElementWalk implements TokenizerCallbacks {
       this.handlers.onclosetag('br');
     }
     this.startIndex = endIndex + 1;
+    // `</div >` ends at a later `>`; only `</div>` leaves the tokenizer in text right after it.
+    if (this.input.charCodeAt(endIndex) === 0x3e) this.handlers.onendtag?.();
   }
 
   onselfclosingtag(endIndex: number): void {

@@ -8,7 +8,7 @@
 import { load } from 'cheerio/slim';
 import type { Element } from 'domhandler';
 import { decodeHTML } from 'entities';
-import { ElementWalk } from './elementWalk';
+import { ElementWalk, type ElementWalkState } from './elementWalk';
 import type { TextMode, VisibleTextBuilder } from './visibleText';
 
 /** Elements whose content a reader never sees as article prose. */
@@ -56,10 +56,32 @@ export interface HtmlPageInfo {
 export interface HtmlWalkResult {
   headings: HtmlHeading[];
   page: HtmlPageInfo;
+  /** Where a later walk may resume (HTML mode only), in source order. */
+  checkpoints: WalkCheckpoint[];
+  /** The resumed walk stopped at this checkpoint of its own (see `resumeHtmlWalk`); otherwise it read to the end. */
+  stoppedAt?: WalkCheckpoint;
 }
 
+/**
+ * The walk's state right after an end tag, outside hidden elements and headings: everything a
+ * walk needs to resume there. Counts are of what the walk had produced by then.
+ */
+export interface WalkCheckpoint {
+  /** Source offset just after the end tag's `>`. */
+  offset: number;
+  open: OpenElement[];
+  tree: ElementWalkState;
+  lastChar: string;
+  textLength: number;
+  pieceCount: number;
+  headingCount: number;
+}
+
+/** A checkpoint is kept at the first end tag past every this many source characters. */
+const CHECKPOINT_SPACING = 2048;
+
 /** An element open during the walk, with what its end tag must undo. */
-interface OpenElement {
+export interface OpenElement {
   name: string;
   /** It hides its content (hidden element or boilerplate), so its end tag ends a hidden stretch. */
   hides: boolean;
@@ -95,7 +117,8 @@ function namesBoilerplate(names: string | undefined): boolean {
 /**
  * Appends the visible text of `source[start, end)` to `builder`; never throws on malformed HTML
  * (htmlparser2 recovers from unclosed and stray tags the way browsers roughly do). `skip` is a
- * source stretch already read as the title, left out of the text.
+ * source stretch already read as the title, left out of the text. In HTML mode the walk keeps
+ * checkpoints, so that after an edit it can be resumed before the edit instead of redone.
  */
 export function walkHtmlBody(
   source: string,
@@ -105,16 +128,45 @@ export function walkHtmlBody(
   mode: TextMode,
   skip?: { start: number; end: number },
 ): HtmlWalkResult {
+  return walk(source, start, end, builder, mode, skip);
+}
+
+/**
+ * Resumes a walk at `from` (a checkpoint of an earlier walk over a source that differs only after
+ * it) into a fresh builder, whose text and pieces then count from the checkpoint. At each end tag
+ * where `stopAt` says the walk is back in step with the earlier one, it stops: the rest is the
+ * earlier walk's, moved. Checkpoints and headings are reported as the fresh builder counts them.
+ */
+export function resumeHtmlWalk(
+  source: string,
+  end: number,
+  builder: VisibleTextBuilder,
+  from: WalkCheckpoint,
+  stopAt: (checkpoint: WalkCheckpoint) => boolean,
+): HtmlWalkResult {
+  return walk(source, from.offset, end, builder, 'html', undefined, { from, stopAt });
+}
+
+function walk(
+  source: string,
+  start: number,
+  end: number,
+  builder: VisibleTextBuilder,
+  mode: TextMode,
+  skip: { start: number; end: number } | undefined,
+  resume?: { from: WalkCheckpoint; stopAt: (checkpoint: WalkCheckpoint) => boolean },
+): HtmlWalkResult {
   const body = source.slice(start, end);
   const headings: HtmlHeading[] = [];
   const page: HtmlPageInfo = {};
+  const checkpoints: WalkCheckpoint[] = [];
   // A body without a single tag (most Markdown articles) has nothing for an HTML parser to do.
-  if (!body.includes('<')) {
+  if (!resume && !body.includes('<')) {
     appendText(builder, mode, start, end, skip);
-    return { headings, page };
+    return { headings, page, checkpoints };
   }
 
-  const open: OpenElement[] = [];
+  const open: OpenElement[] = resume ? resume.from.open.map((element) => ({ ...element })) : [];
   /** How many open elements hide their content. */
   let hidden = 0;
   // Adjacent text events (htmlparser2 splits text at a stray `<`) are appended as one run.
@@ -125,6 +177,8 @@ export function walkHtmlBody(
     textStart = -1;
   };
   const inSkip = (offset: number) => skip !== undefined && offset >= skip.start && offset < skip.end;
+  let stoppedAt: WalkCheckpoint | undefined;
+  let lastCheckpoint = start;
 
   const parser: ElementWalk = new ElementWalk(
     body,
@@ -181,12 +235,37 @@ export function walkHtmlBody(
       },
       // Comments, directives and CDATA are not prose, but they do end a text run.
       onother: () => flushText(),
+      onendtag() {
+        // A stray end tag closes nothing and leaves a text run open: no checkpoint there.
+        if (mode !== 'html' || hidden > 0 || textStart >= 0 || open.some((element) => element.heading)) return;
+        const offset = start + parser.endIndex + 1;
+        const due = offset - lastCheckpoint >= CHECKPOINT_SPACING;
+        if (!due && !resume) return;
+        const checkpoint: WalkCheckpoint = {
+          offset,
+          open: open.map((element) => ({ ...element })),
+          tree: parser.state(),
+          lastChar: builder.lastCharacter,
+          textLength: builder.length,
+          pieceCount: builder.map.pieceCount,
+          headingCount: headings.length,
+        };
+        if (resume?.stopAt(checkpoint)) {
+          stoppedAt = checkpoint;
+          parser.stop();
+          return;
+        }
+        if (!due) return;
+        checkpoints.push(checkpoint);
+        lastCheckpoint = offset;
+      },
     },
     READ_ATTRIBUTES,
+    resume?.from.tree,
   );
   parser.run();
   flushText();
-  return { headings, page };
+  return { headings, page, checkpoints, stoppedAt };
 }
 
 /** Appends a text run, leaving out the part inside `skip`. */

@@ -6,7 +6,7 @@ import { LineIndex } from '../text/lineIndex';
 import { SourceMap } from '../text/sourceMap';
 import { compactDate, dateFromEpochMs, dateFromFrontMatter, isoDate, proseDate } from './dates';
 import { readFrontMatter, scalarPieces, type FrontMatter } from './frontMatter';
-import { walkHtmlBody, type HtmlHeading, type HtmlPageInfo } from './htmlBody';
+import { walkHtmlBody, type HtmlHeading, type HtmlPageInfo, type WalkCheckpoint } from './htmlBody';
 import type { Article, ArticleFormat, Field, ParseResult, Problem, Section, SourceSpan } from './model';
 import { buildSections, type FlatHeading } from './sections';
 import { VisibleTextBuilder, type TextMode } from './visibleText';
@@ -113,6 +113,15 @@ export interface ArticleStructure {
   sourceMap: SourceMap;
   /** Problems found while reading the layout (front matter, size); the rest are derived. */
   readProblems: Problem[];
+  /** For HTML bodies: where the walk may resume after an edit, and what it had produced when it ended. */
+  walk?: { checkpoints: WalkCheckpoint[]; end: WalkEnd };
+}
+
+/** How much text, how many source-map pieces and headings the body walk produced. */
+export interface WalkEnd {
+  textLength: number;
+  pieceCount: number;
+  headingCount: number;
 }
 
 /** Reads the file's layout and visible text: the costly part of parsing. */
@@ -160,7 +169,18 @@ function readStructure(source: string, readable: number, readProblems: Problem[]
     }
     builder.breakParagraph(title.pieces[0]?.[0] ?? 0);
   }
+  // The walk's start is a checkpoint too: the tokenizer starts there in text, with nothing open.
+  const start: WalkCheckpoint = {
+    offset: bodyStart,
+    open: [],
+    tree: { stack: [], foreignContext: [false] },
+    lastChar: builder.lastCharacter,
+    textLength: builder.length,
+    pieceCount: builder.map.pieceCount,
+    headingCount: 0,
+  };
   const walk = walkHtmlBody(source, bodyStart, bodyEnd, builder, mode, title?.bodyLine);
+  const walkEnd: WalkEnd = { textLength: builder.length, pieceCount: builder.map.pieceCount, headingCount: walk.headings.length };
   // A web page's title sits in its <head>, which the walk does not read as prose: it goes last.
   let pageTitle: Field | undefined;
   if (!title && walk.page.title) {
@@ -176,6 +196,7 @@ function readStructure(source: string, readable: number, readProblems: Problem[]
   return {
     source, format, bodyStart, frontMatter, stamp, header, title, headings, htmlHeadings: walk.headings, page: walk.page, pageTitle,
     text: builder.toString(), sourceMap: builder.map, readProblems,
+    walk: mode === 'html' && !title?.bodyLine ? { checkpoints: [start, ...walk.checkpoints], end: walkEnd } : undefined,
   };
 }
 

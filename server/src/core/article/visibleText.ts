@@ -19,13 +19,21 @@ export type TextMode = 'html' | 'markdown';
 
 export class VisibleTextBuilder {
   private readonly parts: string[] = [];
-  private lastChar = '\n';
   readonly map = new SourceMap();
 
-  constructor(private readonly source: string) {}
+  /** `lastChar` is the character the text before this builder's ends with (a walk resumed mid-text). */
+  constructor(
+    private readonly source: string,
+    private lastChar = '\n',
+  ) {}
 
   get length(): number {
     return this.map.length;
+  }
+
+  /** The text's last character so far (a line break before any): a new block adds a break only after other text. */
+  get lastCharacter(): string {
+    return this.lastChar;
   }
 
   /** Appends source characters as they are (already visible text). */

@@ -38,6 +38,10 @@ export class SourceMap {
     return this.textLength;
   }
 
+  get pieceCount(): number {
+    return this.textStarts.length;
+  }
+
   private pieceAt(textOffset: number): number {
     return lastAtOrBefore(this.textStarts, textOffset);
   }
@@ -107,6 +111,34 @@ export class SourceMap {
     for (let i = index + 1; i < map.textStarts.length; i++) map.textStarts[i] += delta;
     for (let i = 0; i < map.sourceStarts.length; i++) if (i !== index && map.sourceStarts[i] >= sourceEnd) map.sourceStarts[i] += delta;
     map.textLength = this.textLength + delta;
+    return map;
+  }
+
+  /**
+   * This map with its pieces from `cut` (text offset `cutText`) up to `resume` (text offset
+   * `resumeText`) replaced by `middle`'s. The kept pieces after it move in the text to follow
+   * `middle`, and in the source by `moveSource`.
+   */
+  spliced(cut: number, cutText: number, middle: SourceMap, resume: number, resumeText: number, moveSource: (offset: number) => number): SourceMap {
+    const map = new SourceMap();
+    map.textStarts = this.textStarts.slice(0, cut);
+    map.sourceStarts = this.sourceStarts.slice(0, cut);
+    map.sourceLengths = this.sourceLengths.slice(0, cut);
+    map.textLengths = this.textLengths.slice(0, cut);
+    for (let i = 0; i < middle.textStarts.length; i++) {
+      map.textStarts.push(middle.textStarts[i] + cutText);
+      map.sourceStarts.push(middle.sourceStarts[i]);
+      map.sourceLengths.push(middle.sourceLengths[i]);
+      map.textLengths.push(middle.textLengths[i]);
+    }
+    const shift = cutText + middle.textLength - resumeText;
+    for (let i = resume; i < this.textStarts.length; i++) {
+      map.textStarts.push(this.textStarts[i] + shift);
+      map.sourceStarts.push(moveSource(this.sourceStarts[i]));
+      map.sourceLengths.push(this.sourceLengths[i]);
+      map.textLengths.push(this.textLengths[i]);
+    }
+    map.textLength = this.textLength + shift;
     return map;
   }
 
