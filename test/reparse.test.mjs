@@ -209,3 +209,56 @@ test('a chain of random edits, each re-read from the previous one, always equals
   }
   assert.ok(rewalked > 0, 'some markup edits were re-read from a checkpoint');
 });
+
+test('the editor’s path (re-read parses, line scans kept across edits) gives the analyses a fresh read gives, over chains of random edits', () => {
+  const files = [...readdirSync(sampleDir).map((name) => ({ name, text: readFileSync(path.join(sampleDir, name), 'utf8') })), { name: 'long page', text: longPage() }, ...(devFiles() ?? [])];
+  const pieces = ['的', '拜登', '习近平', '会晤', '发言人', '\n', '<br>', '</p>', '<p>', ' ', 'a', '&', '（', '）', '<h2>', '</h2>'];
+  const knowledge = new core.Knowledge({});
+  let seed = 7;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  for (const file of files) {
+    const uri = `file:///${encodeURIComponent(file.name)}`;
+    const service = new core.SummitLensService();
+    let text = file.text;
+    service.update(uri, text);
+    for (let k = 0; k < 15; k++) {
+      // Edits near the middle of the visible text, where the prose is, and anywhere in the source.
+      const { article } = core.parseArticle(text);
+      const at = k % 2 === 0 ? article.sourceMap.toSourceStart(Math.floor(random() * article.text.length)) : Math.floor(random() * text.length);
+      const piece = pieces[Math.floor(random() * pieces.length)];
+      text = random() < 0.75 ? text.slice(0, at) + piece + text.slice(at) : text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 3));
+      assert.deepEqual(service.update(uri, text), core.analyzeArticle(uri, text, knowledge), `${file.name}, edit ${k}`);
+    }
+  }
+});
+
+test('line scans after an edit equal a fresh scan, wherever the edit falls (first line, last line, across lines)', () => {
+  // A leftmost-longest scan for 拜登 and 拜, restarted at every line like the recognisers' scans.
+  const scan = (text, from, to) => {
+    const found = [];
+    for (let i = from; i < to; ) {
+      const length = text.startsWith('拜登', i) && i + 2 <= to ? 2 : text[i] === '拜' ? 1 : 0;
+      if (length) found.push({ start: i, end: i + length });
+      i += length || 1;
+    }
+    return found;
+  };
+  const move = (match, delta) => ({ start: match.start + delta, end: match.end + delta });
+  const text = '\n拜登说\n拜拜登\n\n登拜登拜\n拜';
+  const edits = [
+    { start: 0, end: 0, inserted: '拜' },
+    { start: 0, end: 1, inserted: '' },
+    { start: 1, end: 1, inserted: '拜' },
+    { start: 2, end: 3, inserted: '' },
+    { start: 3, end: 6, inserted: '登\n拜' },
+    { start: 9, end: 11, inserted: '' },
+    { start: text.length, end: text.length, inserted: '登拜' },
+    { start: text.length - 1, end: text.length, inserted: '\n\n' },
+  ];
+  for (const edit of edits) {
+    const scans = new core.LineScans(text);
+    scans.matches('拜', scan, move);
+    const edited = text.slice(0, edit.start) + edit.inserted + text.slice(edit.end);
+    assert.deepEqual(scans.afterEdit(edited, edit).matches('拜', scan, move), scan(edited, 0, edited.length), JSON.stringify(edit));
+  }
+});

@@ -87,7 +87,7 @@ export function analyzeParsed(uri: string, { article, problems }: ParseResult, k
   const lines = article.lines;
   const toRange = (start: number, end: number) => textRange(article.sourceMap, lines, start, end);
 
-  const recognized = knowledge.matcher.recognize(article.text, normalized);
+  const recognized = knowledge.matcher.recognize(article.text, normalized, matching.scans);
   const meetingRecognition = recognizeMeetings({ text: article.text, normalized, lower, articleDate: article.date?.value, title: article.title?.value }, knowledge.meetings);
 
   const meetingIds = [...new Set(meetingRecognition.mentions.map((mention) => mention.meetingId))];

@@ -10,6 +10,7 @@ export type { Article, ArticleFormat, Field, ParseResult, Problem, Section, Sour
 export { buildOutline, type OutlineNode, type OutlineKind } from './article/outline';
 export { LineIndex, type Position, type Range } from './text/lineIndex';
 export { SourceMap } from './text/sourceMap';
+export { LineScans, type LineMatch, type LineScan } from './text/lineScans';
 export { normalizeForMatching, matchingTextOf, type MatchingText } from './text/normalize';
 export { isCorpusArticle, CORPUS_EXTENSIONS } from './article/detect';
 export { analyzeArticle, analyzeParsed, type ArticleAnalysis, type OutlineEntry, type RangedProblem } from './analysis';

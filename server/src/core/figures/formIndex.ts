@@ -133,13 +133,14 @@ export class FormIndex {
   }
 
   /**
-   * Leftmost-longest matches of Chinese forms in normalised text. A short form counts only
-   * outside its figure's `notIn` words and never as part of a dotted name.
+   * Leftmost-longest matches of Chinese forms in normalised text (in `[from, to)`, whole lines).
+   * A short form counts only outside its figure's `notIn` words and never as part of a dotted name.
    */
-  matchHan(text: string): FormMatch[] {
+  matchHan(text: string, from = 0, to = text.length): FormMatch[] {
     const matches: FormMatch[] = [];
-    const n = text.length;
-    let i = 0;
+    // No form holds a line break, so a scan of whole lines finds what a scan of the text finds there.
+    const n = to;
+    let i = from;
     const firstLevel = this.firstLevel;
     const openings = this.openings;
     while (i < n) {

@@ -9,6 +9,7 @@ import type { FormMatch, LatinWord } from './formIndex';
 import {
   COMPOUND_SURNAMES, HONORIFICS, LATIN_NON_PERSON, NAME_FOLLOWERS, NOT_IN_NAMES, NOT_NAMES, PLACE_ENDINGS, ROLE_WORDS, SPEECH_VERBS, SURNAMES, TRANSLITERATION,
 } from './lexicon';
+import type { LineScans } from '../text/lineScans';
 import { WordList } from '../text/wordList';
 
 export interface IntroductionCandidate {
@@ -33,18 +34,28 @@ const FOLLOWERS = new WordList(NAME_FOLLOWERS);
 const COMPOUND = new WordList(COMPOUND_SURNAMES);
 const SPEECH = new WordList(SPEECH_VERBS);
 
-/** Leftmost-longest, non-overlapping role words in the text, as `matchAll` on their alternation would give. */
-function roleWords(text: string): Array<{ index: number; 0: string }> {
-  const found: Array<{ index: number; 0: string }> = [];
-  for (let i = 0; i < text.length; ) {
+interface RoleWord {
+  start: number;
+  end: number;
+}
+
+/**
+ * Leftmost-longest, non-overlapping role words in `text[from, to)`, as `matchAll` on their
+ * alternation would give. No role word holds a line break, so whole lines scan alike alone.
+ */
+function roleWords(text: string, from = 0, to = text.length): RoleWord[] {
+  const found: RoleWord[] = [];
+  for (let i = from; i < to; ) {
     const word = ROLES.startingAt(text, i);
     if (word) {
-      found.push({ index: i, 0: word });
+      found.push({ start: i, end: i + word.length });
       i += word.length;
     } else i++;
   }
   return found;
 }
+
+const moveRoleWord = (word: RoleWord, delta: number): RoleWord => ({ start: word.start + delta, end: word.end + delta });
 
 const GLOSS = /\(\s*([A-Z\u00C0-\u00DE][^()\n]{1,60}?)\s*\)/g;
 const DESCRIPTOR_STOP = /[，。！？；：:“”"「」『』《》【】〔〕()\s,;!?|/]/;
@@ -53,7 +64,8 @@ const LATIN_PARTICLES = new Set(['de', 'van', 'von', 'da', 'der', 'den', 'bin', 
 const PERSON_WORD = /^(?:[A-Z][a-z\u00DF-\u024F'’]+(?:-[A-Z]?[a-z\u00DF-\u024F'’]+)*|[A-Z]\.?|[A-Z][a-z]+[A-Z][a-z]+|Mc[A-Z][a-z]+)$/;
 const HAN = /[\u3400-\u9fff]/;
 
-export function findIntroductions(text: string, words: readonly LatinWord[], found: readonly FormMatch[], covered: Uint8Array): IntroductionCandidate[] {
+/** `scans`, when given, holds `text`'s line-local scans (kept across edits by the editor's copy). */
+export function findIntroductions(text: string, words: readonly LatinWord[], found: readonly FormMatch[], covered: Uint8Array, scans?: LineScans): IntroductionCandidate[] {
   const startsAt = new Map<number, FormMatch>();
   const endsAt = new Map<number, FormMatch>();
   for (const match of found) {
@@ -70,7 +82,7 @@ export function findIntroductions(text: string, words: readonly LatinWord[], fou
   };
 
   glossedNames(text, endsAt, covered, push);
-  roleNames(text, startsAt, covered, push);
+  roleNames(text, startsAt, covered, push, scans?.text === text ? scans : undefined);
   latinNames(text, words, covered, push);
   dottedNames(text, covered, push);
   honoredNames(text, covered, push);
@@ -127,9 +139,9 @@ function glossedNames(
 }
 
 /** A role word, then a name: `发言人华春莹说`, `总统萨勒、`, `责任编辑：孙芸`. */
-function roleNames(text: string, startsAt: Map<number, FormMatch>, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void): void {
-  for (const role of roleWords(text)) {
-    const roleEnd = role.index + role[0].length;
+function roleNames(text: string, startsAt: Map<number, FormMatch>, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, scans: LineScans | undefined): void {
+  for (const role of scans ? scans.matches('role words', roleWords, moveRoleWord) : roleWords(text)) {
+    const roleEnd = role.end;
     let p = roleEnd;
     const colon = text[p] === '：' || text[p] === ':';
     if (colon) p++;
@@ -139,7 +151,7 @@ function roleNames(text: string, startsAt: Map<number, FormMatch>, covered: Uint
     const known = startsAt.get(p);
     if (known) {
       // The descriptor is looked for only once a name follows: most role words introduce nobody.
-      const descriptorStart = descriptorStartBefore(text, role.index);
+      const descriptorStart = descriptorStartBefore(text, role.start);
       push({
         start: descriptorStart,
         end: known.end,
@@ -157,7 +169,7 @@ function roleNames(text: string, startsAt: Map<number, FormMatch>, covered: Uint
     if (covered[p]) continue;
     const name = nameAfter(text, p, covered, colon);
     if (!name) continue;
-    const descriptorStart = descriptorStartBefore(text, role.index);
+    const descriptorStart = descriptorStartBefore(text, role.start);
     push({
       start: descriptorStart,
       end: p + name.length,

@@ -6,7 +6,10 @@
  */
 import { FormIndex, latinKey, type FormMatch, type LatinWord } from './formIndex';
 import { findIntroductions, type IntroductionCandidate } from './introductions';
+import type { LineScans } from '../text/lineScans';
 import type { Figure, FigureMention, FigureRecognition, Introduction } from './types';
+
+const moveFormMatch = (match: FormMatch, delta: number): FormMatch => ({ start: match.start + delta, end: match.end + delta, entry: match.entry });
 
 export class FigureMatcher {
   private readonly index: FormIndex;
@@ -17,11 +20,17 @@ export class FigureMatcher {
     this.byId = new Map(figures.map((figure) => [figure.id, figure]));
   }
 
-  /** `normalized` is `normalizeForMatching(text)`: same length, simplified script. */
-  recognize(text: string, normalized: string): FigureRecognition {
+  /**
+   * `normalized` is `normalizeForMatching(text)`: same length, simplified script. `scans`, when
+   * given, keeps its line-local scans (see `LineScans`), so an edited article is scanned again
+   * only on the lines the edit touched.
+   */
+  recognize(text: string, normalized: string, scans?: LineScans): FigureRecognition {
     if (normalized.length !== text.length) return { mentions: [], introductions: [], learned: [] };
+    const lineScans = scans?.text === normalized ? scans : undefined;
     const words = this.index.latinWords(normalized);
-    const found = [...this.index.matchHan(normalized), ...this.index.matchLatin(normalized, words)];
+    const han = lineScans ? lineScans.matches('figure forms', (scanned, from, to) => this.index.matchHan(scanned, from, to), moveFormMatch) : this.index.matchHan(normalized);
+    const found = [...han, ...this.index.matchLatin(normalized, words)];
     const mentions: FigureMention[] = [];
     const covered = new Uint8Array(normalized.length);
     for (const match of found) {
@@ -31,7 +40,7 @@ export class FigureMatcher {
       covered.fill(1, match.start, match.end);
     }
 
-    const candidates = findIntroductions(normalized, words, found, covered);
+    const candidates = findIntroductions(normalized, words, found, covered, lineScans);
     const introductions: Introduction[] = [];
     const introduced = new Set<string>();
     const learned = new Map<string, Figure>();

@@ -4,6 +4,7 @@
  * (OpenCC's Taiwan and Hong Kong tables), full-width → half-width, and the many middle-dot
  * variants outlets use inside transliterated names (‧ • ・ ･ ● · ⋅ ∙) → `·`.
  */
+import { LineScans } from './lineScans';
 import { buildNormalizationTable } from './normalizationTable';
 
 let table: Uint16Array | undefined;
@@ -24,11 +25,13 @@ export interface MatchingText {
   normalized: string;
   /** `normalized.toLowerCase()`. */
   lower: string;
+  /** Line-local scans of `normalized`, kept with it across edits. */
+  scans: LineScans;
 }
 
 export function matchingTextOf(text: string): MatchingText {
   const normalized = normalizeForMatching(text);
-  return { normalized, lower: normalized.toLowerCase() };
+  return { normalized, lower: normalized.toLowerCase(), scans: new LineScans(normalized) };
 }
 
 /**
@@ -41,5 +44,5 @@ export function matchingTextAfterEdit(previous: MatchingText, edit: { start: num
   const normalized = previous.normalized.slice(0, edit.start) + inserted + previous.normalized.slice(edit.end);
   const characterwise = previous.lower.length === previous.normalized.length && !/[Σİ]/.test(inserted) && !previous.normalized.includes('Σ');
   const lower = characterwise ? previous.lower.slice(0, edit.start) + inserted.toLowerCase() + previous.lower.slice(edit.end) : normalized.toLowerCase();
-  return { normalized, lower };
+  return { normalized, lower, scans: previous.scans.afterEdit(normalized, { ...edit, inserted }) };
 }
