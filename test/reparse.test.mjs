@@ -257,8 +257,20 @@ test('line scans after an edit equal a fresh scan, wherever the edit falls (firs
   ];
   for (const edit of edits) {
     const scans = new core.LineScans(text);
-    scans.matches('拜', scan, move);
+    scans.matches('拜', scan, scan, move);
     const edited = text.slice(0, edit.start) + edit.inserted + text.slice(edit.end);
-    assert.deepEqual(scans.afterEdit(edited, edit).matches('拜', scan, move), scan(edited, 0, edited.length), JSON.stringify(edit));
+    assert.deepEqual(scans.afterEdit(edited, edit).matches('拜', scan, scan, move), scan(edited, 0, edited.length), JSON.stringify(edit));
   }
+});
+
+test('new knowledge reaches an open article at once, though the article keeps its line scans', () => {
+  const article = '---\ntitle: 测试文章\ndate: 2023-11-16\n---\n<p>白宫顾问张三丰说，拜登与习近平的会晤很成功。</p>\n';
+  const uri = 'file:///open.md';
+  const service = new core.SummitLensService();
+  assert.ok(!service.update(uri, article).figures.some((mention) => mention.figureId === 'zhang-sanfeng'));
+  const source = { workspaceFigures: '- id: zhang-sanfeng\n  en: Zhang Sanfeng\n  zh: 张三丰\n  names: [张三丰]\n' };
+  service.setKnowledge(source);
+  const updated = service.update(uri, article);
+  assert.ok(updated.figures.some((mention) => mention.figureId === 'zhang-sanfeng'));
+  assert.deepEqual(updated, core.analyzeArticle(uri, article, new core.Knowledge(source)));
 });

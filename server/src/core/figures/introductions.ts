@@ -140,7 +140,7 @@ function glossedNames(
 
 /** A role word, then a name: `发言人华春莹说`, `总统萨勒、`, `责任编辑：孙芸`. */
 function roleNames(text: string, startsAt: Map<number, FormMatch>, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, scans: LineScans | undefined): void {
-  for (const role of scans ? scans.matches('role words', roleWords, moveRoleWord) : roleWords(text)) {
+  for (const role of scans ? scans.matches('role words', ROLES, roleWords, moveRoleWord) : roleWords(text)) {
     const roleEnd = role.end;
     let p = roleEnd;
     const colon = text[p] === '：' || text[p] === ':';

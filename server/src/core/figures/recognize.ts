@@ -29,7 +29,7 @@ export class FigureMatcher {
     if (normalized.length !== text.length) return { mentions: [], introductions: [], learned: [] };
     const lineScans = scans?.text === normalized ? scans : undefined;
     const words = this.index.latinWords(normalized);
-    const han = lineScans ? lineScans.matches('figure forms', (scanned, from, to) => this.index.matchHan(scanned, from, to), moveFormMatch) : this.index.matchHan(normalized);
+    const han = lineScans ? lineScans.matches('figure forms', this.index, (scanned, from, to) => this.index.matchHan(scanned, from, to), moveFormMatch) : this.index.matchHan(normalized);
     const found = [...han, ...this.index.matchLatin(normalized, words)];
     const mentions: FigureMention[] = [];
     const covered = new Uint8Array(normalized.length);

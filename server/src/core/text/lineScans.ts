@@ -15,6 +15,8 @@ export interface LineMatch {
 export type LineScan<T extends LineMatch> = (text: string, from: number, to: number) => T[];
 
 interface Kept {
+  /** What the matches were made with (a form index, a catalogue): another one scans again. */
+  owner: object;
   matches: LineMatch[];
   scan: LineScan<LineMatch>;
   move: (match: LineMatch, delta: number) => LineMatch;
@@ -25,11 +27,14 @@ export class LineScans {
 
   constructor(readonly text: string) {}
 
-  /** The matches of `scan` over the whole text, scanned once per text. `move` shifts a match by `delta`. */
-  matches<T extends LineMatch>(name: string, scan: LineScan<T>, move: (match: T, delta: number) => T): T[] {
+  /**
+   * The matches of `scan` over the whole text, scanned once per text and `owner` (what the scan
+   * matches with: new knowledge makes a new one). `move` shifts a match by `delta`.
+   */
+  matches<T extends LineMatch>(name: string, owner: object, scan: LineScan<T>, move: (match: T, delta: number) => T): T[] {
     let kept = this.kept.get(name);
-    if (!kept) {
-      kept = { matches: scan(this.text, 0, this.text.length), scan: scan as LineScan<LineMatch>, move: move as unknown as Kept['move'] };
+    if (kept?.owner !== owner) {
+      kept = { owner, matches: scan(this.text, 0, this.text.length), scan: scan as LineScan<LineMatch>, move: move as unknown as Kept['move'] };
       this.kept.set(name, kept);
     }
     return kept.matches as T[];
@@ -48,14 +53,14 @@ export class LineScans {
     const oldBreak = old.indexOf('\n', edit.end);
     const oldLineEnd = oldBreak < 0 ? old.length : oldBreak;
     const newLineEnd = oldBreak < 0 ? text.length : oldBreak + delta;
-    for (const [name, { matches, scan, move }] of this.kept) {
+    for (const [name, { owner, matches, scan, move }] of this.kept) {
       const updated: LineMatch[] = [];
       let i = 0;
       while (i < matches.length && matches[i].start < lineStart) updated.push(matches[i++]);
       for (const match of scan(text, lineStart, newLineEnd)) updated.push(match);
       while (i < matches.length && matches[i].start < oldLineEnd) i++;
       for (; i < matches.length; i++) updated.push(move(matches[i], delta));
-      next.kept.set(name, { matches: updated, scan, move });
+      next.kept.set(name, { owner, matches: updated, scan, move });
     }
     return next;
   }
