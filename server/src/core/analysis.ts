@@ -88,7 +88,10 @@ export function analyzeParsed(uri: string, { article, problems }: ParseResult, k
   const toRange = (start: number, end: number) => textRange(article.sourceMap, lines, start, end);
 
   const recognized = knowledge.matcher.recognize(article.text, normalized, matching.scans);
-  const meetingRecognition = recognizeMeetings({ text: article.text, normalized, lower, articleDate: article.date?.value, title: article.title?.value }, knowledge.meetings);
+  const meetingRecognition = recognizeMeetings(
+    { text: article.text, normalized, lower, scans: matching.scans, lowerScans: matching.lowerScans, articleDate: article.date?.value, title: article.title?.value },
+    knowledge.meetings,
+  );
 
   const meetingIds = [...new Set(meetingRecognition.mentions.map((mention) => mention.meetingId))];
   const meetingGroup: OutlineNode[] = [];

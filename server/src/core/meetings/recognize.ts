@@ -7,6 +7,7 @@
 import { normalizeForMatching } from '../text/normalize';
 import { PairFilter } from '../text/pairFilter';
 import { dayOf, findDates, isoOf, type DateExpression, type Day } from './dates';
+import type { LineScans } from '../text/lineScans';
 import type { DateCue, Meeting, MeetingKind, MeetingMention, MeetingRecognition } from './types';
 
 export interface MeetingInput {
@@ -14,6 +15,9 @@ export interface MeetingInput {
   normalized: string;
   /** `normalized.toLowerCase()`, when the caller has it already. */
   lower?: string;
+  /** Line-local scans of `normalized` and of `lower`, kept across edits (see `LineScans`). */
+  scans?: LineScans;
+  lowerScans?: LineScans;
   /** The article's ISO date, if known. */
   articleDate?: string;
   title?: string;
@@ -93,7 +97,8 @@ function matcherFor(meetings: Meeting[]): CatalogueMatcher {
   const terms = new Map<string, Term[]>();
   const add = (name: string, id: string, role: Term['role']) => {
     const key = normalizeForMatching(name).toLowerCase();
-    if (!key) return;
+    // Terms are found line by line (see findTerms), so a name must be one line.
+    if (!key || /[\r\n]/.test(key)) return;
     const list = terms.get(key) ?? [];
     let term = list.find((t) => t.role === role);
     if (!term) list.push((term = { meetingIds: new Set(), role }));
@@ -172,8 +177,10 @@ export function recognizeMeetings(input: MeetingInput, meetings: Meeting[]): Mee
   // either leader there is nothing to link or date, and the catalogue's terms need not be sought.
   MENTION_RE.lastIndex = 0;
   if (!mentionsBiden && !mentionsXi && !MENTION_RE.test(normalized) && !matcher.aliases.some((alias) => lower.includes(alias))) return { mentions: [], dateCues: [] };
-  const termHits = findTerms(lower, matcher);
-  const raw = findMentions(normalized, termHits);
+  // Terms and meeting words never hold a line break: an edited article's are found again on the edited lines only.
+  const termHits = input.lowerScans?.text === lower ? input.lowerScans.matches('meeting terms', matcher, (scanned, from, to) => findTerms(scanned, matcher, from, to), moveTermHit) : findTerms(lower, matcher);
+  const words = input.scans?.text === normalized ? input.scans.matches('meeting words', MENTION_RE, meetingWords, moveSpan) : meetingWords(normalized);
+  const raw = findMentions(normalized, words, termHits);
   if (raw.length === 0 && !mentionsBiden && !mentionsXi) return { mentions: [], dateCues: [] };
   const articleIsBidenXi = mentionsBiden && mentionsXi;
   const dates = findDates(normalized, input.articleDate, direction);
@@ -247,11 +254,12 @@ interface Context {
  * the alternation would find them. The alternation (a long one, with lookbehinds) is tried only
  * where a term's first two characters stand: a table lookup passes over everything else.
  */
-function findTerms(lower: string, matcher: CatalogueMatcher): TermHit[] {
+/** Catalogue terms in `lower[from, to)`, longest first at each place. */
+function findTerms(lower: string, matcher: CatalogueMatcher, from = 0, to = lower.length): TermHit[] {
   const hits: TermHit[] = [];
   const { regex, starts, openings, singles } = matcher;
-  const n = lower.length;
-  for (let i = 0; i < n; i++) {
+  const n = to;
+  for (let i = from; i < n; i++) {
     const first = lower.charCodeAt(i);
     if (starts[first] === 0 || (singles[first] === 0 && !openings.mayHave(first, lower.charCodeAt(i + 1)))) continue;
     regex.lastIndex = i;
@@ -264,12 +272,27 @@ function findTerms(lower: string, matcher: CatalogueMatcher): TermHit[] {
   return hits;
 }
 
-function findMentions(normalized: string, termHits: TermHit[]): RawMention[] {
-  const mentions: RawMention[] = [];
+const moveTermHit = (hit: TermHit, delta: number): TermHit => ({ ...hit, start: hit.start + delta, end: hit.end + delta });
+const moveSpan = (span: Span, delta: number): Span => ({ start: span.start + delta, end: span.end + delta });
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** Where `MENTION_RE` matches in `normalized[from, to)`: it has no lookaround, so a slice matches as the whole text does there. */
+function meetingWords(normalized: string, from = 0, to = normalized.length): Span[] {
+  const slice = from === 0 && to === normalized.length ? normalized : normalized.slice(from, to);
+  const words: Span[] = [];
   MENTION_RE.lastIndex = 0;
-  for (let match = MENTION_RE.exec(normalized); match; match = MENTION_RE.exec(normalized)) {
-    const start = match.index;
-    const word = match[0];
+  for (let match = MENTION_RE.exec(slice); match; match = MENTION_RE.exec(slice)) words.push({ start: from + match.index, end: from + match.index + match[0].length });
+  return words;
+}
+
+function findMentions(normalized: string, meetingWordSpans: readonly Span[], termHits: TermHit[]): RawMention[] {
+  const mentions: RawMention[] = [];
+  for (const { start, end } of meetingWordSpans) {
+    const word = normalized.slice(start, end);
     const before = normalized.slice(Math.max(0, start - 8), start);
     if (/^(?:峰会|高峰会|领导人|元首)/.test(word) && OCCASION_BEFORE_RE.test(before)) continue;
     if (word === '会谈' && MODAL_BEFORE_RE.test(before)) continue;

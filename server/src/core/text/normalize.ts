@@ -25,13 +25,15 @@ export interface MatchingText {
   normalized: string;
   /** `normalized.toLowerCase()`. */
   lower: string;
-  /** Line-local scans of `normalized`, kept with it across edits. */
+  /** Line-local scans of `normalized` and of `lower`, kept with them across edits. */
   scans: LineScans;
+  lowerScans: LineScans;
 }
 
 export function matchingTextOf(text: string): MatchingText {
   const normalized = normalizeForMatching(text);
-  return { normalized, lower: normalized.toLowerCase(), scans: new LineScans(normalized) };
+  const lower = normalized.toLowerCase();
+  return { normalized, lower, scans: new LineScans(normalized), lowerScans: new LineScans(lower) };
 }
 
 /**
@@ -44,5 +46,6 @@ export function matchingTextAfterEdit(previous: MatchingText, edit: { start: num
   const normalized = previous.normalized.slice(0, edit.start) + inserted + previous.normalized.slice(edit.end);
   const characterwise = previous.lower.length === previous.normalized.length && !/[Σİ]/.test(inserted) && !previous.normalized.includes('Σ');
   const lower = characterwise ? previous.lower.slice(0, edit.start) + inserted.toLowerCase() + previous.lower.slice(edit.end) : normalized.toLowerCase();
-  return { normalized, lower, scans: previous.scans.afterEdit(normalized, { ...edit, inserted }) };
+  const normalizedEdit = { ...edit, inserted };
+  return { normalized, lower, scans: previous.scans.afterEdit(normalized, normalizedEdit), lowerScans: characterwise ? previous.lowerScans.afterEdit(lower, normalizedEdit) : new LineScans(lower) };
 }
