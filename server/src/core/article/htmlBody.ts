@@ -69,7 +69,8 @@ export interface HtmlWalkResult {
 export interface WalkCheckpoint {
   /** Source offset just after the end tag's `>`. */
   offset: number;
-  open: OpenElement[];
+  /** The open elements, outermost first; none hides its content there, so none is a `<head>`. */
+  open: Array<{ name: string; block: boolean }>;
   tree: ElementWalkState;
   lastChar: string;
   textLength: number;
@@ -81,7 +82,7 @@ export interface WalkCheckpoint {
 const CHECKPOINT_SPACING = 2048;
 
 /** An element open during the walk, with what its end tag must undo. */
-export interface OpenElement {
+interface OpenElement {
   name: string;
   /** It hides its content (hidden element or boilerplate), so its end tag ends a hidden stretch. */
   hides: boolean;
@@ -166,7 +167,8 @@ function walk(
     return { headings, page, checkpoints };
   }
 
-  const open: OpenElement[] = resume ? resume.from.open.map((element) => ({ ...element })) : [];
+  // Only a hiding element's start is ever read (the <head>'s), and none is open at a checkpoint.
+  const open: OpenElement[] = resume ? resume.from.open.map(({ name, block }) => ({ name, hides: false, block, start: resume.from.offset })) : [];
   /** How many open elements hide their content. */
   let hidden = 0;
   // Adjacent text events (htmlparser2 splits text at a stray `<`) are appended as one run.
@@ -243,7 +245,7 @@ function walk(
         if (!due && !resume) return;
         const checkpoint: WalkCheckpoint = {
           offset,
-          open: open.map((element) => ({ ...element })),
+          open: open.map(({ name, block }) => ({ name, block })),
           tree: parser.state(),
           lastChar: builder.lastCharacter,
           textLength: builder.length,

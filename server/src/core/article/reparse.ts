@@ -260,7 +260,6 @@ function movedCheckpoint(checkpoint: WalkCheckpoint, moveSource: (offset: number
   return {
     ...checkpoint,
     offset: moveSource(checkpoint.offset),
-    open: checkpoint.open.map((element) => ({ ...element, start: moveSource(element.start) })),
     textLength: checkpoint.textLength + shift.text,
     pieceCount: checkpoint.pieceCount + shift.pieces,
     headingCount: checkpoint.headingCount + shift.headings,
@@ -273,7 +272,7 @@ function sameWalkState(a: WalkCheckpoint, b: WalkCheckpoint): boolean {
   for (let i = 0; i < a.open.length; i++) {
     const x = a.open[i];
     const y = b.open[i];
-    if (x.name !== y.name || x.hides !== y.hides || x.block !== y.block) return false;
+    if (x.name !== y.name || x.block !== y.block) return false;
   }
   for (let i = 0; i < a.tree.stack.length; i++) if (a.tree.stack[i] !== b.tree.stack[i]) return false;
   return a.tree.foreignContext.join() === b.tree.foreignContext.join();
