@@ -81,14 +81,15 @@ export function findIntroductions(text: string, words: readonly LatinWord[], fou
     candidates.push(candidate);
   };
 
+  const lineScans = scans?.text === text ? scans : undefined;
   glossedNames(text, endsAt, covered, push);
-  roleNames(text, startsAt, covered, push, scans?.text === text ? scans : undefined);
+  roleNames(text, startsAt, covered, push, lineScans);
   latinNames(text, words, covered, push);
   dottedNames(text, covered, push);
-  honoredNames(text, covered, push);
-  speakingNames(text, covered, push);
+  honoredNames(text, covered, push, wordPlaces(text, HONORIFICS, lineScans));
+  speakingNames(text, covered, push, wordPlaces(text, STRONG_SPEECH, lineScans));
   listedNames(text, startsAt, covered, push);
-  bylineNames(text, startsAt, covered, push);
+  bylineNames(text, startsAt, covered, push, wordPlaces(text, BYLINE_ROLES, lineScans));
   return candidates.sort((a, b) => a.start - b.start);
 }
 
@@ -439,9 +440,9 @@ function dottedNames(text: string, covered: Uint8Array, push: (candidate: Introd
 }
 
 /** A name before an honorific: `史迪威将军`, `郭文贵先生`, right after a clause boundary or a conjunction. */
-function honoredNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void): void {
-  for (const honorific of HONORIFICS) {
-    for (let h = text.indexOf(honorific); h >= 0; h = text.indexOf(honorific, h + 1)) {
+function honoredNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, places: number[][]): void {
+  for (const [index, honorific] of HONORIFICS.entries()) {
+    for (const h of places[index]) {
       if (covered[h - 1]) continue;
       const name = nameEndingAt(text, h, covered);
       if (!name) continue;
@@ -455,8 +456,8 @@ function honoredNames(text: string, covered: Uint8Array, push: (candidate: Intro
 const BYLINE_ROLES = ['记者', '特约记者', '撰稿人', '编辑', '通讯员', '主持人', '评论员'];
 const BYLINE = new RegExp(`(?:^|\\n)[ \\t]*([\\u3400-\\u9fff]{2,3})[ \\t]*\\n[ \\t]*([^\\n]{0,12}?(?:${BYLINE_ROLES.join('|')}))[ \\t]*(?=\\n|$)`, 'y');
 
-function bylineNames(text: string, startsAt: Map<number, FormMatch>, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void): void {
-  for (const match of bylines(text)) {
+function bylineNames(text: string, startsAt: Map<number, FormMatch>, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, rolePlaces: number[][]): void {
+  for (const match of bylines(text, rolePlaces)) {
     const name = match[1];
     const nameStart = match.index + match[0].indexOf(name);
     const nameEnd = nameStart + name.length;
@@ -477,10 +478,10 @@ function bylineNames(text: string, startsAt: Map<number, FormMatch>, covered: Ui
  * pattern has no first character to look for, so scanning tries it at every position. Every
  * match ends in a line holding a role word, and starts at the break before the line above.
  */
-function bylines(text: string): RegExpExecArray[] {
+function bylines(text: string, rolePlaces: number[][]): RegExpExecArray[] {
   const starts = new Set<number>();
-  for (const role of BYLINE_ROLES) {
-    for (let at = text.indexOf(role); at >= 0; at = text.indexOf(role, at + 1)) {
+  for (const places of rolePlaces) {
+    for (const at of places) {
       const lineStart = text.lastIndexOf('\n', at - 1) + 1;
       if (lineStart > 0) starts.add(Math.max(0, text.lastIndexOf('\n', lineStart - 2)));
     }
@@ -499,10 +500,41 @@ function bylines(text: string): RegExpExecArray[] {
   return matches;
 }
 
+interface WordPlace {
+  start: number;
+  end: number;
+  /** Which word of the list. */
+  word: number;
+}
+
+/**
+ * Every place (overlapping ones too) where each of `words` stands in the text, as one list per
+ * word. No word holds a line break, so with `scans` an edited text is searched again on the
+ * edited lines only.
+ */
+function wordPlaces(text: string, words: readonly string[], scans: LineScans | undefined): number[][] {
+  const found = scans ? scans.matches(`places of ${words.join(' ')}`, words, (scanned, from, to) => placesOf(scanned, words, from, to), moveWordPlace) : placesOf(text, words, 0, text.length);
+  const places = words.map((): number[] => []);
+  for (const { start, word } of found) places[word].push(start);
+  return places;
+}
+
+/** The places of `words` in `text[from, to)`, in text order. The search runs on a slice, so it never reads past `to`. */
+function placesOf(text: string, words: readonly string[], from: number, to: number): WordPlace[] {
+  const slice = from === 0 && to === text.length ? text : text.slice(from, to);
+  const found: WordPlace[] = [];
+  words.forEach((word, index) => {
+    for (let at = slice.indexOf(word); at >= 0; at = slice.indexOf(word, at + 1)) found.push({ start: from + at, end: from + at + word.length, word: index });
+  });
+  return found.sort((a, b) => a.start - b.start || a.word - b.word);
+}
+
+const moveWordPlace = (place: WordPlace, delta: number): WordPlace => ({ start: place.start + delta, end: place.end + delta, word: place.word });
+
 /** A name that starts a clause and speaks: `。李显龙说`, `（5）司马南说`, `韩咏红认为`. */
-function speakingNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void): void {
-  for (const verb of STRONG_SPEECH) {
-    for (let v = text.indexOf(verb); v >= 0; v = text.indexOf(verb, v + 1)) {
+function speakingNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, places: number[][]): void {
+  for (const [index, verb] of STRONG_SPEECH.entries()) {
+    for (const v of places[index]) {
       if (v < 2 || covered[v - 1]) continue;
       const name = nameEndingAt(text, v, covered, true);
       if (!name || SPEECH_WORDS.has(text.slice(v - 1, v + verb.length))) continue;
