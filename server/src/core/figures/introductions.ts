@@ -9,7 +9,7 @@ import type { FormMatch, LatinWord } from './formIndex';
 import {
   COMPOUND_SURNAMES, HONORIFICS, LATIN_NON_PERSON, NAME_FOLLOWERS, NOT_IN_NAMES, NOT_NAMES, PLACE_ENDINGS, ROLE_WORDS, SPEECH_VERBS, SURNAMES, TRANSLITERATION,
 } from './lexicon';
-import type { LineScans } from '../text/lineScans';
+import { wordPlaces, type LineScans } from '../text/lineScans';
 import { WordList } from '../text/wordList';
 
 export interface IntroductionCandidate {
@@ -499,37 +499,6 @@ function bylines(text: string, rolePlaces: number[][]): RegExpExecArray[] {
   }
   return matches;
 }
-
-interface WordPlace {
-  start: number;
-  end: number;
-  /** Which word of the list. */
-  word: number;
-}
-
-/**
- * Every place (overlapping ones too) where each of `words` stands in the text, as one list per
- * word. No word holds a line break, so with `scans` an edited text is searched again on the
- * edited lines only.
- */
-function wordPlaces(text: string, words: readonly string[], scans: LineScans | undefined): number[][] {
-  const found = scans ? scans.matches(`places of ${words.join(' ')}`, words, (scanned, from, to) => placesOf(scanned, words, from, to), moveWordPlace) : placesOf(text, words, 0, text.length);
-  const places = words.map((): number[] => []);
-  for (const { start, word } of found) places[word].push(start);
-  return places;
-}
-
-/** The places of `words` in `text[from, to)`, in text order. The search runs on a slice, so it never reads past `to`. */
-function placesOf(text: string, words: readonly string[], from: number, to: number): WordPlace[] {
-  const slice = from === 0 && to === text.length ? text : text.slice(from, to);
-  const found: WordPlace[] = [];
-  words.forEach((word, index) => {
-    for (let at = slice.indexOf(word); at >= 0; at = slice.indexOf(word, at + 1)) found.push({ start: from + at, end: from + at + word.length, word: index });
-  });
-  return found.sort((a, b) => a.start - b.start || a.word - b.word);
-}
-
-const moveWordPlace = (place: WordPlace, delta: number): WordPlace => ({ start: place.start + delta, end: place.end + delta, word: place.word });
 
 /** A name that starts a clause and speaks: `。李显龙说`, `（5）司马南说`, `韩咏红认为`. */
 function speakingNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, places: number[][]): void {

@@ -6,7 +6,7 @@
  */
 import { FormIndex, latinKey, type FormMatch, type LatinWord } from './formIndex';
 import { findIntroductions, type IntroductionCandidate } from './introductions';
-import type { LineScans } from '../text/lineScans';
+import { wordPlaces, type LineScans } from '../text/lineScans';
 import type { Figure, FigureMention, FigureRecognition, Introduction } from './types';
 
 const moveFormMatch = (match: FormMatch, delta: number): FormMatch => ({ start: match.start + delta, end: match.end + delta, entry: match.entry });
@@ -64,7 +64,7 @@ export class FigureMatcher {
         ...(candidate.latin ? { latin: text.slice(candidate.latinStart, candidate.latinEnd) } : {}),
       });
     }
-    for (const figure of learned.values()) this.findLearned(figure, text, normalized, words, covered, mentions);
+    for (const figure of learned.values()) this.findLearned(figure, text, normalized, words, covered, mentions, lineScans);
     mentions.sort((a, b) => a.start - b.start || a.end - b.end);
     return { mentions, introductions: introductions.sort((a, b) => a.start - b.start), learned: [...learned.values()] };
   }
@@ -101,15 +101,23 @@ export class FigureMatcher {
   }
 
   /** Later mentions of a learned person, wherever no catalogue figure was found. */
-  private findLearned(figure: Figure, text: string, normalized: string, words: readonly LatinWord[], covered: Uint8Array, mentions: FigureMention[]): void {
+  private findLearned(figure: Figure, text: string, normalized: string, words: readonly LatinWord[], covered: Uint8Array, mentions: FigureMention[], scans: LineScans | undefined): void {
     const add = (start: number, end: number) => {
       for (let k = start; k < end; k++) if (covered[k]) return;
       covered.fill(1, start, end);
       mentions.push({ figureId: figure.id, start, end, text: text.slice(start, end) });
     };
-    for (const form of [...figure.names, ...figure.short]) {
-      for (let at = normalized.indexOf(form); at >= 0; at = normalized.indexOf(form, at + form.length)) add(at, at + form.length);
-    }
+    const forms = [...figure.names, ...figure.short];
+    const places = wordPlaces(normalized, forms, scans);
+    forms.forEach((form, index) => {
+      // Each form's occurrences left to right, none overlapping the one before.
+      let next = 0;
+      for (const at of places[index]) {
+        if (at < next || form.length === 0) continue;
+        add(at, at + form.length);
+        next = at + form.length;
+      }
+    });
     for (const latin of figure.latin) {
       const keys = latin.split(' ').map(latinKey);
       for (let i = 0; i + keys.length <= words.length; i++) {

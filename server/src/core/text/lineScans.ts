@@ -16,7 +16,9 @@ export type LineScan<T extends LineMatch> = (text: string, from: number, to: num
 
 interface Kept {
   /** What the matches were made with (a form index, a catalogue): another one scans again. */
-  owner: object;
+  owner: object | string;
+  /** Asked for since this text was made: only those scans are carried to the next edit. */
+  used: boolean;
   matches: LineMatch[];
   scan: LineScan<LineMatch>;
   move: (match: LineMatch, delta: number) => LineMatch;
@@ -31,19 +33,21 @@ export class LineScans {
    * The matches of `scan` over the whole text, scanned once per text and `owner` (what the scan
    * matches with: new knowledge makes a new one). `move` shifts a match by `delta`.
    */
-  matches<T extends LineMatch>(name: string, owner: object, scan: LineScan<T>, move: (match: T, delta: number) => T): T[] {
+  matches<T extends LineMatch>(name: string, owner: object | string, scan: LineScan<T>, move: (match: T, delta: number) => T): T[] {
     let kept = this.kept.get(name);
     if (kept?.owner !== owner) {
-      kept = { owner, matches: scan(this.text, 0, this.text.length), scan: scan as LineScan<LineMatch>, move: move as unknown as Kept['move'] };
+      kept = { owner, used: true, matches: scan(this.text, 0, this.text.length), scan: scan as LineScan<LineMatch>, move: move as unknown as Kept['move'] };
       this.kept.set(name, kept);
     }
+    kept.used = true;
     return kept.matches as T[];
   }
 
   /**
    * The scans of `text`, made from this one's text by replacing `[start, end)` with `inserted`:
    * matches on lines before the edit are kept, those on lines after it move, and the lines the
-   * edit touched (in the new text) are scanned again.
+   * edit touched (in the new text) are scanned again. Scans not asked for since this text was
+   * made (the places of a person no longer introduced) are dropped.
    */
   afterEdit(text: string, edit: { start: number; end: number; inserted: string }): LineScans {
     const next = new LineScans(text);
@@ -53,15 +57,48 @@ export class LineScans {
     const oldBreak = old.indexOf('\n', edit.end);
     const oldLineEnd = oldBreak < 0 ? old.length : oldBreak;
     const newLineEnd = oldBreak < 0 ? text.length : oldBreak + delta;
-    for (const [name, { owner, matches, scan, move }] of this.kept) {
+    for (const [name, { owner, used, matches, scan, move }] of this.kept) {
+      if (!used) continue;
       const updated: LineMatch[] = [];
       let i = 0;
       while (i < matches.length && matches[i].start < lineStart) updated.push(matches[i++]);
       for (const match of scan(text, lineStart, newLineEnd)) updated.push(match);
       while (i < matches.length && matches[i].start < oldLineEnd) i++;
       for (; i < matches.length; i++) updated.push(move(matches[i], delta));
-      next.kept.set(name, { owner, matches: updated, scan, move });
+      next.kept.set(name, { owner, used: false, matches: updated, scan, move });
     }
     return next;
   }
 }
+
+interface WordPlace extends LineMatch {
+  /** Which word of the list. */
+  word: number;
+}
+
+/**
+ * Every place (overlapping ones too) where each of `words` stands in `text`, as one ascending
+ * list per word. With `scans` (kept for `text`), an edited text is searched again on the edited
+ * lines only; a list holding a word with a line break is always searched whole.
+ */
+export function wordPlaces(text: string, words: readonly string[], scans: LineScans | undefined): number[][] {
+  const key = `places of ${words.join('\u0001')}`;
+  const lineLocal = scans?.text === text && !words.some((word) => word.includes('\n'));
+  const found = lineLocal ? scans!.matches(key, key, (scanned, from, to) => placesOf(scanned, words, from, to), moveWordPlace) : placesOf(text, words, 0, text.length);
+  const places = words.map((): number[] => []);
+  for (const { start, word } of found) places[word].push(start);
+  return places;
+}
+
+/** The places of `words` in `text[from, to)`, in text order. The search runs on a slice, so it never reads past `to`. */
+function placesOf(text: string, words: readonly string[], from: number, to: number): WordPlace[] {
+  const slice = from === 0 && to === text.length ? text : text.slice(from, to);
+  const found: WordPlace[] = [];
+  words.forEach((word, index) => {
+    if (word.length === 0) return;
+    for (let at = slice.indexOf(word); at >= 0; at = slice.indexOf(word, at + 1)) found.push({ start: from + at, end: from + at + word.length, word: index });
+  });
+  return found.sort((a, b) => a.start - b.start || a.word - b.word);
+}
+
+const moveWordPlace = (place: WordPlace, delta: number): WordPlace => ({ start: place.start + delta, end: place.end + delta, word: place.word });
