@@ -274,3 +274,24 @@ test('new knowledge reaches an open article at once, though the article keeps it
   assert.ok(updated.figures.some((mention) => mention.figureId === 'zhang-sanfeng'));
   assert.deepEqual(updated, core.analyzeArticle(uri, article, new core.Knowledge(source)));
 });
+
+test('line scans carry to the next edit only what the last analysis asked for', () => {
+  let wholeScans = 0;
+  const scan = (text, from, to) => {
+    if (from === 0 && to === text.length) wholeScans++;
+    const found = [];
+    for (let at = text.indexOf('拜', from); at >= 0 && at < to; at = text.indexOf('拜', at + 1)) found.push({ start: at, end: at + 1 });
+    return found;
+  };
+  const move = (match, delta) => ({ start: match.start + delta, end: match.end + delta });
+  const edit = (scans, inserted) => scans.afterEdit(inserted + scans.text, { start: 0, end: 0, inserted });
+  let scans = new core.LineScans('拜登\n拜');
+  scans.matches('a', 'owner', scan, move);
+  scans = edit(scans, '的');
+  assert.deepEqual(scans.matches('a', 'owner', scan, move), scan(scans.text, 0, scans.text.length).map((match) => match), 'carried and moved');
+  assert.equal(wholeScans, 2, 'the carried scan was not made again (the second count is the check above)');
+  // Not asked for after this edit: the next edit drops it, and asking again scans the whole text.
+  scans = edit(edit(scans, '的'), '的');
+  scans.matches('a', 'owner', scan, move);
+  assert.equal(wholeScans, 3);
+});
