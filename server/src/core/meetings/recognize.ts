@@ -171,8 +171,9 @@ export function recognizeMeetings(input: MeetingInput, meetings: Meeting[]): Mee
     return tenseOf(clause);
   };
   const matcher = matcherFor(meetings);
-  const mentionsBiden = BIDEN_RE.test(lower);
-  const mentionsXi = XI_RE.test(lower);
+  const leaderScans = input.lowerScans?.text === lower ? input.lowerScans : undefined;
+  const mentionsBiden = mentionsLeader(lower, BIDEN_RE, leaderScans);
+  const mentionsXi = mentionsLeader(lower, XI_RE, leaderScans);
   // Most of a large archive is about other things: without a meeting word, a meeting's alias or
   // either leader there is nothing to link or date, and the catalogue's terms need not be sought.
   MENTION_RE.lastIndex = 0;
@@ -278,6 +279,24 @@ const moveSpan = (span: Span, delta: number): Span => ({ start: span.start + del
 interface Span {
   start: number;
   end: number;
+}
+
+/**
+ * Whether a leader's pattern matches the lower-cased text. Its matches hold no line break and its
+ * lookaheads read one character, which past a line's end is the break: so with kept scans, the
+ * lines' matches (found again only on edited lines) tell.
+ */
+const globalPatterns = new Map<RegExp, RegExp>();
+
+function mentionsLeader(lower: string, pattern: RegExp, scans: LineScans | undefined): boolean {
+  if (!scans) return pattern.test(lower);
+  const everywhere = (globalPatterns.get(pattern) ?? globalPatterns.set(pattern, new RegExp(pattern.source, 'g')).get(pattern))!;
+  const scan = (text: string, from: number, to: number): Span[] => {
+    const found: Span[] = [];
+    for (const match of text.slice(from, to).matchAll(everywhere)) found.push({ start: from + match.index, end: from + match.index + match[0].length });
+    return found;
+  };
+  return scans.matches(`leader ${pattern.source}`, pattern, scan, moveSpan).length > 0;
 }
 
 /** Where `MENTION_RE` matches in `normalized[from, to)`: it has no lookaround, so a slice matches as the whole text does there. */
