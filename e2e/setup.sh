@@ -90,7 +90,7 @@ stage="$(mktemp -d)"
 cp "$(command -v rg)" "$stage/rg"
 tar czf "$RG_TARBALL" -C "$stage" rg
 rm -rf "$stage"
-log "seeded $RG_TARBALL (Debian rg $(rg --version | head -1 | cut -d' ' -f2))"
+log "seeded $RG_TARBALL (Debian rg $(rg --version | awk 'NR == 1 { print $2 }'))"
 
 # Phase 3: run the install scripts (argon2 and code-server's postinstall, which
 # npm-installs VS Code's server dependencies and builds their native modules).
