@@ -261,3 +261,18 @@ test('small files indexed by worker threads each keep their own text (several sh
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('an analysis survives its stored form (cache, threads) exactly, and a malformed one is refused', () => {
+  const knowledge = new core.Knowledge({});
+  for (const name of readdirSync(sampleDir)) {
+    const analysis = core.analyzeArticle(`file:///${name}`, readFileSync(path.join(sampleDir, name), 'utf8'), knowledge);
+    const stored = JSON.stringify(core.storeAnalysis(analysis));
+    assert.ok(stored.length < JSON.stringify(analysis).length * 0.8, `${name}: the stored form is shorter`);
+    // As JSON carries it (a field left undefined is left out).
+    assert.deepEqual({ ...core.loadAnalysis(JSON.parse(stored)), uri: analysis.uri }, JSON.parse(JSON.stringify(analysis)));
+  }
+  const valid = core.storeAnalysis(core.analyzeArticle('file:///x.md', readFileSync(path.join(sampleDir, readdirSync(sampleDir)[1]), 'utf8'), knowledge));
+  for (const broken of [null, 'text', { ...valid, figures: 'not a list' }, { ...valid, folds: [[1, 2, 3]] }, { ...valid, learnedFigures: undefined }]) {
+    assert.throws(() => core.loadAnalysis(broken), undefined, JSON.stringify(broken)?.slice(0, 60));
+  }
+});

@@ -14,6 +14,7 @@ export { LineScans, type LineMatch, type LineScan } from './text/lineScans';
 export { normalizeForMatching, matchingTextOf, type MatchingText } from './text/normalize';
 export { isCorpusArticle, CORPUS_EXTENSIONS } from './article/detect';
 export { analyzeArticle, analyzeParsed, type ArticleAnalysis, type OutlineEntry, type RangedProblem } from './analysis';
+export { storeAnalysis, loadAnalysis } from './storedAnalysis';
 export { CorpusIndex, type Location } from './corpusIndex';
 export { Knowledge, type KnowledgeSource } from './knowledge';
 export { SummitLensService, weekdayOf, type HoverAnswer, type SymbolAnswer, type CodeLensAnswer, type InlayHintAnswer } from './language/service';

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { Knowledge, analyzeArticle, isCorpusArticle, type ArticleAnalysis, type KnowledgeSource } from '../core/index';
+import { Knowledge, analyzeArticle, isCorpusArticle, loadAnalysis, type ArticleAnalysis, type KnowledgeSource } from '../core/index';
 import { decodeBytes } from '../io/readArticleFile';
 
 export interface AnalysisJob {
@@ -125,7 +125,7 @@ export class IndexPool {
       const waiter = this.waiting.get(message.id);
       if (!waiter) return;
       const { analysisJson, ...outcome } = message;
-      if (analysisJson !== undefined) outcome.analysis = JSON.parse(analysisJson) as ArticleAnalysis;
+      if (analysisJson !== undefined) outcome.analysis = { ...loadAnalysis(JSON.parse(analysisJson)), uri: waiter.job.uri };
       this.waiting.delete(message.id);
       entry.busy--;
       waiter.resolve(outcome);

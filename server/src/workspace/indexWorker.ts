@@ -7,7 +7,7 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import * as path from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { Knowledge } from '../core/index';
+import { Knowledge, storeAnalysis } from '../core/index';
 import { analyzeJob, type WorkerMessage } from './indexPool';
 
 let knowledge: Knowledge | undefined;
@@ -37,8 +37,8 @@ parentPort?.on('message', (message: WorkerMessage) => {
     return;
   }
   knowledge ??= new Knowledge({});
-  // An analysis is thousands of small objects; as one JSON string it crosses the thread boundary
-  // several times faster than as a structured clone.
+  // An analysis is thousands of small objects; as one JSON string (in its stored form) it crosses
+  // the thread boundary several times faster than as a structured clone.
   const outcome = analyzeJob(message.job, knowledge);
-  parentPort!.postMessage(outcome.analysis ? { ...outcome, analysis: undefined, analysisJson: JSON.stringify(outcome.analysis) } : outcome);
+  parentPort!.postMessage(outcome.analysis ? { ...outcome, analysis: undefined, analysisJson: JSON.stringify(storeAnalysis(outcome.analysis)) } : outcome);
 });
