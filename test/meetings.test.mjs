@@ -171,3 +171,8 @@ test('recognition is cheap: a long article is scanned in milliseconds', () => {
   assert.ok(performance.now() - started < 1000);
   assert.deepEqual(idsOf(result), ['2023-11-15-woodside']);
 });
+
+test('a meeting word that opens an article naming neither leader is still found (中美元首会晤 at the very start)', () => {
+  const analysis = core.analyzeArticle('file:///t.md', '---\ntitle: 测试\ndate: 2023-11-16\n---\n<p>中美元首会晤于11月15日在旧金山举行。</p>\n', new core.Knowledge({}));
+  assert.deepEqual(analysis.meetings.map((mention) => [mention.meetingId, mention.text]), [['2023-11-15-woodside', '中美元首会晤']]);
+});

@@ -9,7 +9,7 @@ import type { FormMatch, LatinWord } from './formIndex';
 import {
   COMPOUND_SURNAMES, HONORIFICS, LATIN_NON_PERSON, NAME_FOLLOWERS, NOT_IN_NAMES, NOT_NAMES, PLACE_ENDINGS, ROLE_WORDS, SPEECH_VERBS, SURNAMES, TRANSLITERATION,
 } from './lexicon';
-import { wordPlaces, type LineScans } from '../text/lineScans';
+import { scanLines, wordPlaces, type LineScans } from '../text/lineScans';
 import { WordList } from '../text/wordList';
 
 export interface IntroductionCandidate {
@@ -55,8 +55,6 @@ function roleWords(text: string, from = 0, to = text.length): RoleWord[] {
   return found;
 }
 
-const moveRoleWord = (word: RoleWord, delta: number): RoleWord => ({ start: word.start + delta, end: word.end + delta });
-
 const GLOSS = /\(\s*([A-Z\u00C0-\u00DE][^()\n]{1,60}?)\s*\)/g;
 const DESCRIPTOR_STOP = /[，。！？；：:“”"「」『』《》【】〔〕()\s,;!?|/]/;
 const LEADING_FILLER = /^(?:包括|以及|应|据|由|与|同|和|对|向|在|而|但|及|是|被|让|请|如|像)/;
@@ -81,15 +79,14 @@ export function findIntroductions(text: string, words: readonly LatinWord[], fou
     candidates.push(candidate);
   };
 
-  const lineScans = scans?.text === text ? scans : undefined;
   glossedNames(text, endsAt, covered, push);
-  roleNames(text, startsAt, covered, push, lineScans);
+  roleNames(text, startsAt, covered, push, scanLines(scans, text, 'role words', ROLES, roleWords));
   latinNames(text, words, covered, push);
   dottedNames(text, covered, push);
-  honoredNames(text, covered, push, wordPlaces(text, HONORIFICS, lineScans));
-  speakingNames(text, covered, push, wordPlaces(text, STRONG_SPEECH, lineScans));
+  honoredNames(text, covered, push, wordPlaces(text, HONORIFICS, scans));
+  speakingNames(text, covered, push, wordPlaces(text, STRONG_SPEECH, scans));
   listedNames(text, startsAt, covered, push);
-  bylineNames(text, startsAt, covered, push, wordPlaces(text, BYLINE_ROLES, lineScans));
+  bylineNames(text, startsAt, covered, push, wordPlaces(text, BYLINE_ROLES, scans));
   return candidates.sort((a, b) => a.start - b.start);
 }
 
@@ -140,8 +137,8 @@ function glossedNames(
 }
 
 /** A role word, then a name: `发言人华春莹说`, `总统萨勒、`, `责任编辑：孙芸`. */
-function roleNames(text: string, startsAt: Map<number, FormMatch>, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, scans: LineScans | undefined): void {
-  for (const role of scans ? scans.matches('role words', ROLES, roleWords, moveRoleWord) : roleWords(text)) {
+function roleNames(text: string, startsAt: Map<number, FormMatch>, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, roles: readonly RoleWord[]): void {
+  for (const role of roles) {
     const roleEnd = role.end;
     let p = roleEnd;
     const colon = text[p] === '：' || text[p] === ':';

@@ -6,10 +6,8 @@
  */
 import { FormIndex, latinKey, type FormMatch, type LatinWord } from './formIndex';
 import { findIntroductions, type IntroductionCandidate } from './introductions';
-import { wordPlaces, type LineScans } from '../text/lineScans';
+import { scanLines, wordPlaces, type LineScans } from '../text/lineScans';
 import type { Figure, FigureMention, FigureRecognition, Introduction } from './types';
-
-const moveFormMatch = (match: FormMatch, delta: number): FormMatch => ({ start: match.start + delta, end: match.end + delta, entry: match.entry });
 
 export class FigureMatcher {
   private readonly index: FormIndex;
@@ -27,9 +25,8 @@ export class FigureMatcher {
    */
   recognize(text: string, normalized: string, scans?: LineScans): FigureRecognition {
     if (normalized.length !== text.length) return { mentions: [], introductions: [], learned: [] };
-    const lineScans = scans?.text === normalized ? scans : undefined;
     const words = this.index.latinWords(normalized);
-    const han = lineScans ? lineScans.matches('figure forms', this.index, (scanned, from, to) => this.index.matchHan(scanned, from, to), moveFormMatch) : this.index.matchHan(normalized);
+    const han = scanLines(scans, normalized, 'figure forms', this.index, (scanned, from, to) => this.index.matchHan(scanned, from, to));
     const found = [...han, ...this.index.matchLatin(normalized, words)];
     const mentions: FigureMention[] = [];
     const covered = new Uint8Array(normalized.length);
@@ -40,7 +37,7 @@ export class FigureMatcher {
       covered.fill(1, match.start, match.end);
     }
 
-    const candidates = findIntroductions(normalized, words, found, covered, lineScans);
+    const candidates = findIntroductions(normalized, words, found, covered, scans);
     const introductions: Introduction[] = [];
     const introduced = new Set<string>();
     const learned = new Map<string, Figure>();
@@ -64,7 +61,7 @@ export class FigureMatcher {
         ...(candidate.latin ? { latin: text.slice(candidate.latinStart, candidate.latinEnd) } : {}),
       });
     }
-    for (const figure of learned.values()) this.findLearned(figure, text, normalized, words, covered, mentions, lineScans);
+    for (const figure of learned.values()) this.findLearned(figure, text, normalized, words, covered, mentions, scans);
     mentions.sort((a, b) => a.start - b.start || a.end - b.end);
     return { mentions, introductions: introductions.sort((a, b) => a.start - b.start), learned: [...learned.values()] };
   }

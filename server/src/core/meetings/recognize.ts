@@ -7,7 +7,7 @@
 import { normalizeForMatching } from '../text/normalize';
 import { PairFilter } from '../text/pairFilter';
 import { dayOf, findDates, isoOf, type DateExpression, type Day } from './dates';
-import type { LineScans } from '../text/lineScans';
+import { scanLines, type LineScans } from '../text/lineScans';
 import type { DateCue, Meeting, MeetingKind, MeetingMention, MeetingRecognition } from './types';
 
 export interface MeetingInput {
@@ -171,16 +171,15 @@ export function recognizeMeetings(input: MeetingInput, meetings: Meeting[]): Mee
     return tenseOf(clause);
   };
   const matcher = matcherFor(meetings);
-  const leaderScans = input.lowerScans?.text === lower ? input.lowerScans : undefined;
-  const mentionsBiden = mentionsLeader(lower, BIDEN_RE, leaderScans);
-  const mentionsXi = mentionsLeader(lower, XI_RE, leaderScans);
+  const mentionsBiden = mentionsLeader(lower, BIDEN_RE, input.lowerScans);
+  const mentionsXi = mentionsLeader(lower, XI_RE, input.lowerScans);
   // Most of a large archive is about other things: without a meeting word, a meeting's alias or
   // either leader there is nothing to link or date, and the catalogue's terms need not be sought.
   MENTION_RE.lastIndex = 0;
   if (!mentionsBiden && !mentionsXi && !MENTION_RE.test(normalized) && !matcher.aliases.some((alias) => lower.includes(alias))) return { mentions: [], dateCues: [] };
   // Terms and meeting words never hold a line break: an edited article's are found again on the edited lines only.
-  const termHits = input.lowerScans?.text === lower ? input.lowerScans.matches('meeting terms', matcher, (scanned, from, to) => findTerms(scanned, matcher, from, to), moveTermHit) : findTerms(lower, matcher);
-  const words = input.scans?.text === normalized ? input.scans.matches('meeting words', MENTION_RE, meetingWords, moveSpan) : meetingWords(normalized);
+  const termHits = scanLines(input.lowerScans, lower, 'meeting terms', matcher, (scanned, from, to) => findTerms(scanned, matcher, from, to));
+  const words = scanLines(input.scans, normalized, 'meeting words', MENTION_RE, (scanned, from, to) => regexSpans(MENTION_RE, scanned, from, to));
   const raw = findMentions(normalized, words, termHits);
   if (raw.length === 0 && !mentionsBiden && !mentionsXi) return { mentions: [], dateCues: [] };
   const articleIsBidenXi = mentionsBiden && mentionsXi;
@@ -251,11 +250,10 @@ interface Context {
 }
 
 /**
- * The catalogue terms in the text, leftmost first and never overlapping, as a global scan with
- * the alternation would find them. The alternation (a long one, with lookbehinds) is tried only
- * where a term's first two characters stand: a table lookup passes over everything else.
+ * The catalogue terms in `lower[from, to)`, leftmost first and never overlapping, as a global
+ * scan with the alternation would find them. The alternation (a long one, with lookbehinds) is
+ * tried only where a term's first two characters stand: a table lookup passes over everything else.
  */
-/** Catalogue terms in `lower[from, to)`, longest first at each place. */
 function findTerms(lower: string, matcher: CatalogueMatcher, from = 0, to = lower.length): TermHit[] {
   const hits: TermHit[] = [];
   const { regex, starts, openings, singles } = matcher;
@@ -273,41 +271,40 @@ function findTerms(lower: string, matcher: CatalogueMatcher, from = 0, to = lowe
   return hits;
 }
 
-const moveTermHit = (hit: TermHit, delta: number): TermHit => ({ ...hit, start: hit.start + delta, end: hit.end + delta });
-const moveSpan = (span: Span, delta: number): Span => ({ start: span.start + delta, end: span.end + delta });
-
 interface Span {
   start: number;
   end: number;
 }
 
 /**
- * Whether a leader's pattern matches the lower-cased text. Its matches hold no line break and its
- * lookaheads read one character, which past a line's end is the break: so with kept scans, the
- * lines' matches (found again only on edited lines) tell.
+ * Where a global pattern matches in `text[from, to)`, searched on a slice. A slice matches as the
+ * whole text does there when no match holds a line break and no lookaround reads past one: the
+ * character past a line's end is a break, and past a slice's end there is none, which those
+ * patterns' lookaheads take alike.
  */
+function regexSpans(pattern: RegExp, text: string, from: number, to: number): Span[] {
+  const slice = from === 0 && to === text.length ? text : text.slice(from, to);
+  const spans: Span[] = [];
+  // matchAll starts where the pattern's last search (a `test`) left it.
+  pattern.lastIndex = 0;
+  for (const match of slice.matchAll(pattern)) spans.push({ start: from + match.index, end: from + match.index + match[0].length });
+  return spans;
+}
+
+/** Each leader's pattern with the global flag, for `regexSpans`. */
 const globalPatterns = new Map<RegExp, RegExp>();
 
+/**
+ * Whether a leader's pattern matches the lower-cased text. With kept scans, the lines' matches
+ * (found again only on edited lines) tell; without, one test stops at the first match.
+ */
 function mentionsLeader(lower: string, pattern: RegExp, scans: LineScans | undefined): boolean {
-  if (!scans) return pattern.test(lower);
+  if (scans?.text !== lower) return pattern.test(lower);
   const everywhere = (globalPatterns.get(pattern) ?? globalPatterns.set(pattern, new RegExp(pattern.source, 'g')).get(pattern))!;
-  const scan = (text: string, from: number, to: number): Span[] => {
-    const found: Span[] = [];
-    for (const match of text.slice(from, to).matchAll(everywhere)) found.push({ start: from + match.index, end: from + match.index + match[0].length });
-    return found;
-  };
-  return scans.matches(`leader ${pattern.source}`, pattern, scan, moveSpan).length > 0;
+  return scans.matches(`leader ${pattern.source}`, pattern, (scanned, from, to) => regexSpans(everywhere, scanned, from, to)).length > 0;
 }
 
-/** Where `MENTION_RE` matches in `normalized[from, to)`: it has no lookaround, so a slice matches as the whole text does there. */
-function meetingWords(normalized: string, from = 0, to = normalized.length): Span[] {
-  const slice = from === 0 && to === normalized.length ? normalized : normalized.slice(from, to);
-  const words: Span[] = [];
-  MENTION_RE.lastIndex = 0;
-  for (let match = MENTION_RE.exec(slice); match; match = MENTION_RE.exec(slice)) words.push({ start: from + match.index, end: from + match.index + match[0].length });
-  return words;
-}
-
+/** Meeting words (`MENTION_RE`'s matches) not ruled out by the words around them, and catalogue aliases standing alone. */
 function findMentions(normalized: string, meetingWordSpans: readonly Span[], termHits: TermHit[]): RawMention[] {
   const mentions: RawMention[] = [];
   for (const { start, end } of meetingWordSpans) {

@@ -21,7 +21,6 @@ interface Kept {
   used: boolean;
   matches: LineMatch[];
   scan: LineScan<LineMatch>;
-  move: (match: LineMatch, delta: number) => LineMatch;
 }
 
 export class LineScans {
@@ -31,12 +30,13 @@ export class LineScans {
 
   /**
    * The matches of `scan` over the whole text, scanned once per text and `owner` (what the scan
-   * matches with: new knowledge makes a new one). `move` shifts a match by `delta`.
+   * matches with: new knowledge makes a new one). Matches are plain objects; after an edit, those
+   * on later lines are copied with their offsets moved.
    */
-  matches<T extends LineMatch>(name: string, owner: object | string, scan: LineScan<T>, move: (match: T, delta: number) => T): T[] {
+  matches<T extends LineMatch>(name: string, owner: object | string, scan: LineScan<T>): T[] {
     let kept = this.kept.get(name);
     if (kept?.owner !== owner) {
-      kept = { owner, used: true, matches: scan(this.text, 0, this.text.length), scan: scan as LineScan<LineMatch>, move: move as unknown as Kept['move'] };
+      kept = { owner, used: true, matches: scan(this.text, 0, this.text.length), scan };
       this.kept.set(name, kept);
     }
     kept.used = true;
@@ -57,18 +57,26 @@ export class LineScans {
     const oldBreak = old.indexOf('\n', edit.end);
     const oldLineEnd = oldBreak < 0 ? old.length : oldBreak;
     const newLineEnd = oldBreak < 0 ? text.length : oldBreak + delta;
-    for (const [name, { owner, used, matches, scan, move }] of this.kept) {
+    for (const [name, { owner, used, matches, scan }] of this.kept) {
       if (!used) continue;
       const updated: LineMatch[] = [];
       let i = 0;
       while (i < matches.length && matches[i].start < lineStart) updated.push(matches[i++]);
       for (const match of scan(text, lineStart, newLineEnd)) updated.push(match);
       while (i < matches.length && matches[i].start < oldLineEnd) i++;
-      for (; i < matches.length; i++) updated.push(move(matches[i], delta));
-      next.kept.set(name, { owner, used: false, matches: updated, scan, move });
+      for (; i < matches.length; i++) updated.push({ ...matches[i], start: matches[i].start + delta, end: matches[i].end + delta });
+      next.kept.set(name, { owner, used: false, matches: updated, scan });
     }
     return next;
   }
+}
+
+/**
+ * The matches of `scan` over `text`: kept in `scans` (and after an edit, scanned again on the
+ * edited lines only) when they are `text`'s scans, or else scanned now.
+ */
+export function scanLines<T extends LineMatch>(scans: LineScans | undefined, text: string, name: string, owner: object | string, scan: LineScan<T>): T[] {
+  return scans?.text === text ? scans.matches(name, owner, scan) : scan(text, 0, text.length);
 }
 
 interface WordPlace extends LineMatch {
@@ -83,8 +91,8 @@ interface WordPlace extends LineMatch {
  */
 export function wordPlaces(text: string, words: readonly string[], scans: LineScans | undefined): number[][] {
   const key = `places of ${words.join('\u0001')}`;
-  const lineLocal = scans?.text === text && !words.some((word) => word.includes('\n'));
-  const found = lineLocal ? scans!.matches(key, key, (scanned, from, to) => placesOf(scanned, words, from, to), moveWordPlace) : placesOf(text, words, 0, text.length);
+  const lineLocal = !words.some((word) => word.includes('\n'));
+  const found = scanLines(lineLocal ? scans : undefined, text, key, key, (scanned, from, to) => placesOf(scanned, words, from, to));
   const places = words.map((): number[] => []);
   for (const { start, word } of found) places[word].push(start);
   return places;
@@ -100,5 +108,3 @@ function placesOf(text: string, words: readonly string[], from: number, to: numb
   });
   return found.sort((a, b) => a.start - b.start || a.word - b.word);
 }
-
-const moveWordPlace = (place: WordPlace, delta: number): WordPlace => ({ start: place.start + delta, end: place.end + delta, word: place.word });
