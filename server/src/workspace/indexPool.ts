@@ -37,8 +37,8 @@ interface PoolWorker {
 /**
  * One worker per core, at most four. Workers run at a lower scheduling priority (see
  * indexWorker.ts), so the main thread still answers at once while they index. On the 2-core
- * machine of BENCHMARKS.md two workers index ≈ 15–20 % faster than one; at normal priority they
- * tripled a hover's p95 during indexing (≈ 15–20 ms), at the lower one it is ≈ 8–10 ms.
+ * machine of BENCHMARKS.md two workers index ≈ 10–20 % faster than one; at normal priority they
+ * tripled a hover's p95 during indexing (≈ 15–20 ms), at the lower one it is ≈ 5–8.5 ms.
  * `SUMMIT_LENS_WORKERS=n` overrides (0: main thread only).
  */
 function defaultWorkerCount(): number {

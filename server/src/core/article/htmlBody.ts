@@ -56,10 +56,8 @@ export interface HtmlPageInfo {
 export interface HtmlWalkResult {
   headings: HtmlHeading[];
   page: HtmlPageInfo;
-  /** Where a later walk may resume (HTML mode only), in source order. */
+  /** Where a later walk may resume (HTML mode only), in source order; a fresh walk's first is its start. */
   checkpoints: WalkCheckpoint[];
-  /** The resumed walk stopped at this checkpoint of its own (see `resumeHtmlWalk`); otherwise it read to the end. */
-  stoppedAt?: WalkCheckpoint;
 }
 
 /**
@@ -161,6 +159,17 @@ function walk(
   const headings: HtmlHeading[] = [];
   const page: HtmlPageInfo = {};
   const checkpoints: WalkCheckpoint[] = [];
+  const checkpointHere = (offset: number, open: readonly OpenElement[], tree: ElementWalkState): WalkCheckpoint => ({
+    offset,
+    open: open.map(({ name, block }) => ({ name, block })),
+    tree,
+    lastChar: builder.lastCharacter,
+    textLength: builder.length,
+    pieceCount: builder.map.pieceCount,
+    headingCount: headings.length,
+  });
+  // The start is a checkpoint too: the tokenizer starts there in text, with nothing open.
+  if (mode === 'html' && !resume) checkpoints.push(checkpointHere(start, [], { stack: [], foreignContext: [false] }));
   // A body without a single tag (most Markdown articles) has nothing for an HTML parser to do.
   if (!resume && !body.includes('<')) {
     appendText(builder, mode, start, end, skip);
@@ -179,7 +188,6 @@ function walk(
     textStart = -1;
   };
   const inSkip = (offset: number) => skip !== undefined && offset >= skip.start && offset < skip.end;
-  let stoppedAt: WalkCheckpoint | undefined;
   let lastCheckpoint = start;
 
   const parser: ElementWalk = new ElementWalk(
@@ -243,17 +251,8 @@ function walk(
         const offset = start + parser.endIndex + 1;
         const due = offset - lastCheckpoint >= CHECKPOINT_SPACING;
         if (!due && !resume) return;
-        const checkpoint: WalkCheckpoint = {
-          offset,
-          open: open.map(({ name, block }) => ({ name, block })),
-          tree: parser.state(),
-          lastChar: builder.lastCharacter,
-          textLength: builder.length,
-          pieceCount: builder.map.pieceCount,
-          headingCount: headings.length,
-        };
+        const checkpoint = checkpointHere(offset, open, parser.state());
         if (resume?.stopAt(checkpoint)) {
-          stoppedAt = checkpoint;
           parser.stop();
           return;
         }
@@ -267,7 +266,7 @@ function walk(
   );
   parser.run();
   flushText();
-  return { headings, page, checkpoints, stoppedAt };
+  return { headings, page, checkpoints };
 }
 
 /** Appends a text run, leaving out the part inside `skip`. */

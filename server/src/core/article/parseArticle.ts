@@ -169,16 +169,6 @@ function readStructure(source: string, readable: number, readProblems: Problem[]
     }
     builder.breakParagraph(title.pieces[0]?.[0] ?? 0);
   }
-  // The walk's start is a checkpoint too: the tokenizer starts there in text, with nothing open.
-  const start: WalkCheckpoint = {
-    offset: bodyStart,
-    open: [],
-    tree: { stack: [], foreignContext: [false] },
-    lastChar: builder.lastCharacter,
-    textLength: builder.length,
-    pieceCount: builder.map.pieceCount,
-    headingCount: 0,
-  };
   const walk = walkHtmlBody(source, bodyStart, bodyEnd, builder, mode, title?.bodyLine);
   const walkEnd: WalkEnd = { textLength: builder.length, pieceCount: builder.map.pieceCount, headingCount: walk.headings.length };
   // A web page's title sits in its <head>, which the walk does not read as prose: it goes last.
@@ -196,7 +186,7 @@ function readStructure(source: string, readable: number, readProblems: Problem[]
   return {
     source, format, bodyStart, frontMatter, stamp, header, title, headings, htmlHeadings: walk.headings, page: walk.page, pageTitle,
     text: builder.toString(), sourceMap: builder.map, readProblems,
-    walk: mode === 'html' && !title?.bodyLine ? { checkpoints: [start, ...walk.checkpoints], end: walkEnd } : undefined,
+    walk: mode === 'html' && !title?.bodyLine ? { checkpoints: walk.checkpoints, end: walkEnd } : undefined,
   };
 }
 
