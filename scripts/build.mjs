@@ -1,6 +1,6 @@
 // Bundles the extension client, the language server, the CLI and the pure core (for tests and benchmarks) with esbuild.
 import { build } from 'esbuild';
-import { mkdirSync, copyFileSync, existsSync } from 'node:fs';
+import { mkdirSync, copyFileSync, existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
@@ -49,10 +49,33 @@ async function builtinCataloguesPlugin() {
     name: 'builtin-catalogues',
     setup(pluginBuild) {
       pluginBuild.onLoad({ filter: /[\\/]server[\\/]data[\\/](figures|meetings)\.yaml$/ }, async (args) => {
-        const text = await readFile(args.path, 'utf8');
-        const parsed = path.basename(args.path) === 'figures.yaml' ? parseFigureCatalogue(text, 'builtin') : parseMeetingCatalogue(text, 'builtin');
+        const isFigures = path.basename(args.path) === 'figures.yaml';
+        // The figure catalogue is figures.yaml plus one file per category in data/figures/.
+        const categoryFolder = path.join(path.dirname(args.path), 'figures');
+        const files = [args.path];
+        if (isFigures && existsSync(categoryFolder)) {
+          for (const name of readdirSync(categoryFolder).sort()) if (name.endsWith('.yaml')) files.push(path.join(categoryFolder, name));
+        }
+        const parsed = isFigures ? { figures: [], problems: [] } : undefined;
+        let result = parsed;
+        const failures = [];
+        const seenIds = new Map();
+        for (const file of files) {
+          const text = await readFile(file, 'utf8');
+          const one = isFigures ? parseFigureCatalogue(text, 'builtin') : parseMeetingCatalogue(text, 'builtin');
+          const relative = path.relative(process.cwd(), file);
+          for (const problem of one.problems) failures.push(`${relative}:${(problem.line ?? 0) + 1}: ${problem.message}`);
+          if (!isFigures) { result = one; continue; }
+          for (const figure of one.figures) {
+            if (seenIds.has(figure.id)) { failures.push(`${relative}: figure id "${figure.id}" is already defined in ${seenIds.get(figure.id)}`); continue; }
+            seenIds.set(figure.id, relative);
+            parsed.figures.push(figure);
+          }
+        }
+        // A broken built-in entry fails the build: dropping it silently would pass every test.
+        if (failures.length > 0) return { errors: failures.map((text) => ({ text })) };
         // JSON.parse of a string literal loads faster than the same object written as JavaScript.
-        return { contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(parsed))});`, loader: 'js', watchFiles: [args.path] };
+        return { contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(result))});`, loader: 'js', watchFiles: files };
       });
       pluginBuild.onLoad({ filter: /[\\/]core[\\/]text[\\/]normalizationTable\.ts$/ }, () => ({ contents: precomputedTable, loader: 'js' }));
     },

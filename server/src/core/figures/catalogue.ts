@@ -7,9 +7,10 @@ import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNo
 import type { CatalogueProblem, Figure, FigureOrigin, Role } from './types';
 
 const LIST_FIELDS = ['names', 'short', 'notIn', 'latin', 'compounds', 'titles'] as const;
-const STRING_FIELDS = ['id', 'en', 'zh', 'country'] as const;
+const STRING_FIELDS = ['id', 'en', 'zh', 'country', 'source'] as const;
 const KNOWN_FIELDS = new Set<string>([...LIST_FIELDS, ...STRING_FIELDS, 'roles']);
-const ROLE_FIELDS = new Set(['zh', 'en', 'from', 'to']);
+/** `source` says where the role and its dates were checked; it is kept for the reader, not matched. */
+const ROLE_FIELDS = new Set(['zh', 'en', 'from', 'to', 'source']);
 /** Whole or partial ISO dates: a role often starts "in 2021" without a known day. */
 const ISO_DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
 
@@ -109,6 +110,7 @@ function readFigure(
     titles: unique(lists.titles),
     roles,
     ...(strings.country ? { country: strings.country } : {}),
+    ...(strings.source ? { source: strings.source } : {}),
     origin,
   };
 }
@@ -152,7 +154,7 @@ function readRoles(value: unknown, line: number | undefined, problems: Catalogue
     for (const pair of item.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
       if (!ROLE_FIELDS.has(key)) {
-        problems.push({ message: `Unknown role field "${key}" (expected zh, en, from, to).`, line: lineOf(pair.key) ?? itemLine });
+        problems.push({ message: `Unknown role field "${key}" (expected zh, en, from, to, source).`, line: lineOf(pair.key) ?? itemLine });
         continue;
       }
       // YAML reads an unquoted 2021-01-20 as a string here (core schema), but a bare year is a number.
@@ -172,7 +174,7 @@ function readRoles(value: unknown, line: number | undefined, problems: Catalogue
       problems.push({ message: 'A role needs at least "zh" or "en".', line: itemLine });
       ok = false;
     }
-    if (ok) roles.push({ zh: role.zh ?? role.en ?? '', en: role.en ?? role.zh ?? '', ...(role.from ? { from: role.from } : {}), ...(role.to ? { to: role.to } : {}) });
+    if (ok) roles.push({ zh: role.zh ?? role.en ?? '', en: role.en ?? role.zh ?? '', ...(role.from ? { from: role.from } : {}), ...(role.to ? { to: role.to } : {}), ...(role.source ? { source: role.source } : {}) });
   }
   return roles;
 }

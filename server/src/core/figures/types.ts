@@ -7,6 +7,8 @@ export interface Role {
   /** ISO dates; an open end means "still, as far as the catalogue knows". */
   from?: string;
   to?: string;
+  /** Where the role and its dates were checked. */
+  source?: string;
 }
 
 export type FigureOrigin = 'builtin' | 'workspace' | 'learned';
@@ -25,6 +27,8 @@ export interface Figure {
   titles: string[];
   roles: Role[];
   country?: string;
+  /** Where the entry's facts were checked. */
+  source?: string;
   origin: FigureOrigin;
 }
 
