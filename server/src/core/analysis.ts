@@ -109,7 +109,7 @@ export function analyzeParsed(uri: string, { article, problems }: ParseResult, k
         children: [],
       };
     });
-    const span = { start: Math.min(...children.map((child) => child.span.start)), end: Math.max(...children.map((child) => child.span.end)) };
+    const span = { start: children.reduce((least, child) => Math.min(least, child.span.start), Infinity), end: children.reduce((most, child) => Math.max(most, child.span.end), -Infinity) };
     meetingGroup.push({ name: 'Meetings', detail: `${meetingIds.length} meeting${meetingIds.length === 1 ? '' : 's'}`, kind: 'meetings', span, selectionSpan: span, children });
   }
 

@@ -19,10 +19,34 @@ export type Target =
 /** Characters that make a figure's compound form (拜习会, 習拜會談) a name for a meeting. */
 const MEETING_WORD = /[会會晤谈談峰]/;
 
+function before(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+/** Whether the character at `position` lies in `range` (the end is exclusive). */
 export function contains(range: Range, position: Position): boolean {
-  const afterStart = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
-  const beforeEnd = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
-  return afterStart && beforeEnd;
+  return !before(position, range.start) && before(position, range.end);
+}
+
+/** The first item whose range holds the character at `position`. */
+function itemHolding<T>(items: readonly T[], rangeOf: (item: T) => Range, position: Position): T | undefined {
+  return items.find((item) => contains(rangeOf(item), position));
+}
+
+/** The first item whose range ends right at `position` (a cursor just after a word still means the word). */
+function itemEndingAt<T>(items: readonly T[], rangeOf: (item: T) => Range, position: Position): T | undefined {
+  return items.find((item) => {
+    const end = rangeOf(item).end;
+    return end.line === position.line && end.character === position.character;
+  });
+}
+
+/**
+ * The item whose range holds the character at `position`; failing that, one that ends there.
+ * A position between two adjacent mentions (拜登|习近平) thus belongs to the one that starts there.
+ */
+export function itemAt<T>(items: readonly T[], rangeOf: (item: T) => Range, position: Position): T | undefined {
+  return itemHolding(items, rangeOf, position) ?? itemEndingAt(items, rangeOf, position);
 }
 
 function compareLocations(a: Location, b: Location): number {
@@ -35,12 +59,6 @@ export class CorpusIndex {
   private readonly figureArticles = new Map<string, Set<string>>();
   private readonly meetingArticles = new Map<string, Set<string>>();
   private readonly learned = new Map<string, { figure: Figure; uris: Set<string> }>();
-  private generation = 0;
-
-  /** Grows with every change, so callers can tell whether cached answers are stale. */
-  get version(): number {
-    return this.generation;
-  }
 
   get size(): number {
     return this.articles.size;
@@ -48,10 +66,6 @@ export class CorpusIndex {
 
   uris(): IterableIterator<string> {
     return this.articles.keys();
-  }
-
-  all(): IterableIterator<ArticleAnalysis> {
-    return this.articles.values();
   }
 
   get(uri: string): ArticleAnalysis | undefined {
@@ -69,7 +83,6 @@ export class CorpusIndex {
       entry.uris.add(analysis.uri);
       this.learned.set(figure.id, entry);
     }
-    this.generation++;
   }
 
   delete(uri: string): boolean {
@@ -85,31 +98,27 @@ export class CorpusIndex {
       entry.uris.delete(uri);
       if (entry.uris.size === 0) this.learned.delete(figure.id);
     }
-    this.generation++;
     return true;
-  }
-
-  clear(): void {
-    this.articles.clear();
-    this.figureArticles.clear();
-    this.meetingArticles.clear();
-    this.learned.clear();
-    this.generation++;
   }
 
   /** The figure or meeting mention under the cursor, if any (the innermost one). */
   targetAt(uri: string, position: Position): Target | undefined {
     const analysis = this.articles.get(uri);
     if (!analysis) return undefined;
-    const figure = analysis.figures.find((mention) => contains(mention.range, position));
-    const meeting = analysis.meetings.find((mention) => contains(mention.range, position));
+    // The mention under the character at the cursor wins over one that merely ends there.
+    return this.targetFound(analysis, itemHolding, position) ?? this.targetFound(analysis, itemEndingAt, position);
+  }
+
+  private targetFound(analysis: ArticleAnalysis, find: typeof itemHolding, position: Position): Target | undefined {
+    const figure = find(analysis.figures, (mention) => mention.range, position);
+    const meeting = find(analysis.meetings, (mention) => mention.range, position);
     if (figure && meeting && MEETING_WORD.test(figure.text)) {
       // A compound such as 拜习会 names both leaders, but a reader on it means the meeting.
       return { kind: 'meeting', meetingId: meeting.meetingId, mention: meeting };
     }
     if (figure) return { kind: 'figure', figureId: figure.figureId, mention: figure };
     if (meeting) return { kind: 'meeting', meetingId: meeting.meetingId, mention: meeting };
-    const intro = analysis.introductions.find((entry) => contains(entry.nameRange, position));
+    const intro = find(analysis.introductions, (entry) => entry.nameRange, position);
     if (intro) return { kind: 'introduction', figureId: intro.figureId, introduction: intro };
     return undefined;
   }

@@ -29,8 +29,9 @@ export function buildOutline(article: Article, extraGroups: OutlineNode[] = []):
     const span = cover(metadata.map((node) => node.span));
     children.push({ name: 'Metadata', detail: metadata.map((node) => node.kind).join(', '), kind: 'metadata', span, selectionSpan: metadata[0].selectionSpan, children: metadata });
   }
-  children.push(...article.sections.map(sectionNode));
-  children.push(...extraGroups);
+  // Loops, not push(...array): an article may have more sections than a call takes arguments.
+  for (const section of article.sections) children.push(sectionNode(section));
+  for (const group of extraGroups) children.push(group);
   const titleSpan = article.title?.span ?? { start: 0, end: 0 };
   const detail = [article.date?.value, article.outlet?.value].filter(Boolean).join(' · ');
   return [{ name: article.title?.value || '(untitled article)', detail, kind: 'article', span: whole, selectionSpan: titleSpan, children }];
@@ -52,5 +53,11 @@ function sectionNode(section: Section): OutlineNode {
 }
 
 function cover(spans: SourceSpan[]): SourceSpan {
-  return { start: Math.min(...spans.map((span) => span.start)), end: Math.max(...spans.map((span) => span.end)) };
+  let start = Infinity;
+  let end = -Infinity;
+  for (const span of spans) {
+    if (span.start < start) start = span.start;
+    if (span.end > end) end = span.end;
+  }
+  return { start, end };
 }

@@ -127,7 +127,7 @@ export interface WalkEnd {
 /** Reads the file's layout and visible text: the costly part of parsing. */
 function readStructure(source: string, readable: number, readProblems: Problem[]): ArticleStructure {
   const frontMatter = readFrontMatter(source);
-  if (frontMatter) readProblems.push(...frontMatter.problems);
+  if (frontMatter) for (const problem of frontMatter.problems) readProblems.push(problem);
   let cursor = frontMatter?.bodyStart ?? 0;
 
   // The `<!--epoch-ms-->` stamp and the `[title](url)` / `------` header that archived posts carry.

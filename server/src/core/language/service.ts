@@ -8,7 +8,7 @@ import type { ParseResult } from '../article/model';
 import { parseArticle } from '../article/parseArticle';
 import { reparseAfterEdit } from '../article/reparse';
 import { matchingTextAfterEdit, matchingTextOf, type MatchingText } from '../text/normalize';
-import { CorpusIndex, contains, type Location } from '../corpusIndex';
+import { CorpusIndex, itemAt, type Location } from '../corpusIndex';
 import type { Figure } from '../figures/types';
 import { Knowledge, type KnowledgeSource } from '../knowledge';
 import type { Meeting } from '../meetings/types';
@@ -121,7 +121,7 @@ export class SummitLensService {
     if (analysis && target?.kind === 'meeting') {
       return { markdown: this.meetingHover(target.meetingId, target.mention.cue, target.mention.text), range: target.mention.range };
     }
-    const cue = analysis?.dateCues.find((entry) => contains(entry.range, position));
+    const cue = this.dateCueAt(uri, position);
     if (cue) return { markdown: this.dateCueHover(cue), range: cue.range };
     return undefined;
   }
@@ -175,12 +175,17 @@ export class SummitLensService {
   definition(uri: string, position: Position): Location[] {
     const target = this.index.targetAt(uri, position);
     if (!target) {
-      const cue = this.index.get(uri)?.dateCues.find((entry) => contains(entry.range, position));
+      const cue = this.dateCueAt(uri, position);
       return cue?.meetingId ? [this.meetingDefinition(cue.meetingId)] : [];
     }
     if (target.kind === 'meeting') return [this.meetingDefinition(target.meetingId)];
     const location = this.figureDefinition(target.figureId, uri);
     return location ? [location] : [];
+  }
+
+  private dateCueAt(uri: string, position: Position): DateCueEntry | undefined {
+    const analysis = this.index.get(uri);
+    return analysis ? itemAt(analysis.dateCues, (entry) => entry.range, position) : undefined;
   }
 
   meetingDefinition(meetingId: string): Location {
@@ -190,7 +195,7 @@ export class SummitLensService {
   references(uri: string, position: Position): Location[] {
     const target = this.index.targetAt(uri, position);
     if (!target) {
-      const cue = this.index.get(uri)?.dateCues.find((entry) => contains(entry.range, position));
+      const cue = this.dateCueAt(uri, position);
       return cue?.meetingId ? this.index.meetingMentions(cue.meetingId) : [];
     }
     if (target.kind === 'meeting') return this.index.meetingMentions(target.meetingId);
