@@ -1,9 +1,12 @@
 /**
  * Reads corpus files from disk for the server and the CLI (the core does no IO): decodes
- * UTF-8, falls back to the Chinese legacy encodings, and turns every failure into a message.
+ * UTF-8 or UTF-16 (by byte order mark or byte pattern), falls back to GB18030 or Big5 as a
+ * detector weighs them, says which encoding it used, and turns every failure into a message.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { analyse } from 'chardet';
+import iconv from 'iconv-lite';
 import { CORPUS_EXTENSIONS } from '../core/article/detect';
 
 /** Files above this size are not read at all; the parser reads at most 16 M characters anyway. */
@@ -13,26 +16,100 @@ export type ReadResult = { ok: true; text: string; note?: string } | { ok: false
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** How many leading bytes the encoding checks look at: enough for statistics, bounded for huge files. */
+const SAMPLE_BYTES = 64 * 1024;
+
+/** The byte order marks that name an encoding outright (UTF-8's needs no decoder of its own). */
+const BYTE_ORDER_MARKS: Array<{ bytes: number[]; encoding: string; name: string }> = [
+  { bytes: [0xff, 0xfe], encoding: 'utf-16le', name: 'UTF-16LE' },
+  { bytes: [0xfe, 0xff], encoding: 'utf-16be', name: 'UTF-16BE' },
+];
+
+/**
+ * UTF-16 without a byte order mark: the ASCII of an article (markup, digits, line breaks)
+ * puts a NUL byte beside each character, all on the same side of the pair; only the few
+ * characters such as 一 (U+4E00) put one on the other side. Binary data has NUL bytes on both
+ * sides alike, and usually unpaired surrogates, which the strict decoder then refuses.
+ */
+function utf16Order(sample: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] !== 0) continue;
+    if (i % 2 === 0) even++;
+    else odd++;
+  }
+  if (odd >= 8 && odd >= even * 4) return 'utf-16le';
+  if (even >= 8 && even >= odd * 4) return 'utf-16be';
+  return undefined;
+}
+
+function strictDecode(bytes: Uint8Array, encoding: string): string | undefined {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function replacementCount(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\ufffd'); at >= 0; at = text.indexOf('\ufffd', at + 1)) count++;
+  return count;
+}
+
+/**
+ * The names chardet gives, as iconv-lite encodings: Node's own Big5 decoder lacks the Hong Kong
+ * characters (嘅, 咗) and silently drops their bytes, so Big5 is read as Big5-HKSCS, its superset.
+ */
+const LEGACY_ENCODINGS: Record<string, { iconv: string; name: string }> = {
+  GB18030: { iconv: 'gb18030', name: 'GB18030' },
+  Big5: { iconv: 'big5hkscs', name: 'Big5-HKSCS' },
+};
+
+/**
+ * A legacy Chinese encoding, weighed by a statistical detector (chardet): GB18030 (simplified)
+ * against Big5 and Big5-HKSCS (traditional). The likelier one that decodes without errors wins;
+ * when the detector cannot tell (a short text), GB18030 is tried first.
+ */
+function legacyChinese(bytes: Uint8Array): { text: string; note: string } {
+  const confidence = new Map(analyse(bytes.subarray(0, SAMPLE_BYTES)).map((match) => [match.name, match.confidence]));
+  const gb = confidence.get('GB18030') ?? 0;
+  const big5 = confidence.get('Big5') ?? 0;
+  const how = gb === big5 ? 'the detector could not tell; it decodes without errors' : 'detected';
+  const decoded = (big5 > gb ? ['Big5', 'GB18030'] : ['GB18030', 'Big5']).map((detectorName) => {
+    const encoding = LEGACY_ENCODINGS[detectorName];
+    const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding.iconv);
+    return { text, name: encoding.name, replaced: replacementCount(text) };
+  });
+  const clean = decoded.find((candidate) => candidate.replaced === 0);
+  if (clean) return { text: clean.text, note: `not valid UTF-8; decoded as ${clean.name} (${how})` };
+  const best = decoded[0].replaced <= decoded[1].replaced ? decoded[0] : decoded[1];
+  return { text: best.text, note: `not valid UTF-8; decoded as ${best.name}, the closest fit, with ${best.replaced.toLocaleString('en')} undecodable byte sequences replaced` };
+}
+
 export function decodeBytes(bytes: Uint8Array): ReadResult {
-  // NUL bytes mean binary data, not a legacy encoding: let the parser say so.
-  if (bytes.subarray(0, 8192).includes(0)) return { ok: true, text: new TextDecoder('utf-8').decode(bytes) };
+  for (const mark of BYTE_ORDER_MARKS) {
+    if (mark.bytes.every((byte, i) => bytes[i] === byte)) {
+      // TextDecoder drops the mark, as editors do.
+      const text = strictDecode(bytes, mark.encoding);
+      if (text !== undefined) return { ok: true, text, note: `decoded as ${mark.name} (byte order mark)` };
+    }
+  }
+  const sample = bytes.subarray(0, SAMPLE_BYTES);
+  if (sample.includes(0)) {
+    const order = utf16Order(sample);
+    const text = order && strictDecode(bytes, order);
+    if (order && text !== undefined) return { ok: true, text, note: `decoded as ${order.toUpperCase()} (no byte order mark; detected from the byte pattern)` };
+    // NUL bytes on both sides mean binary data, not a text encoding: let the parser say so.
+    return { ok: true, text: new TextDecoder('utf-8').decode(bytes) };
+  }
   // Node's native decoder is fastest; only text with replacement characters needs the strict check.
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   if (!text.includes('\ufffd')) return { ok: true, text };
-  try {
-    return { ok: true, text: utf8.decode(bytes) };
-  } catch {
-    // Older Chinese pages are often GB18030 (simplified) or Big5 (traditional).
-    for (const encoding of ['gb18030', 'big5']) {
-      try {
-        const text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
-        return { ok: true, text, note: `not valid UTF-8; decoded as ${encoding.toUpperCase()}` };
-      } catch {
-        // Try the next encoding.
-      }
-    }
-    return { ok: true, text: new TextDecoder('utf-8').decode(bytes), note: 'not valid UTF-8 and not GB18030 or Big5; undecodable bytes were replaced' };
-  }
+  const strict = strictDecode(bytes, 'utf-8');
+  if (strict !== undefined) return { ok: true, text: strict };
+  return { ok: true, ...legacyChinese(bytes) };
 }
 
 /** A regular file's size and modification time, or why it cannot be read. */
