@@ -16,6 +16,7 @@ import type { Position, Range } from '../text/lineIndex';
 import { roleAt } from './roles';
 import { meetingDates, weekdayName } from '../meetings/dates';
 import { figureDocumentUri, meetingDocumentUri, virtualDocument } from './virtualDocuments';
+import { escapeMarkdown, linkTarget } from './markdown';
 
 export interface HoverAnswer {
   markdown: string;
@@ -132,34 +133,34 @@ export class SummitLensService {
     const articles = this.index.articlesMentioningFigure(figure.id).length;
     const introduction = analysis.introductions.find((intro) => intro.figureId === figure.id);
     const definition = this.figureDefinition(figure.id, analysis.uri);
-    const lines = [`**${written}** — ${figure.zh} · ${figure.en}`];
-    if (role) lines.push('', `${role.zh} · ${role.en}${analysis.date ? ` (as of ${analysis.date})` : ''}`);
-    if (introduction) lines.push('', `Introduced here as: «${introduction.text}»`);
+    const lines = [`**${escapeMarkdown(written)}** — ${escapeMarkdown(figure.zh)} · ${escapeMarkdown(figure.en)}`];
+    if (role) lines.push('', `${escapeMarkdown(role.zh)} · ${escapeMarkdown(role.en)}${analysis.date ? ` (as of ${escapeMarkdown(analysis.date)})` : ''}`);
+    if (introduction) lines.push('', `Introduced here as: «${escapeMarkdown(introduction.text)}»`);
     if (figure.origin === 'learned') lines.push('', '_Learned from an introduction in the corpus; not in the catalogue._');
-    const link = definition ? ` · [definition](${definition.uri}#L${definition.range.start.line + 1})` : '';
+    const link = definition ? ` · [definition](${linkTarget(`${definition.uri}#L${definition.range.start.line + 1}`)})` : '';
     lines.push('', `${here} mention${here === 1 ? '' : 's'} in this article · in ${articles} article${articles === 1 ? '' : 's'}${link}`);
     return lines.join('\n');
   }
 
   private meetingHover(meetingId: string, cue: string, written: string): string {
     const meeting = this.knowledge.meeting(meetingId);
-    if (!meeting) return `**${written}** — ${meetingId}`;
+    if (!meeting) return `**${escapeMarkdown(written)}** — ${escapeMarkdown(meetingId)}`;
     const articles = this.index.articlesMentioningMeeting(meetingId).length;
     const when = `${weekdayOf(meeting.date)} ${meeting.date}${meeting.beijingDate !== meeting.date ? ` (Beijing ${meeting.beijingDate})` : ''}`;
     return [
-      `**${written}** → ${meeting.title.zh} · ${meeting.title.en}`,
+      `**${escapeMarkdown(written)}** → ${escapeMarkdown(meeting.title.zh)} · ${escapeMarkdown(meeting.title.en)}`,
       '',
-      `${when} · ${meeting.place.zh} ${meeting.place.en} · ${KIND_NAMES[meeting.kind] ?? meeting.kind}${meeting.occasion ? ` · ${meeting.occasion.en}` : ''}`,
+      `${when} · ${escapeMarkdown(meeting.place.zh)} ${escapeMarkdown(meeting.place.en)} · ${KIND_NAMES[meeting.kind] ?? escapeMarkdown(meeting.kind)}${meeting.occasion ? ` · ${escapeMarkdown(meeting.occasion.en)}` : ''}`,
       '',
-      `Resolved by: ${cue}`,
+      `Resolved by: ${escapeMarkdown(cue)}`,
       '',
-      `Mentioned in ${articles} article${articles === 1 ? '' : 's'} · [details](${meetingDocumentUri(meetingId)})`,
+      `Mentioned in ${articles} article${articles === 1 ? '' : 's'} · [details](${linkTarget(meetingDocumentUri(meetingId))})`,
     ].join('\n');
   }
 
   private dateCueHover(cue: DateCueEntry): string {
     const meeting = cue.meetingId ? this.knowledge.meeting(cue.meetingId) : undefined;
-    return `**${cue.text}** → ${weekdayOf(cue.date)} ${cue.date}${meeting ? `\n\n${meeting.title.zh} · ${meeting.title.en}` : ''}`;
+    return `**${escapeMarkdown(cue.text)}** → ${weekdayOf(cue.date)} ${cue.date}${meeting ? `\n\n${escapeMarkdown(meeting.title.zh)} · ${escapeMarkdown(meeting.title.en)}` : ''}`;
   }
 
   /** The introduction in this article, else the earliest in the corpus, else the catalogue entry. */

@@ -5,6 +5,7 @@
 import type { CorpusIndex } from '../corpusIndex';
 import type { Knowledge } from '../knowledge';
 import type { Figure } from '../figures/types';
+import { escapeMarkdown as md, markdownLink } from './markdown';
 
 export const VIRTUAL_SCHEME = 'summit-lens';
 
@@ -22,29 +23,35 @@ const KIND_NAMES = { 'in-person': 'in person', video: 'video', call: 'phone call
 export function virtualDocument(uri: string, knowledge: Knowledge, index: CorpusIndex, displayPath: (uri: string) => string): string | undefined {
   const match = /^summit-lens:\/(meetings|figures)\/([^/]+)\.md$/.exec(uri);
   if (!match) return undefined;
-  const id = decodeURIComponent(match[2]);
+  let id: string;
+  try {
+    id = decodeURIComponent(match[2]);
+  } catch {
+    // A malformed escape (`%` alone) names no entry.
+    return undefined;
+  }
   if (match[1] === 'meetings') {
     const meeting = knowledge.meeting(id);
     if (!meeting) return undefined;
     const participants = meeting.participants.map((figureId) => {
       const figure = knowledge.figure(figureId);
-      return figure ? `${figure.zh} (${figure.en})` : figureId;
+      return md(figure ? `${figure.zh} (${figure.en})` : figureId);
     });
     const articles = index.articlesMentioningMeeting(id);
     const lines = [
-      `# ${meeting.title.zh} — ${meeting.title.en}`,
+      `# ${md(meeting.title.zh)} — ${md(meeting.title.en)}`,
       '',
-      `- **Date:** ${meeting.date} local time${meeting.beijingDate !== meeting.date ? `, ${meeting.beijingDate} Beijing time` : ''}`,
-      `- **Kind:** ${KIND_NAMES[meeting.kind] ?? meeting.kind}`,
-      `- **Place:** ${meeting.place.zh} — ${meeting.place.en}`,
-      ...(meeting.occasion ? [`- **Occasion:** ${meeting.occasion.zh} — ${meeting.occasion.en}`] : []),
+      `- **Date:** ${md(meeting.date)} local time${meeting.beijingDate !== meeting.date ? `, ${md(meeting.beijingDate)} Beijing time` : ''}`,
+      `- **Kind:** ${KIND_NAMES[meeting.kind] ?? md(meeting.kind)}`,
+      `- **Place:** ${md(meeting.place.zh)} — ${md(meeting.place.en)}`,
+      ...(meeting.occasion ? [`- **Occasion:** ${md(meeting.occasion.zh)} — ${md(meeting.occasion.en)}`] : []),
       `- **Participants:** ${participants.join(', ') || '—'}`,
-      `- **Also called:** ${[...meeting.aliases, ...meeting.placeNames].join('、') || '—'}`,
+      `- **Also called:** ${md([...meeting.aliases, ...meeting.placeNames].join('、')) || '—'}`,
       '',
       '## Outcomes',
       '',
-      meeting.summary.en,
-      ...(meeting.summary.zh ? ['', meeting.summary.zh] : []),
+      md(meeting.summary.en),
+      ...(meeting.summary.zh ? ['', md(meeting.summary.zh)] : []),
       '',
       `## Articles that mention it (${articles.length})`,
       '',
@@ -53,7 +60,7 @@ export function virtualDocument(uri: string, knowledge: Knowledge, index: Corpus
         const count = article?.meetings.filter((mention) => mention.meetingId === id).length ?? 0;
         const first = article?.meetings.find((mention) => mention.meetingId === id);
         const target = first ? `${articleUri}#L${first.range.start.line + 1}` : articleUri;
-        return `- [${article?.title ?? displayPath(articleUri)}](${target}) — ${article?.date ?? 'undated'}, ${count} mention${count === 1 ? '' : 's'}`;
+        return `- ${markdownLink(article?.title ?? displayPath(articleUri), target)} — ${md(article?.date ?? 'undated')}, ${count} mention${count === 1 ? '' : 's'}`;
       }),
       '',
     ];
@@ -68,23 +75,23 @@ function figureDocument(figure: Figure, index: CorpusIndex, displayPath: (uri: s
   const articles = index.articlesMentioningFigure(figure.id);
   const introductions = index.introductions(figure.id);
   const lines = [
-    `# ${figure.zh} — ${figure.en}`,
+    `# ${md(figure.zh)} — ${md(figure.en)}`,
     '',
-    `- **Written as:** ${[...new Set([...figure.names, ...figure.short, ...figure.latin])].join('、') || '—'}`,
-    ...(figure.country ? [`- **Country:** ${figure.country}`] : []),
+    `- **Written as:** ${md([...new Set([...figure.names, ...figure.short, ...figure.latin])].join('、')) || '—'}`,
+    ...(figure.country ? [`- **Country:** ${md(figure.country)}`] : []),
     `- **Source:** ${figure.origin === 'builtin' ? 'built-in catalogue' : figure.origin === 'workspace' ? 'workspace file .summit-lens/figures.yaml' : 'learned from an introduction in the corpus'}`,
     '',
     '## Roles',
     '',
-    ...(figure.roles.length ? figure.roles.map((role) => `- ${role.zh} — ${role.en} (${role.from ?? '?'} – ${role.to ?? 'present'})`) : ['- —']),
+    ...(figure.roles.length ? figure.roles.map((role) => `- ${md(role.zh)} — ${md(role.en)} (${md(role.from ?? '?')} – ${md(role.to ?? 'present')})`) : ['- —']),
     '',
     `## Introductions in the corpus (${introductions.length})`,
     '',
-    ...introductions.slice(0, 50).map(({ uri, date, introduction }) => `- ${introduction.text} — [${displayPath(uri)}](${uri}#L${introduction.range.start.line + 1}) ${date ?? ''}`),
+    ...introductions.slice(0, 50).map(({ uri, date, introduction }) => `- ${md(introduction.text)} — ${markdownLink(displayPath(uri), `${uri}#L${introduction.range.start.line + 1}`)} ${md(date ?? '')}`),
     '',
-    `## Articles that mention ${figure.zh} (${articles.length})`,
+    `## Articles that mention ${md(figure.zh)} (${articles.length})`,
     '',
-    ...articles.map((uri) => `- [${index.get(uri)?.title ?? displayPath(uri)}](${uri}) — ${index.get(uri)?.date ?? 'undated'}`),
+    ...articles.map((uri) => `- ${markdownLink(index.get(uri)?.title ?? displayPath(uri), uri)} — ${md(index.get(uri)?.date ?? 'undated')}`),
     '',
   ];
   return lines.join('\n');
