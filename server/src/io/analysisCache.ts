@@ -7,10 +7,11 @@
 import { createHash } from 'node:crypto';
 import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { loadAnalysis, storeAnalysis, type ArticleAnalysis, type KnowledgeSource } from '../core/index';
+import { loadAnalysis, storeAnalysis, type ArticleAnalysis, type KnowledgeSource, type Range } from '../core/index';
+import type { FileIdentity } from './readArticleFile';
 
 /** Bumped when the file layout below changes. */
-const CACHE_FORMAT = 'summit-lens-analysis-cache/2';
+const CACHE_FORMAT = 'summit-lens-analysis-cache/3';
 export const CACHE_FILE_NAME = 'analysis-cache.json';
 
 /** What the cache remembers about one file's content: whether it reads as an article, and its analysis (without the URI) if it was analysed. */
@@ -24,8 +25,12 @@ interface CacheFile {
   key: string;
   /** Per content hash, a `CachedContent` with its ranges stored as four numbers. */
   entries: Record<string, unknown>;
-  /** Per file: size, modification time and content hash, so an unchanged file is not even read. */
-  stamps?: Record<string, [number, number, string]>;
+  /**
+   * Per file: size, modification time, status change time, inode and content hash, so an
+   * unchanged file is not even read. All four must match: a file rewritten or renamed over with
+   * its size and modification time kept has a new change time or inode, and is read again.
+   */
+  stamps?: Record<string, Stamp>;
 }
 
 export function contentHash(bytes: Uint8Array): string {
@@ -55,29 +60,82 @@ export function cacheKey(knowledge: KnowledgeSource): string {
   return contentHash(Buffer.from(`${CACHE_FORMAT}\n${serverCodeHash()}\n${knowledgeText}`));
 }
 
+/** A file's size, modification time, status change time, inode and content hash. */
+type Stamp = [number, number, number, number, string];
+
+function isStamp(value: unknown): value is Stamp {
+  return Array.isArray(value) && value.length === 5 && value.slice(0, 4).every((number) => typeof number === 'number') && typeof value[4] === 'string';
+}
+
+/** No line or column of a real file reaches this; a cached range beyond it is made up. */
+const MAX_COORDINATE = 2 ** 31;
+
+function isRange(value: unknown): value is Range {
+  const range = value as Range;
+  return typeof range?.start === 'object' && typeof range?.end === 'object' && range.start !== null && range.end !== null && 'line' in range.start && 'character' in range.end;
+}
+
+function isPosition(value: { line: unknown; character: unknown }): boolean {
+  return Number.isSafeInteger(value.line) && Number.isSafeInteger(value.character) && (value.line as number) >= 0 && (value.character as number) >= 0 && (value.character as number) <= MAX_COORDINATE;
+}
+
+const notAfter = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+
+/**
+ * Whether every range of a cached analysis is a real one inside its file: whole numbers, start
+ * before end, and within the article's own outline range, which spans the whole file. A cache
+ * file is data on disk like any other: a range of 1e308 in it must not reach the editor.
+ */
+export function rangesAreSound(analysis: Omit<ArticleAnalysis, 'uri'>): boolean {
+  const whole = analysis.outline[0]?.range;
+  if (!whole || whole.start.line !== 0 || whole.start.character !== 0) return false;
+  const sound = (value: unknown, depth: number): boolean => {
+    if (typeof value !== 'object' || value === null) return true;
+    if (depth > 64) return false;
+    if (isRange(value)) return isPosition(value.start) && isPosition(value.end) && notAfter(value.start, value.end) && notAfter(value.end, whole.end);
+    const children = Array.isArray(value) ? value : Object.values(value);
+    return children.every((child) => sound(child, depth + 1));
+  };
+  return sound([analysis.outline, analysis.folds, analysis.problems, analysis.figures, analysis.introductions, analysis.meetings, analysis.dateCues], 0);
+}
+
 /** A cache entry as stored, or undefined when it is not one: treated as a miss. */
 function loadContent(value: unknown): CachedContent | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const entry = value as CachedContent;
   if (typeof entry.article !== 'boolean') return undefined;
+  if (entry.analysis === undefined) return { article: entry.article };
   try {
-    return entry.analysis === undefined ? { article: entry.article } : { article: entry.article, analysis: loadAnalysis(entry.analysis) };
+    const analysis = loadAnalysis(entry.analysis);
+    return rangesAreSound(analysis) ? { article: entry.article, analysis } : undefined;
   } catch {
     return undefined;
   }
 }
 
+/** Cache files belong in an absolute place: a relative one would follow the server's working folder. */
+function usableLocation(file: string | undefined): string | undefined {
+  return file !== undefined && path.isAbsolute(file) ? file : undefined;
+}
+
 export class AnalysisCache {
   private entries = new Map<string, CachedContent>();
-  private stamps = new Map<string, [number, number, string]>();
+  private stamps = new Map<string, Stamp>();
   private saving: Promise<void> = Promise.resolve();
   /** Whether the entries differ from the file: a warm start that found everything writes nothing. */
   private dirty = false;
 
+  private readonly file: string | undefined;
+  /** A cache location given as a relative path, which is not used. */
+  private readonly refused: string | undefined;
+
   constructor(
-    private readonly file: string | undefined,
+    file: string | undefined,
     private currentKey: string,
-  ) {}
+  ) {
+    this.file = usableLocation(file);
+    this.refused = file !== undefined && this.file === undefined ? file : undefined;
+  }
 
   get key(): string {
     return this.currentKey;
@@ -91,6 +149,7 @@ export class AnalysisCache {
   async load(): Promise<string> {
     this.entries.clear();
     this.stamps.clear();
+    if (this.refused !== undefined) return `the cache location must be an absolute path, not ${JSON.stringify(this.refused)}; no cache is kept`;
     if (!this.file) return 'no cache location';
     let text: string;
     try {
@@ -108,7 +167,7 @@ export class AnalysisCache {
         else this.dirty = true;
       }
       for (const [uri, stamp] of Object.entries(parsed.stamps ?? {})) {
-        if (Array.isArray(stamp) && typeof stamp[0] === 'number' && typeof stamp[1] === 'number' && typeof stamp[2] === 'string') this.stamps.set(uri, stamp);
+        if (isStamp(stamp)) this.stamps.set(uri, stamp);
       }
       return `cache holds ${this.entries.size} files`;
     } catch {
@@ -124,16 +183,23 @@ export class AnalysisCache {
     this.dirty = true;
   }
 
-  /** The content hash recorded for a file of this size and modification time, if any. */
-  hashFor(uri: string, size: number, mtimeMs: number): string | undefined {
+  /**
+   * The content hash recorded for this file when it had this size, modification time, change
+   * time and inode, if any. Without the change time and inode (`identity`) there is no answer:
+   * size and modification time alone can be kept while the content changes.
+   */
+  hashFor(uri: string, size: number, mtimeMs: number, identity?: FileIdentity): string | undefined {
     const stamp = this.stamps.get(uri);
-    return stamp && stamp[0] === size && stamp[1] === mtimeMs ? stamp[2] : undefined;
+    if (!stamp || !identity) return undefined;
+    return stamp[0] === size && stamp[1] === mtimeMs && stamp[2] === identity.ctimeMs && stamp[3] === identity.ino ? stamp[4] : undefined;
   }
 
-  stamp(uri: string, size: number, mtimeMs: number, hash: string): void {
+  stamp(uri: string, size: number, mtimeMs: number, hash: string, identity?: FileIdentity): void {
+    if (!identity) return;
+    const fresh: Stamp = [size, mtimeMs, identity.ctimeMs, identity.ino, hash];
     const old = this.stamps.get(uri);
-    if (old && old[0] === size && old[1] === mtimeMs && old[2] === hash) return;
-    this.stamps.set(uri, [size, mtimeMs, hash]);
+    if (old && old.every((value, i) => value === fresh[i])) return;
+    this.stamps.set(uri, fresh);
     this.dirty = true;
   }
 
@@ -182,10 +248,10 @@ export class AnalysisCache {
       const entry = this.entries.get(hash);
       if (entry) kept.set(hash, entry);
     }
-    const stamps: Record<string, [number, number, string]> = {};
+    const stamps: Record<string, Stamp> = {};
     for (const [uri, hash] of live) {
       const stamp = this.stamps.get(uri);
-      if (stamp && stamp[2] === hash) stamps[uri] = stamp;
+      if (stamp && stamp[4] === hash) stamps[uri] = stamp;
     }
     if (!this.dirty && kept.size === this.entries.size && Object.keys(stamps).length === this.stamps.size) return;
     this.dirty = false;

@@ -113,7 +113,16 @@ export function decodeBytes(bytes: Uint8Array): ReadResult {
 }
 
 /** A regular file's size and modification time, or why it cannot be read. */
-export type FileStamp = { ok: true; size: number; mtimeMs: number } | { ok: false; message: string };
+export type FileStamp = ({ ok: true; size: number; mtimeMs: number } & FileIdentity) | { ok: false; message: string };
+
+/**
+ * What changes whenever a file's content or name does, even when its size and modification time
+ * are kept (`touch -r`, a rename over it): the status change time and the inode, as git checks.
+ */
+export interface FileIdentity {
+  ctimeMs: number;
+  ino: number;
+}
 
 /**
  * Stats a file and applies the size limit. Synchronous on purpose: a stat takes microseconds,
@@ -125,7 +134,7 @@ export function stampOf(file: string): FileStamp {
     const stat = statSync(file);
     if (!stat.isFile()) return { ok: false, message: 'not a regular file' };
     if (stat.size > MAX_FILE_BYTES) return { ok: false, message: `too large to read (${(stat.size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)` };
-    return { ok: true, size: stat.size, mtimeMs: stat.mtimeMs };
+    return { ok: true, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
