@@ -115,6 +115,9 @@ function readMeeting(map: YAMLMap, origin: Meeting['origin'], report: Report): M
     if (good.length !== raw.length) report(`Meeting \`${id}\`: \`${key}\` has entries that are not strings; they are ignored.`, node(key));
     return good;
   };
+  const sourceValue = value('source');
+  if (sourceValue !== undefined && sourceValue !== null && typeof sourceValue !== 'string') report(`Meeting \`${id}\`: \`source\` must be a string.`, node('source'));
+  const source = typeof sourceValue === 'string' && sourceValue.trim() ? sourceValue.trim() : undefined;
   const participants = strings('participants');
   for (const participant of participants) if (!KEBAB_ID.test(participant)) report(`Meeting \`${id}\`: participant \`${participant}\` is not a figure id in kebab-case.`, node('participants'));
 
@@ -131,6 +134,7 @@ function readMeeting(map: YAMLMap, origin: Meeting['origin'], report: Report): M
     participants,
     aliases: strings('aliases'),
     summary,
+    ...(source ? { source } : {}),
     origin,
   };
 }

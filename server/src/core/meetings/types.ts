@@ -21,6 +21,8 @@ export interface Meeting {
   /** Names of the meeting itself (拜习会 is generic; e.g. 旧金山会晤, 巴厘岛会晤). */
   aliases: string[];
   summary: { zh?: string; en: string };
+  /** Where the dates were checked (a URL or a citation); kept for the reader, not matched. */
+  source?: string;
   origin: 'builtin' | 'workspace';
 }
 
