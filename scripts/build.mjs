@@ -18,6 +18,7 @@ async function builtinCataloguesPlugin() {
         "export { parseFigureCatalogue } from './server/src/core/figures/catalogue';",
         "export { parseMeetingCatalogue } from './server/src/core/meetings/catalogue';",
         "export { buildNormalizationTable } from './server/src/core/text/normalizationTable';",
+        "export { parseOutletTable } from './server/src/core/article/outlets';",
       ].join('\n'),
       resolveDir: '.',
       loader: 'ts',
@@ -30,7 +31,7 @@ async function builtinCataloguesPlugin() {
   });
   const module = { exports: {} };
   new Function('module', 'exports', 'require', parsers.outputFiles[0].text)(module, module.exports, createRequire(import.meta.url));
-  const { parseFigureCatalogue, parseMeetingCatalogue, buildNormalizationTable } = module.exports;
+  const { parseFigureCatalogue, parseMeetingCatalogue, buildNormalizationTable, parseOutletTable } = module.exports;
   // The normalisation table as the pairs of units it changes (about 4,000 of 65,536).
   const table = buildNormalizationTable();
   let pairs = '';
@@ -76,6 +77,11 @@ async function builtinCataloguesPlugin() {
         if (failures.length > 0) return { errors: failures.map((text) => ({ text })) };
         // JSON.parse of a string literal loads faster than the same object written as JavaScript.
         return { contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(result))});`, loader: 'js', watchFiles: files };
+      });
+      pluginBuild.onLoad({ filter: /[\\/]server[\\/]data[\\/]outlets\.yaml$/ }, async (args) => {
+        const table = parseOutletTable(await readFile(args.path, 'utf8'));
+        if (table.problems.length > 0) return { errors: table.problems.map((text) => ({ text: `server/data/outlets.yaml: ${text}` })) };
+        return { contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(table))});`, loader: 'js', watchFiles: [args.path] };
       });
       pluginBuild.onLoad({ filter: /[\\/]core[\\/]text[\\/]normalizationTable\.ts$/ }, () => ({ contents: precomputedTable, loader: 'js' }));
     },

@@ -25,7 +25,10 @@ test('seed 000 (reStructuredText-like) takes its date from the title and its aut
   assert.equal(article.date.value, '2023-11-17');
   assert.equal(article.title.value, '习拜会成果、争议及利害关系解析');
   assert.equal(slice(article, article.title.span), '习拜会成果、争议及利害关系解析');
-  assert.equal(article.outlet.value, 'Charles Hutzler / Lingling Wei / Andrew Restuccia');
+  // The footnote names the authors: a byline is the author, never the outlet.
+  assert.equal(article.author.value, 'Charles Hutzler / Lingling Wei / Andrew Restuccia');
+  assert.equal(slice(article, article.author.span), 'Charles Hutzler / Lingling Wei / Andrew Restuccia');
+  assert.equal(article.outlet, undefined);
   // The title is read once, not again as the first line of the body.
   assert.equal(article.text.split('习拜会成果、争议及利害关系解析').length, 2);
 });

@@ -78,7 +78,7 @@ export interface ArticleAnalysis {
 }
 
 export function analyzeArticle(uri: string, source: string, knowledge: Knowledge): ArticleAnalysis {
-  return analyzeParsed(uri, parseArticle(source), knowledge);
+  return analyzeParsed(uri, parseArticle(source, { fileName: uri }), knowledge);
 }
 
 /** Analyses an article already parsed (after an edit, the editor's parse is spliced rather than redone). */

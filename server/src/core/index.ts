@@ -12,7 +12,7 @@ export { LineIndex, type Position, type Range } from './text/lineIndex';
 export { SourceMap } from './text/sourceMap';
 export { LineScans, type LineMatch, type LineScan } from './text/lineScans';
 export { normalizeForMatching, matchingTextOf, type MatchingText } from './text/normalize';
-export { isCorpusArticle, CORPUS_EXTENSIONS } from './article/detect';
+export { isCorpusArticle, articleVerdict, CORPUS_EXTENSIONS, type ArticleVerdict } from './article/detect';
 export { analyzeArticle, analyzeParsed, type ArticleAnalysis, type OutlineEntry, type RangedProblem } from './analysis';
 export { storeAnalysis, loadAnalysis } from './storedAnalysis';
 export { CorpusIndex, type Location } from './corpusIndex';

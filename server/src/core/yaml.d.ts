@@ -9,3 +9,8 @@ declare module '*/data/meetings.yaml' {
   const parsed: ReturnType<typeof import('./meetings/catalogue').parseMeetingCatalogue>;
   export default parsed;
 }
+
+declare module '*/data/outlets.yaml' {
+  const parsed: ReturnType<typeof import('./article/outlets').parseOutletTable>;
+  export default parsed;
+}

@@ -52,3 +52,133 @@ export function proseDate(text: string): { date: string; index: number; length: 
   }
   return undefined;
 }
+
+const ANCHORED_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})([-/.])(\d{1,2})\5(\d{1,2})(?!\d)|(\d{1,2})\/(\d{1,2})\/(\d{4})(?!\d)/y;
+
+/** A full date written exactly at `index`: `2023年11月17日`, `2023-11-19`, `2023/11/19`, `11/1/2023` (US order). */
+export function dateAt(text: string, index: number): { date: string; length: number } | undefined {
+  ANCHORED_DATE.lastIndex = index;
+  const match = ANCHORED_DATE.exec(text);
+  if (!match) return undefined;
+  const date =
+    match[1] !== undefined ? isoDate(+match[1], +match[2], +match[3]) : match[4] !== undefined ? isoDate(+match[4], +match[6], +match[7]) : isoDate(+match[10], +match[8], +match[9]);
+  return date ? { date, length: match[0].length } : undefined;
+}
+
+/** Labels that say the date after them is the article's: `发布时间：`, `更新于`, `Published:`. */
+const DATE_LABEL = /(?:^|[\s|｜·•])[*_]*(?:发布|發布|更新|发表|發表|出版|刊登|刊出|日期|Published|Updated|Posted|Date)(?:时间|時間|日期|于|於|on)?[*_]*\s*[:：]?\s*/gi;
+const LINE_LEAD = /^[\s*_`>|｜]*/;
+const AFTER_STANDALONE_DATE = /^(?:[*_`]*\s*$|[*_`]*\s)/;
+
+/**
+ * The date of a byline in an article's lead: one after a label (`发布时间：2023-11-19`), or one
+ * that opens a line and is followed by nothing, a time or a space (`2023-11-19 19:14`,
+ * `11/1/2023 4:25 AM UTC`). A date inside a sentence (`2017年7月8日，在汉堡…`) is never one.
+ */
+export function bylineDate(lead: string): { date: string; index: number; length: number } | undefined {
+  let lineStart = 0;
+  // The lead is bounded by the caller, so every line of it is looked at.
+  while (lineStart < lead.length) {
+    const newline = lead.indexOf('\n', lineStart);
+    const lineEnd = newline < 0 ? lead.length : newline;
+    const line = lead.slice(lineStart, lineEnd);
+    DATE_LABEL.lastIndex = 0;
+    for (let label; (label = DATE_LABEL.exec(line)); ) {
+      const found = dateAt(line, label.index + label[0].length);
+      if (found) return { ...found, index: lineStart + label.index + label[0].length };
+      if (label[0].length === 0) DATE_LABEL.lastIndex++;
+    }
+    const start = LINE_LEAD.exec(line)![0].length;
+    const standalone = dateAt(line, start);
+    if (standalone && AFTER_STANDALONE_DATE.test(line.slice(start + standalone.length))) return { ...standalone, index: lineStart + start };
+    lineStart = lineEnd + 1;
+  }
+  return undefined;
+}
+
+/** A dateline as written: the name before the date, and the parts of the date it gives. */
+export interface Dateline {
+  /** Offsets into the text searched: the whole dateline, and the name at its start. */
+  index: number;
+  length: number;
+  nameIndex: number;
+  name: string;
+  /** Written in brackets (`【…讯】`, `（…电）`) rather than bare at a paragraph's start. */
+  bracketed: boolean;
+  year?: number;
+  month?: number;
+  day: number;
+}
+
+const DATE_PART = String.raw`\s*(?:(\d{4})\s*年\s*)?(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日\s*(?:专电|專電|电|電|讯|訊)`;
+/** `【大纪元2020年06月28日讯】`, `（中央社记者张三台北27日电）`, `新华社北京11月15日电`; names are bounded, so no long backtracking. */
+const DATELINE_FORMS = [
+  new RegExp(String.raw`[【\[]([^【】\[\]\d\n]{1,16}?)${DATE_PART}\s*[】\]]`, 'y'),
+  new RegExp(String.raw`[（(]([^（）()\d\n]{1,30}?)${DATE_PART}[）)]`, 'y'),
+  new RegExp(String.raw`([^\d\s，。,、：:（(【\[]{2,24}?)${DATE_PART}`, 'y'),
+];
+
+/** The dateline at the start of one of the lead's first lines, if any. */
+export function datelineIn(lead: string): Dateline | undefined {
+  let lineStart = 0;
+  while (lineStart < lead.length) {
+    const newline = lead.indexOf('\n', lineStart);
+    const lineEnd = newline < 0 ? lead.length : newline;
+    const start = lineStart + LINE_LEAD.exec(lead.slice(lineStart, Math.min(lineEnd, lineStart + 64)))![0].length;
+    for (const [form, pattern] of DATELINE_FORMS.entries()) {
+      pattern.lastIndex = start;
+      const match = pattern.exec(lead);
+      if (!match || match.index + match[0].length > lineEnd) continue;
+      const year = match[2] ? +match[2] : undefined;
+      const month = match[3] ? +match[3] : undefined;
+      const nameIndex = match.index + (form === 2 ? 0 : 1);
+      return { index: match.index, length: match[0].length, nameIndex, name: match[1].trim(), bracketed: form < 2, year, month, day: +match[4] };
+    }
+    lineStart = lineEnd + 1;
+  }
+  return undefined;
+}
+
+export interface PartialDate {
+  year: number;
+  month: number;
+  day?: number;
+}
+
+/**
+ * A dateline's date made whole: a year and month it leaves out come from the reference (the
+ * date of the source URL, the file name or an upload path); a day after the reference's day
+ * belongs to the month before.
+ */
+export function resolveDateline(dateline: Pick<Dateline, 'year' | 'month' | 'day'>, reference: PartialDate | undefined): string | undefined {
+  if (dateline.year !== undefined && dateline.month !== undefined) return isoDate(dateline.year, dateline.month, dateline.day);
+  if (!reference) return undefined;
+  let year = dateline.year ?? reference.year;
+  let month = dateline.month ?? reference.month;
+  if (dateline.month === undefined && reference.day !== undefined && dateline.day > reference.day + 1) month--;
+  if (dateline.year === undefined && month > reference.month + 1) year--;
+  if (month < 1) {
+    month = 12;
+    year--;
+  }
+  return isoDate(year, month, dateline.day);
+}
+
+/**
+ * A date in a file name or a URL's path: `/2020/03/27/`, `2020-03-27-title.md`, `20221115.md`,
+ * `/2020/03-27/`. Digits run into letters (`n14105166.htm`) or longer runs are no date.
+ */
+export function pathDate(text: string): { date: string; index: number; length: number } | undefined {
+  const pattern = /(?<![0-9A-Za-z])((?:19|20)\d{2})(?:([-/_.])(0?[1-9]|1[0-2])[-/_.](0?[1-9]|[12]\d|3[01])|(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01]))(?![0-9])/g;
+  for (let match; (match = pattern.exec(text)); ) {
+    const date = match[3] !== undefined ? isoDate(+match[1], +match[3], +match[4]) : isoDate(+match[1], +match[5], +match[6]);
+    if (date) return { date, index: match.index, length: match[0].length };
+  }
+  return undefined;
+}
+
+/** The year and month of a WordPress-style upload path (`/uploads/2021/09/`, `/2021/09/`) in the body. */
+export function uploadPathMonth(body: string): { year: number; month: number; index: number; length: number } | undefined {
+  const match = /\/(20\d{2})\/(0[1-9]|1[0-2])\//.exec(body);
+  return match ? { year: +match[1], month: +match[2], index: match.index, length: match[0].length } : undefined;
+}

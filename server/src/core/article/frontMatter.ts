@@ -1,8 +1,9 @@
 /**
- * Reads Jekyll front matter with a real YAML parser, keeping where each value sits in
- * the source so the outline and the title's mentions point at exact characters.
+ * Reads front matter — Jekyll's YAML between `---` lines, or Hugo's TOML between `+++` lines —
+ * keeping where each value sits in the source so the outline and the title's mentions point at
+ * exact characters.
  */
-import { isMap, isScalar, parseDocument } from 'yaml';
+import { isAlias, isMap, isScalar, parseDocument } from 'yaml';
 import type { Problem, SourceSpan } from './model';
 
 export interface FrontMatter {
@@ -16,34 +17,43 @@ export interface FrontMatter {
   problems: Problem[];
 }
 
-const OPENING = /^---[ \t]*\r?\n/;
-const CLOSING = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/gm;
+// Line breaks may be \n, \r\n or a lone \r (old Mac files); JavaScript's `^` with the m flag starts a line after each.
+const OPENING = /---[ \t]*(?:\r\n|\r|\n)/y;
+const CLOSING = /^(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)/gm;
+const TOML_OPENING = /\+\+\+[ \t]*(?:\r\n|\r|\n)/y;
+const TOML_CLOSING = /^\+\+\+[ \t]*(?:\r\n|\r|\n|$)/gm;
 
-export function readFrontMatter(source: string): FrontMatter | undefined {
+/** Reads the front matter that starts at `start` (after any byte-order marks), if there is one. */
+export function readFrontMatter(source: string, start = 0): FrontMatter | undefined {
+  TOML_OPENING.lastIndex = start;
+  if (TOML_OPENING.test(source)) return readTomlFrontMatter(source, start);
+  OPENING.lastIndex = start;
   const opening = OPENING.exec(source);
   if (!opening) return undefined;
-  const contentStart = opening[0].length;
+  const contentStart = start + opening[0].length;
   CLOSING.lastIndex = contentStart;
   const closing = CLOSING.exec(source);
   if (!closing) {
     return {
-      span: { start: 0, end: opening[0].length },
+      span: { start, end: contentStart },
       bodyStart: 0,
       values: {},
       valueSpans: {},
       problems: [
         {
           message: 'Front matter starts with `---` but is never closed; the file is read as if it had none.',
-          span: { start: 0, end: 3 },
+          span: { start, end: start + 3 },
           severity: 'warning',
         },
       ],
     };
   }
-  const yamlText = source.slice(contentStart, closing.index);
+  // A lone \r is a line break to YAML's reader only as \n; the swap keeps every offset.
+  const rawYaml = source.slice(contentStart, closing.index);
+  const yamlText = rawYaml.includes('\r') ? rawYaml.replace(/\r(?!\n)/g, '\n') : rawYaml;
   const problems: Problem[] = [];
   const end = closing.index + closing[0].length;
-  const span = { start: 0, end: closing.index + 3 };
+  const span = { start, end: closing.index + 3 };
   // Performance: most front matter is flat `key: value` lines, read here without the YAML parser
   // (it cost ~0.3 s over 3,000 files); anything else falls back to the parser.
   const simple = readSimpleFrontMatter(yamlText, contentStart);
@@ -61,10 +71,27 @@ export function readFrontMatter(source: string): FrontMatter | undefined {
       });
     }
     if (isMap(document.contents)) {
+      const seen = new Set<string>();
       for (const pair of document.contents.items) {
         const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
         if (!key) continue;
-        const node = pair.value;
+        if (seen.has(key)) {
+          const range = isScalar(pair.key) && pair.key.range ? pair.key.range : [0, 0];
+          problems.push({ message: `Front matter has \`${key}\` twice; the last one is used.`, span: { start: contentStart + range[0], end: contentStart + range[1] }, severity: 'warning' });
+        }
+        seen.add(key);
+        let node: unknown = pair.value;
+        // A value given as an alias (`title: *headline`) reads as the value its anchor holds;
+        // its span is the alias itself, where the value is written in this pair.
+        if (isAlias(node)) {
+          const target = node.resolve(document);
+          if (isScalar(target)) {
+            values[key] = target.value;
+            if (node.range) valueSpans[key] = { start: contentStart + node.range[0], end: contentStart + node.range[1] };
+            continue;
+          }
+          node = target ?? null;
+        }
         if (isScalar(node)) {
           values[key] = node.value;
           if (node.range) valueSpans[key] = { start: contentStart + node.range[0], end: contentStart + node.range[1] };
@@ -82,11 +109,85 @@ export function readFrontMatter(source: string): FrontMatter | undefined {
   } catch (error) {
     problems.push({
       message: `Front matter could not be read: ${error instanceof Error ? error.message : String(error)}`,
-      span: { start: 0, end: 3 },
+      span: { start, end: start + 3 },
       severity: 'error',
     });
   }
   return { span, bodyStart: end, values, valueSpans, problems };
+}
+
+const TOML_KEY_VALUE = /^[ \t]*([A-Za-z0-9_-]{1,64}|"[^"\r\n]{1,64}")[ \t]*=[ \t]*([^\r\n]*?)[ \t]*$/;
+const TOML_DATE = /^\d{4}-\d{2}-\d{2}(?:[Tt ][0-9:.]+(?:[Zz]|[+-]\d{2}:\d{2})?)?$/;
+
+/**
+ * Hugo's TOML front matter between `+++` lines: the top-level `key = value` pairs (strings,
+ * dates, numbers, booleans, one-line arrays). Tables (`[params]`) are left out; a line that is
+ * none of these is a problem.
+ */
+function readTomlFrontMatter(source: string, start: number): FrontMatter {
+  TOML_OPENING.lastIndex = start;
+  const contentStart = start + TOML_OPENING.exec(source)![0].length;
+  TOML_CLOSING.lastIndex = contentStart;
+  const closing = TOML_CLOSING.exec(source);
+  const problems: Problem[] = [];
+  if (!closing) {
+    problems.push({ message: 'Front matter starts with `+++` but is never closed; the file is read as if it had none.', span: { start, end: start + 3 }, severity: 'warning' });
+    return { span: { start, end: contentStart }, bodyStart: 0, values: {}, valueSpans: {}, problems };
+  }
+  const values: Record<string, unknown> = {};
+  const valueSpans: Record<string, SourceSpan> = {};
+  let inTable = false;
+  const lineBreak = /\r\n|\r|\n/g;
+  for (let lineStart = contentStart; lineStart < closing.index; ) {
+    lineBreak.lastIndex = lineStart;
+    const next = lineBreak.exec(source);
+    const lineEnd = next && next.index < closing.index ? next.index : closing.index;
+    const line = source.slice(lineStart, lineEnd);
+    const trimmed = line.trim();
+    const pair = TOML_KEY_VALUE.exec(line);
+    if (trimmed === '' || trimmed.startsWith('#')) {
+      // A blank line or a comment.
+    } else if (/^\[{1,2}[^\]]*\]{1,2}$/.test(trimmed)) {
+      inTable = true;
+    } else if (!pair) {
+      problems.push({ message: 'Front matter line is not TOML `key = value`.', span: { start: lineStart, end: lineEnd }, severity: 'warning' });
+    } else if (!inTable) {
+      const key = pair[1].replace(/^"|"$/g, '');
+      const rawStart = lineStart + line.indexOf(pair[2], line.indexOf('=') + 1);
+      const value = tomlValue(pair[2]);
+      if (value === undefined) {
+        problems.push({ message: `Front matter value of \`${key}\` is not a TOML value Summit Lens can read.`, span: { start: rawStart, end: rawStart + pair[2].length }, severity: 'warning' });
+      } else {
+        if (key in values) problems.push({ message: `Front matter has \`${key}\` twice; the last one is used.`, span: { start: lineStart, end: lineEnd }, severity: 'warning' });
+        values[key] = value;
+        if (typeof value === 'string') valueSpans[key] = { start: rawStart, end: rawStart + pair[2].length };
+      }
+    }
+    lineStart = next && next.index < closing.index ? next.index + next[0].length : closing.index;
+  }
+  return { span: { start, end: closing.index + 3 }, bodyStart: closing.index + closing[0].length, values, valueSpans, problems };
+}
+
+/** One TOML value on one line; dates are kept as written. */
+function tomlValue(raw: string): unknown {
+  const value = raw.replace(/[ \t]+#[^"']*$/, '');
+  if (/^"(?:[^"\\]|\\.)*"$/.test(value)) {
+    try {
+      return JSON.parse(value) as string;
+    } catch {
+      return undefined;
+    }
+  }
+  if (/^'[^']*'$/.test(value)) return value.slice(1, -1);
+  if (TOML_DATE.test(value)) return value;
+  if (value === 'true' || value === 'false') return value === 'true';
+  if (/^[+-]?\d[\d_]*(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(value)) return Number(value.replace(/_/g, ''));
+  if (/^\[.*\]$/.test(value)) {
+    const items = value.slice(1, -1).split(',').map((item) => item.trim()).filter(Boolean);
+    const parsed = items.map(tomlValue);
+    return parsed.every((item) => item !== undefined) ? parsed : undefined;
+  }
+  return undefined;
 }
 
 /** A key that YAML reads as a plain string, never as null or a boolean. */
@@ -127,7 +228,8 @@ function readSimpleFrontMatter(yamlText: string, offset: number): { values: Reco
     const colon = yamlText.indexOf(':', lineStart);
     if (colon < 0 || colon >= lineEnd) return undefined;
     const key = yamlText.slice(lineStart, colon);
-    if (!SIMPLE_KEY.test(key) || NON_STRING_KEY.test(key) || key === '__proto__') return undefined;
+    // A key given twice goes to the YAML reader, which reports it.
+    if (!SIMPLE_KEY.test(key) || NON_STRING_KEY.test(key) || key === '__proto__' || key in values) return undefined;
     if (colon + 1 === lineEnd) {
       // `key:` then a block sequence of scalars, all at the same indentation.
       const items: string[] = [];
@@ -207,7 +309,8 @@ export function scalarPieces(source: string, span: SourceSpan, value: string): A
       if (next === 'u' || next === 'x' || next === 'U') {
         const width = next === 'x' ? 2 : next === 'u' ? 4 : 8;
         const code = parseInt(source.slice(i + 2, i + 2 + width), 16);
-        pieces.push([i, 2 + width, Number.isFinite(code) ? String.fromCodePoint(code) : '']);
+        // `\U00110000` is past the last code point: YAML's reader makes it U+FFFD, and so does this.
+        pieces.push([i, 2 + width, Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : Number.isFinite(code) ? '\ufffd' : '']);
         i += 2 + width;
       } else {
         pieces.push([i, 2, escapes[next] ?? next ?? '']);

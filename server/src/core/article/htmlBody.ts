@@ -51,6 +51,8 @@ export interface HtmlPageInfo {
   timeDatetime?: PageValue;
   metaDate?: PageValue;
   url?: PageValue;
+  /** `<meta property="og:site_name">` or `application-name`: the outlet as the page names itself. */
+  siteName?: PageValue;
 }
 
 export interface HtmlWalkResult {
@@ -78,6 +80,12 @@ export interface WalkCheckpoint {
 
 /** A checkpoint is kept at the first end tag past every this many source characters. */
 const CHECKPOINT_SPACING = 2048;
+
+/**
+ * No checkpoint is made with more elements open than this: a checkpoint copies the open
+ * elements, and copies of a stack n deep at every end tag of a resumed walk are n².
+ */
+const MAX_CHECKPOINT_DEPTH = 256;
 
 /** An element open during the walk, with what its end tag must undo. */
 interface OpenElement {
@@ -180,6 +188,8 @@ function walk(
   const open: OpenElement[] = resume ? resume.from.open.map(({ name, block }) => ({ name, hides: false, block, start: resume.from.offset })) : [];
   /** How many open elements hide their content. */
   let hidden = 0;
+  /** How many open elements are headings (no checkpoint inside one). */
+  let openHeadings = 0;
   // Adjacent text events (htmlparser2 splits text at a stray `<`) are appended as one run.
   let textStart = -1;
   let textEnd = -1;
@@ -222,7 +232,10 @@ function walk(
           builder.breakLine(tagStart);
         }
         const level = HEADING_LEVELS[name];
-        if (level) element.heading = { level, textStart: builder.length, textEnd: 0, sourceStart: tagStart, sourceEnd: 0 };
+        if (level) {
+          element.heading = { level, textStart: builder.length, textEnd: 0, sourceStart: tagStart, sourceEnd: 0 };
+          openHeadings++;
+        }
       },
       onclosetag() {
         flushText();
@@ -238,6 +251,7 @@ function walk(
         if (element.block) builder.breakLine(elementEnd);
         const heading = element.heading;
         if (heading) {
+          openHeadings--;
           heading.textEnd = builder.length;
           heading.sourceEnd = elementEnd;
           if (heading.textEnd > heading.textStart) headings.push(heading);
@@ -247,7 +261,7 @@ function walk(
       onother: () => flushText(),
       onendtag() {
         // A stray end tag closes nothing and leaves a text run open: no checkpoint there.
-        if (mode !== 'html' || hidden > 0 || textStart >= 0 || open.some((element) => element.heading)) return;
+        if (mode !== 'html' || hidden > 0 || textStart >= 0 || openHeadings > 0 || open.length > MAX_CHECKPOINT_DEPTH) return;
         const offset = start + parser.endIndex + 1;
         const due = offset - lastCheckpoint >= CHECKPOINT_SPACING;
         if (!due && !resume) return;
@@ -319,6 +333,8 @@ function collectPageInfo(body: string, name: string, attributes: Record<string, 
       page.metaDate = valueOf('content');
     } else if (!page.url && property === 'og:url') {
       page.url = valueOf('content');
+    } else if (!page.siteName && (property === 'og:site_name' || property === 'application-name')) {
+      page.siteName = valueOf('content');
     }
   } else if (name === 'link' && !page.url && (attributes.rel ?? '').toLowerCase() === 'canonical') {
     page.url = valueOf('href');

@@ -47,15 +47,19 @@ export interface Section {
 }
 
 export interface Article {
-  /** The source the article was read from, as given (BOM removed). */
+  /** The source the article was read from, as given (byte-order marks kept, so ranges match the editor's text). */
   source: string;
   format: ArticleFormat;
   title?: Field;
+  /** Where the title came from; a first sentence is derived, not read. */
+  titleOrigin?: 'front matter' | 'description' | 'header' | 'heading' | 'page title' | 'first sentence';
   /** ISO date `YYYY-MM-DD`. */
   date?: Field;
   /** Where the date came from, for hovers and the outline. */
-  dateOrigin?: 'front matter' | 'stamp' | 'time element' | 'title' | 'footnote' | 'meta' | 'byline' | 'inferred';
+  dateOrigin?: 'front matter' | 'stamp' | 'time element' | 'meta' | 'json-ld' | 'title' | 'footnote' | 'dateline' | 'byline' | 'url' | 'file name' | 'inferred';
   outlet?: Field;
+  /** The author as the front matter's byline gives it (`台灣特派員鄭智仁`); never taken for the outlet. */
+  author?: Field;
   url?: Field;
   frontMatterSpan?: SourceSpan;
   sections: Section[];

@@ -2,11 +2,15 @@
  * The one entry point that turns any corpus file into an `Article` plus its problems.
  * It never throws: whatever it cannot read becomes a problem, and the rest is still read.
  */
+import builtinOutlets from '../../../data/outlets.yaml';
 import { LineIndex } from '../text/lineIndex';
+import { normalizeForMatching } from '../text/normalize';
 import { SourceMap } from '../text/sourceMap';
-import { compactDate, dateFromEpochMs, dateFromFrontMatter, isoDate, proseDate } from './dates';
+import { bylineDate, compactDate, dateFromEpochMs, dateFromFrontMatter, datelineIn, isoDate, pathDate, proseDate, resolveDateline, uploadPathMonth, type PartialDate } from './dates';
 import { readFrontMatter, scalarPieces, type FrontMatter } from './frontMatter';
+import { OutletIndex, unwrapArchiveUrl, type Outlet } from './outlets';
 import { walkHtmlBody, type HtmlHeading, type HtmlPageInfo, type WalkCheckpoint } from './htmlBody';
+import type { Dateline } from './dates';
 import type { Article, ArticleFormat, Field, ParseResult, Problem, Section, SourceSpan } from './model';
 import { buildSections, type FlatHeading } from './sections';
 import { VisibleTextBuilder, type TextMode } from './visibleText';
@@ -20,6 +24,10 @@ const LINK_HEADER = /^[ \t]*\[([^\]\r\n]+)\]\(([^)\s]+)\)[ \t]*\r?\n[ \t]*-{3,}[
 const UNDERLINED_LINE = /^([^\r\n]+)\r?\n([=\-~^*#]{3,})[ \t]*$/gm;
 const UNDERLINE_AFTER_BREAK = /\n[=\-~^*#]{3}/;
 const MARKDOWN_HEADING = /^(#{1,6})[ \t]+([^\r\n]*?)[ \t#]*$/gm;
+/** A heading made only of links (`#### [首页](…) | [新闻](…)`): a site's navigation, not a section or a title. */
+const NAVIGATION_HEADING = /^(?:\s*[|｜·•]?\s*!?\[[^\]\r\n]*\]\([^)\r\n]*\)\s*)+[|｜·•]?\s*$/;
+/** A numbered item of a digest (`1. 标题`, `一、标题`): a section, never the article's title. */
+const NUMBERED_HEADING = /^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、．]/;
 const HTML_DOCUMENT = /^\s*(?:<!doctype\s+html|<html[\s>]|<\?xml)/i;
 const HTML_TAG = /<(?:div|p|main|article|section|span|table|br|ul|ol|li|img|a|h[1-6]|strong|b|i|em|blockquote|figure)[\s>/]/i;
 const FOOTNOTE = /^\.\.[ \t]+\[(?:\d+|#[^\]]*|\*)\][ \t]+([^\r\n]*)$/gm;
@@ -31,13 +39,29 @@ export interface TitleSource {
   pieces: Array<[number, number, string]>;
   /** The source line holding the title when it also sits in the body, so it is not read twice. */
   bodyLine?: SourceSpan;
+  origin?: 'front matter' | 'description' | 'header' | 'heading';
 }
 
-export function parseArticle(input: string): ParseResult {
-  const source = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+export interface ParseOptions {
+  /** The file's name or URI: a date in it (`2020-03-27-title.md`) is a last resort for the article's date. */
+  fileName?: string;
+}
+
+/** The table of news outlets the build parsed from server/data/outlets.yaml. */
+const OUTLETS = new OutletIndex(builtinOutlets);
+
+/** How many byte-order marks open the text (a file saved twice by a careless tool has two). */
+export function byteOrderMarks(input: string): number {
+  let count = 0;
+  while (input.charCodeAt(count) === 0xfeff) count++;
+  return count;
+}
+
+export function parseArticle(input: string, options: ParseOptions = {}): ParseResult {
+  const source = input;
   const problems: Problem[] = [];
   try {
-    return parseSource(source, problems);
+    return parseSource(source, problems, options);
   } catch (error) {
     // A bug in a reader must cost one file its structure, never the server.
     problems.push({
@@ -66,7 +90,7 @@ export function looksBinary(source: string): boolean {
   return head.length > 64 && replacements / head.length > 0.1;
 }
 
-function parseSource(source: string, problems: Problem[]): ParseResult {
+function parseSource(source: string, problems: Problem[], options: ParseOptions): ParseResult {
   if (!/\S/.test(source)) {
     problems.push({ message: 'Empty file: there is no article to read.', span: { start: 0, end: source.length }, severity: 'warning' });
     return { article: emptyArticle(source, 'empty'), problems };
@@ -89,7 +113,14 @@ function parseSource(source: string, problems: Problem[]): ParseResult {
     });
   }
 
-  return deriveArticle(readStructure(source, readable, problems));
+  // Byte-order marks stay in the source, so ranges match an editor that keeps them in the text;
+  // the readers see line breaks in their place (same length), which no pattern takes for content.
+  const marks = byteOrderMarks(source);
+  const view = marks > 0 ? '\n'.repeat(marks) + source.slice(marks) : source;
+  const structure = readStructure(view, readable, problems, marks);
+  structure.source = source;
+  structure.fileName = options.fileName;
+  return deriveArticle(structure);
 }
 
 /**
@@ -98,6 +129,7 @@ function parseSource(source: string, problems: Problem[]): ParseResult {
  */
 export interface ArticleStructure {
   source: string;
+  fileName?: string;
   format: ArticleFormat;
   bodyStart: number;
   frontMatter?: FrontMatter;
@@ -125,8 +157,8 @@ export interface WalkEnd {
 }
 
 /** Reads the file's layout and visible text: the costly part of parsing. */
-function readStructure(source: string, readable: number, readProblems: Problem[]): ArticleStructure {
-  const frontMatter = readFrontMatter(source);
+function readStructure(source: string, readable: number, readProblems: Problem[], marks = 0): ArticleStructure {
+  const frontMatter = readFrontMatter(source, marks);
   if (frontMatter) for (const problem of frontMatter.problems) readProblems.push(problem);
   let cursor = frontMatter?.bodyStart ?? 0;
 
@@ -160,7 +192,7 @@ function readStructure(source: string, readable: number, readProblems: Problem[]
   const underlined = format === 'rst' ? underlinedHeadings(source, bodyStart, bodyEnd) : [];
   const markdownHeadings = mode === 'markdown' && format !== 'rst' ? markdownHeadingsIn(source, bodyStart, bodyEnd) : [];
 
-  const title = chooseTitle(source, frontMatter, header, underlined, markdownHeadings);
+  const title = chooseTitle(source, frontMatter, header, underlined, markdownHeadings, bodyStart);
   const builder = new VisibleTextBuilder(source);
   if (title) {
     for (const [start, length, text] of title.pieces) {
@@ -219,27 +251,78 @@ export function deriveArticle(structure: ArticleStructure, lines = new LineIndex
     const first = title.pieces[0];
     const last = title.pieces[title.pieces.length - 1];
     article.title = { value: title.value, span: { start: first[0], end: last[0] + last[1] } };
+    article.titleOrigin = title.origin ?? 'heading';
   } else if (structure.pageTitle) {
     article.title = structure.pageTitle;
+    article.titleOrigin = 'page title';
+  } else {
+    const sentence = firstSentence(text);
+    if (sentence) {
+      article.title = { value: sentence.value, span: structure.sourceMap.toSource(sentence.start, sentence.end) };
+      article.titleOrigin = 'first sentence';
+      problems.push({ message: 'No title in the file: its first sentence serves as the title. Add a `title:` to the front matter or a heading to give one.', span: article.title.span, severity: 'information' });
+    }
   }
-  readDate(article, source, frontMatter, stamp, page, body, bodyStart, problems);
-  readOutletAndUrl(article, source, frontMatter, header, page, text);
+  // The lead: where datelines and bylines stand (after the title, at the top of the body).
+  const lead = text.slice(0, LEAD_LENGTH);
+  const dateline = datelineIn(lead);
+  const datelineOutlet = dateline && OUTLETS.startingWith(dateline.name);
+  // A bare dateline (`新华社北京11月15日电`) counts only when it names a known outlet.
+  const usableDateline = dateline && (dateline.bracketed || datelineOutlet) ? dateline : undefined;
+  readOutletAndUrl(article, source, frontMatter, header, page, text, usableDateline, datelineOutlet);
+  readDate(article, { source, fileName: structure.fileName, frontMatter, stamp, page, body, bodyStart, lead, dateline: usableDateline }, problems);
   if (!article.title) {
-    problems.push({ message: 'No title found (front matter `title`, a `[title](url)` header, an underlined or `#` heading, or `<title>`).', span: { start: 0, end: 0 }, severity: 'information' });
-  }
-  if (!article.date) {
-    problems.push({
-      message: 'No date found, so relative dates (周三, 昨天) cannot be resolved to a meeting; add `date:` to the front matter or a `<!--epoch-ms-->` stamp.',
-      span: { start: 0, end: 0 },
-      severity: 'information',
-    });
+    problems.push({ message: 'No title found (front matter `title`, a `[title](url)` header, an underlined or `#` heading, `<title>`, or a first sentence).', span: { start: 0, end: 0 }, severity: 'information' });
   }
   return { article, problems, structure };
+}
+
+/** How much of the visible text a dateline or a byline may stand in. */
+const LEAD_LENGTH = 3000;
+const SENTENCE_END = /[。！？!?；;]|(?:\.\s)|\n\s*\n/;
+
+/**
+ * The first sentence of a text with no title (automatic subtitles: one short phrase per line):
+ * up to the first full stop or blank line, across at most three lines and 60 characters.
+ */
+function firstSentence(text: string): { value: string; start: number; end: number } | undefined {
+  const start = text.search(/\S/);
+  if (start < 0) return undefined;
+  const window = text.slice(start, start + 240);
+  let end = window.search(SENTENCE_END);
+  if (end < 0) end = window.length;
+  let lineBreaks = 0;
+  for (let at = window.indexOf('\n'); at >= 0 && at < end; at = window.indexOf('\n', at + 1)) {
+    if (++lineBreaks === 3) {
+      end = at;
+      break;
+    }
+  }
+  end = Math.min(end, 60);
+  const raw = window.slice(0, end).trimEnd();
+  const value = raw.replace(/\s*\n\s*/g, ' ').trim();
+  return value.length >= 2 ? { value, start, end: start + raw.length } : undefined;
 }
 
 function skipBlankLines(source: string, from: number): number {
   const match = /^(?:[ \t]*\r?\n)*/.exec(source.slice(from, from + 4096));
   return from + (match ? match[0].length : 0);
+}
+
+/**
+ * Where the first text on a line that a line break ends begins, or -1: what
+ * `search(/\S[^\r\n]*\r?\n/)` finds, in one pass (that search rescans a long line from each of its characters).
+ */
+function firstEndedLineText(head: string): number {
+  for (let start = 0; start < head.length; ) {
+    let end = start;
+    let text = -1;
+    for (; end < head.length && head[end] !== '\r' && head[end] !== '\n'; end++) if (text < 0 && /\S/.test(head[end])) text = end;
+    const ended = head[end] === '\n' || (head[end] === '\r' && head[end + 1] === '\n');
+    if (text >= 0 && ended) return text;
+    start = end + 1;
+  }
+  return -1;
 }
 
 export function detectFormat(body: string, frontMatter: FrontMatter | undefined, hasHeader: boolean): ArticleFormat {
@@ -248,7 +331,7 @@ export function detectFormat(body: string, frontMatter: FrontMatter | undefined,
   UNDERLINED_LINE.lastIndex = 0;
   // Performance: an underline always follows a line break, so most heads skip the slower full pattern.
   const underline = UNDERLINE_AFTER_BREAK.test(head) ? UNDERLINED_LINE.exec(head) : null;
-  const firstLineEnd = head.search(/\S[^\r\n]*\r?\n/);
+  const firstLineEnd = firstEndedLineText(head);
   if (underline && underline[2][0] === '=' && underline.index <= Math.max(0, firstLineEnd) && !frontMatter && !hasHeader) return 'rst';
   const html = HTML_TAG.test(head);
   if (frontMatter && frontMatter.bodyStart > 0) return html ? 'jekyll-html' : 'jekyll-markdown';
@@ -278,7 +361,7 @@ function markdownHeadingsIn(source: string, start: number, end: number): FlatHea
   MARKDOWN_HEADING.lastIndex = start;
   for (let match; (match = MARKDOWN_HEADING.exec(source)) && match.index < end; ) {
     const title = plainMarkdown(match[2]);
-    if (!title) continue;
+    if (!title || NAVIGATION_HEADING.test(match[2])) continue;
     const textStart = match.index + match[0].indexOf(match[2], match[1].length);
     headings.push({ title, level: match[1].length, headingSpan: { start: textStart, end: textStart + match[2].length }, span: { start: match.index, end: match.index + match[0].length } });
   }
@@ -296,10 +379,18 @@ function plainMarkdown(text: string): string {
     .trim();
 }
 
+/**
+ * A section's name is at most this many characters of its heading's text: headings nested in
+ * headings (`<h1>a<h1>b…`) each hold all the text after them, and n names of all of it are n².
+ */
+const MAX_SECTION_NAME = 200;
+
 function htmlHeadings(headings: HtmlHeading[], text: string, title: string | undefined): FlatHeading[] {
   const flat: FlatHeading[] = [];
   for (const heading of headings) {
-    const name = text.slice(heading.textStart, heading.textEnd).replace(/\s+/g, ' ').trim();
+    const long = heading.textEnd - heading.textStart > MAX_SECTION_NAME;
+    const shown = text.slice(heading.textStart, long ? heading.textStart + MAX_SECTION_NAME : heading.textEnd).replace(/\s+/g, ' ').trim();
+    const name = long ? `${shown}…` : shown;
     if (!name || name === title?.trim()) continue;
     flat.push({ title: name, level: heading.level, headingSpan: { start: heading.sourceStart, end: heading.sourceEnd }, span: { start: heading.sourceStart, end: heading.sourceEnd } });
   }
@@ -312,13 +403,20 @@ function chooseTitle(
   header: { title: string; titleSpan: SourceSpan } | undefined,
   underlined: FlatHeading[],
   markdownHeadings: FlatHeading[],
+  bodyStart: number,
 ): TitleSource | undefined {
   const fmTitle = frontMatter?.values.title;
   const fmSpan = frontMatter?.valueSpans.title;
-  if (typeof fmTitle === 'string' && fmTitle.trim() && fmSpan) {
-    return { value: fmTitle.trim(), pieces: trimPieces(scalarPieces(source, fmSpan, fmTitle)) };
+  // Wiki.js daily pages: the title is the day, the description the headline.
+  const description = frontMatter?.values.description;
+  const descriptionSpan = frontMatter?.valueSpans.description;
+  if ((typeof fmTitle === 'string' || typeof fmTitle === 'number') && ONLY_A_DATE.test(String(fmTitle)) && typeof description === 'string' && description.trim() && descriptionSpan) {
+    return { value: description.trim(), pieces: trimPieces(scalarPieces(source, descriptionSpan, description)), origin: 'description' };
   }
-  if (header) return { value: header.title, pieces: [[header.titleSpan.start, header.title.length, header.title]] };
+  if (typeof fmTitle === 'string' && fmTitle.trim() && fmSpan) {
+    return { value: fmTitle.trim(), pieces: trimPieces(scalarPieces(source, fmSpan, fmTitle)), origin: 'front matter' };
+  }
+  if (header) return { value: header.title, pieces: [[header.titleSpan.start, header.title.length, header.title]], origin: 'header' };
   const underlinedTitle = underlined[0];
   if (underlinedTitle && underlinedTitle.level === 1) {
     const span = underlinedTitle.headingSpan;
@@ -332,8 +430,14 @@ function chooseTitle(
     raw = raw.replace(TITLE_FOOTNOTE_REFERENCE, '');
     return { value: raw, pieces: [[start, raw.length, raw]], bodyLine: underlinedTitle.span };
   }
-  // The first substantial level 1–2 heading; navigation links such as `[返回](README.md)` are not titles.
-  const heading = markdownHeadings.find((candidate) => candidate.level <= 2 && !/\]\(/.test(source.slice(candidate.headingSpan.start, candidate.headingSpan.end)) && candidate.title.length >= 2);
+  // A news site's Markdown mirror opens with its headline at any level, underlined with `------`.
+  const opening = markdownHeadings[0];
+  const underline = opening && opening.span.start <= skipBlankLines(source, bodyStart) ? /^[ \t]*(?:\r\n|\r|\n)[ \t]*-{3,}[ \t]*(?:\r\n|\r|\n|$)/.exec(source.slice(opening.span.end, opening.span.end + 256)) : null;
+  // Otherwise the first substantial level 1–2 heading; navigation links such as `[返回](README.md)`
+  // and the numbered items of a digest are not titles.
+  const heading = underline
+    ? opening
+    : markdownHeadings.find((candidate) => candidate.level <= 2 && !/\]\(/.test(source.slice(candidate.headingSpan.start, candidate.headingSpan.end)) && !NUMBERED_HEADING.test(candidate.title) && candidate.title.length >= 2);
   if (heading) {
     const raw = source.slice(heading.headingSpan.start, heading.headingSpan.end);
     return { value: heading.title, pieces: raw === heading.title ? [[heading.headingSpan.start, raw.length, raw]] : [[heading.headingSpan.start, raw.length, heading.title]], bodyLine: heading.span };
@@ -351,108 +455,269 @@ function trimPieces(pieces: Array<[number, number, string]>): Array<[number, num
   return pieces;
 }
 
-function readDate(
-  article: Article,
-  source: string,
-  frontMatter: FrontMatter | undefined,
-  stamp: { ms: string; span: SourceSpan } | undefined,
-  page: { timeDatetime?: { value: string; start: number; end: number }; metaDate?: { value: string; start: number; end: number } },
-  body: string,
-  bodyStart: number,
-  problems: Problem[],
-): void {
-  const set = (value: string | undefined, span: SourceSpan, origin: Article['dateOrigin']): boolean => {
-    if (!value) return false;
+interface DateEvidence {
+  source: string;
+  fileName?: string;
+  frontMatter?: FrontMatter;
+  stamp?: { ms: string; span: SourceSpan };
+  page: HtmlPageInfo;
+  body: string;
+  bodyStart: number;
+  lead: string;
+  dateline?: Dateline;
+}
+
+/** Front-matter keys that hold the publication date, most trusted first (`lastmod` only when nothing else is given). */
+const FRONT_MATTER_DATE_KEYS = ['date', 'published', 'pubDate', 'publishDate', 'publish_date', 'date_published', 'datePublished', 'dateCreated', 'created', 'created_at', 'lastmod', 'updated', 'dateModified'];
+/** Where a date was read from (not derived): these may be checked against each other. */
+const METADATA_ORIGINS = new Set<Article['dateOrigin']>(['front matter', 'stamp', 'time element', 'meta', 'json-ld']);
+
+/**
+ * The article's date, from the most trusted place that gives one: front matter or page metadata,
+ * the title's `YYYYMMDD`, a footnote, the dateline, a byline, the source URL or the file name,
+ * and last an upload path's month with a day of that month from the lead. A date in the body's
+ * prose is never the article's date.
+ */
+function readDate(article: Article, evidence: DateEvidence, problems: Problem[]): void {
+  const { source, frontMatter, stamp, page, body, bodyStart, lead, dateline } = evidence;
+  const set = (value: string | undefined, span: SourceSpan, origin: NonNullable<Article['dateOrigin']>): boolean => {
+    if (!value || article.date) return Boolean(value && article.date);
     article.date = { value, span };
     article.dateOrigin = origin;
     return true;
   };
-  const fmDate = frontMatter?.values.date;
-  if (fmDate !== undefined && fmDate !== null && fmDate !== '') {
-    const span = frontMatter!.valueSpans.date ?? frontMatter!.span;
-    if (set(dateFromFrontMatter(fmDate), span, 'front matter')) return;
-    problems.push({ message: `Front matter date ${JSON.stringify(String(fmDate))} is not a date Summit Lens can read (expected e.g. 2023-10-29).`, span, severity: 'warning' });
+  for (const key of FRONT_MATTER_DATE_KEYS) {
+    const value = frontMatter?.values[key];
+    if (value === undefined || value === null || value === '' || typeof value === 'boolean') continue;
+    const span = frontMatter!.valueSpans[key] ?? frontMatter!.span;
+    if (set(dateFromFrontMatter(value), span, 'front matter')) break;
+    problems.push({ message: `Front matter ${key} ${JSON.stringify(String(value))} is not a date Summit Lens can read (expected e.g. 2023-10-29).`, span, severity: 'warning' });
   }
-  if (stamp && stamp.ms !== 'NaN' && set(dateFromEpochMs(Number(stamp.ms)), stamp.span, 'stamp')) return;
-  if (page.timeDatetime && set(dateFromFrontMatter(page.timeDatetime.value), page.timeDatetime, 'time element')) return;
-  if (article.title) {
+  // Wiki.js daily pages are titled with their day.
+  const fmTitle = frontMatter?.values.title;
+  if (!article.date && (typeof fmTitle === 'string' || typeof fmTitle === 'number') && ONLY_A_DATE.test(String(fmTitle)) && frontMatter!.valueSpans.title) {
+    set(dateFromFrontMatter(String(fmTitle)) ?? compactDate(String(fmTitle))?.date, frontMatter!.valueSpans.title, 'front matter');
+  }
+  if (stamp && stamp.ms !== 'NaN') set(dateFromEpochMs(Number(stamp.ms)), stamp.span, 'stamp');
+  if (page.timeDatetime) set(dateFromFrontMatter(page.timeDatetime.value), page.timeDatetime, 'time element');
+  if (page.metaDate) set(dateFromFrontMatter(page.metaDate.value), page.metaDate, 'meta');
+  const jsonLd = jsonLdDate(source, bodyStart);
+  if (jsonLd) set(dateFromFrontMatter(jsonLd.value), jsonLd.span, 'json-ld');
+  if (article.title && article.titleOrigin !== 'first sentence') {
     const compact = compactDate(article.title.value);
     const titleStart = article.title.span.start;
-    if (compact && set(compact.date, { start: titleStart + compact.index, end: titleStart + compact.index + compact.length }, 'title')) return;
+    if (compact) set(compact.date, { start: titleStart + compact.index, end: titleStart + compact.index + compact.length }, 'title');
   }
   FOOTNOTE.lastIndex = 0;
-  for (let match; (match = FOOTNOTE.exec(body)); ) {
+  for (let match; !article.date && (match = FOOTNOTE.exec(body)); ) {
     const found = proseDate(match[1]);
     if (found) {
       const start = bodyStart + match.index + match[0].indexOf(match[1]) + found.index;
       set(found.date, { start, end: start + found.length }, 'footnote');
-      return;
     }
   }
-  if (page.metaDate && set(dateFromFrontMatter(page.metaDate.value), page.metaDate, 'meta')) return;
-  // Last resort: a date in the byline near the top, e.g. `更新时间：2023年11月19日` or `11/1/2023 4:25 AM UTC`.
-  const lead = article.text.slice(0, 4000);
-  const found = proseDate(lead);
-  if (found && set(found.date, article.sourceMap.toSource(found.index, found.index + found.length), 'byline')) return;
+
+  // Dates from where the file came from: the source URL (an archive's capture date is not one) and the file name.
+  const url = article.url ? unwrapArchiveUrl(article.url.value) : undefined;
+  const inUrl = url ? pathDate(url.replace(/^[a-z]+:\/\/[^/]*/i, '')) : undefined;
+  const inFileName = evidence.fileName ? pathDate(fileNameOf(evidence.fileName)) : undefined;
+  const upload = uploadPathMonth(body);
+  const reference: PartialDate | undefined = article.date
+    ? partial(article.date.value)
+    : inUrl
+      ? partial(inUrl.date)
+      : inFileName
+        ? partial(inFileName.date)
+        : upload && { year: upload.year, month: upload.month };
+
+  const datelineDate = dateline && resolveDateline(dateline, reference);
+  const datelineSpan = dateline && article.sourceMap.toSource(dateline.index, dateline.index + dateline.length);
+  if (datelineDate && datelineSpan) {
+    if (article.date && METADATA_ORIGINS.has(article.dateOrigin) && datelineDate > dayAfter(article.date.value)) {
+      problems.push({ message: `The dateline says ${datelineDate}, later than the date ${article.date.value} the ${article.dateOrigin} gives: one of them is wrong.`, span: datelineSpan, severity: 'warning' });
+    }
+    set(datelineDate, datelineSpan, 'dateline');
+  }
+  const byline = bylineDate(lead);
+  if (byline) set(byline.date, article.sourceMap.toSource(byline.index, byline.index + byline.length), 'byline');
+  if (inUrl && article.url) {
+    // The span is the URL as written; the date's own characters sit inside it (an archive's URL holds two).
+    set(inUrl.date, article.url.span, 'url');
+  }
+  if (inFileName) set(inFileName.date, { start: 0, end: 0 }, 'file name');
   // Reposts often carry only a month and day (`9月10日`); the year and month of an upload path such as `/2021/09/` complete it.
-  const uploadPath = /\/(20\d{2})\/(0[1-9]|1[0-2])\//.exec(body);
-  if (uploadPath) {
-    const month = Number(uploadPath[2]);
+  if (!article.date && upload) {
     let latestDay = 0;
     let daySpan: SourceSpan | undefined;
     for (const match of lead.matchAll(/(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*日/g)) {
-      if (Number(match[1]) === month && Number(match[2]) > latestDay) {
+      if (Number(match[1]) === upload.month && Number(match[2]) > latestDay) {
         latestDay = Number(match[2]);
         daySpan = article.sourceMap.toSource(match.index!, match.index! + match[0].length);
       }
     }
-    const date = latestDay ? isoDate(Number(uploadPath[1]), month, latestDay) : undefined;
+    const date = latestDay ? isoDate(upload.year, upload.month, latestDay) : undefined;
     if (date && daySpan) set(date, daySpan, 'inferred');
+  }
+
+  const derivedFrom: Partial<Record<NonNullable<Article['dateOrigin']>, string>> = {
+    url: 'the source URL',
+    'file name': 'the file name',
+    inferred: `an upload path's month (${upload ? `${upload.year}-${String(upload.month).padStart(2, '0')}` : ''}) and a day of that month in the text`,
+  };
+  const derived = article.dateOrigin && derivedFrom[article.dateOrigin];
+  if (article.date && derived) {
+    problems.push({ message: `The date ${article.date.value} is derived from ${derived}; no front matter, page metadata, dateline or byline gives it. Add \`date:\` to the front matter to confirm it.`, span: article.date.span, severity: 'information' });
+  }
+  if (article.date && METADATA_ORIGINS.has(article.dateOrigin)) {
+    for (const [found, where, span] of [[inUrl, 'source URL', article.url?.span], [inFileName, 'file name', { start: 0, end: 0 }]] as const) {
+      if (found && span && found.date > dayAfter(article.date.value)) {
+        problems.push({ message: `The ${where} says ${found.date}, later than the date ${article.date.value} the ${article.dateOrigin} gives: one of them is wrong.`, span, severity: 'warning' });
+      }
+    }
+  }
+  if (!article.date) {
+    const month = upload ? ` Only the month is known (${upload.year}-${String(upload.month).padStart(2, '0')}, from an upload path).` : '';
+    problems.push({
+      message: `No date found, so relative dates (周三, 昨天) cannot be resolved to a meeting.${month} Add \`date:\` to the front matter or a \`<!--epoch-ms-->\` stamp.`,
+      span: { start: 0, end: 0 },
+      severity: 'information',
+    });
   }
 }
 
+const ONLY_A_DATE = /^\s*(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{8})\s*$/;
+
+function partial(date: string): PartialDate {
+  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
+}
+
+function dayAfter(date: string): string {
+  const next = new Date(`${date}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
+}
+
+function fileNameOf(path: string): string {
+  const decoded = /%[0-9a-f]{2}/i.test(path) ? safeDecode(path) : path;
+  return decoded.slice(Math.max(decoded.lastIndexOf('/'), decoded.lastIndexOf('\\')) + 1);
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** `"datePublished": "2020-06-28T08:00:00+08:00"` in a page's JSON-LD, found without parsing the script. */
+function jsonLdDate(source: string, from: number): { value: string; span: SourceSpan } | undefined {
+  const key = source.indexOf('"datePublished"', from);
+  if (key < 0) return undefined;
+  const match = /^"datePublished"\s*:\s*"([^"\r\n]{4,40})"/.exec(source.slice(key, key + 80));
+  if (!match) return undefined;
+  const start = key + match[0].length - match[1].length - 1;
+  return { value: match[1], span: { start, end: start + match[1].length } };
+}
+
+/** Words of a reporter's byline (`台灣特派員鄭智仁`, `中國組記者翁維愷`): an author, never an outlet. */
+const REPORTER_BYLINE = /记者|記者|特派员|特派員|特约|特約|通讯员|通訊員|撰稿|编辑|編輯|评论员|評論員|主播|作者|译者|譯者|reporter|correspondent/i;
+
+/**
+ * The outlet, from the most trusted place that names it: the front matter, the dateline, the
+ * page's site name, the source URL's domain (data/outlets.yaml), a `来源：` line, and for a video
+ * platform's page the channel that posted it. A byline names the author, never the outlet.
+ */
 function readOutletAndUrl(
   article: Article,
   source: string,
   frontMatter: FrontMatter | undefined,
   header: { url: string; urlSpan: SourceSpan } | undefined,
-  page: { url?: { value: string; start: number; end: number } },
+  page: HtmlPageInfo,
   text: string,
+  dateline: Dateline | undefined,
+  datelineOutlet: { outlet: Outlet; length: number } | undefined,
 ): void {
-  for (const key of ['author', 'outlet', 'source', 'publisher']) {
+  const traditional = article.title ? normalizeForMatching(article.title.value) !== article.title.value : false;
+  const nameOf = (outlet: Outlet) => (traditional ? outlet.traditional : outlet.name);
+  const frontMatterString = (key: string): Field | undefined => {
     const value = frontMatter?.values[key];
     const span = frontMatter?.valueSpans[key];
-    if (typeof value === 'string' && value.trim() && span) {
-      article.outlet = { value: value.trim(), span: unquoted(source, span) };
-      break;
-    }
-  }
-  for (const key of ['from', 'url', 'link', 'source_url', 'canonical_url', 'original_url']) {
-    const value = frontMatter?.values[key];
-    const span = frontMatter?.valueSpans[key];
-    if (typeof value === 'string' && /^https?:/.test(value.trim()) && span) {
-      article.url = { value: value.trim(), span: unquoted(source, span) };
+    return typeof value === 'string' && value.trim() && span ? { value: value.trim(), span: unquoted(source, span) } : undefined;
+  };
+  for (const key of ['from', 'url', 'link', 'source_url', 'canonical_url', 'original_url', 'source', 'original']) {
+    const field = frontMatterString(key);
+    if (field && /^https?:/.test(field.value)) {
+      article.url = field;
       break;
     }
   }
   if (!article.url && header) article.url = { value: header.url, span: header.urlSpan };
   if (!article.url && page.url) article.url = { value: page.url.value, span: page.url };
-  if (!article.outlet) {
-    // Footnotes that name the authors, bylines such as `来源：央视网` (not picture credits), or the URL's host.
-    const footnote = /^\.\.[ \t]+\[[^\]]+\][ \t]+[^\r\n]*?(?:更新|updated)\s+([^\r\n]+)$/im.exec(source);
-    const byline = /(?<!图片|圖片|图像|圖像|封面|照片)(?:来源|來源|稿源|出处)\s*[：:]\s*([^\s　|｜<]{2,20})/.exec(text);
+  if (!article.url) {
+    // A repost's link to where it was copied from: `[轉載自GNews](https://gnews.org/…)`, `[原文链接](…)`.
+    const repost = /\[(?:轉載自|转载自|轉自|转自|原文|来源|來源|出处|出處|Source)[^\]\r\n]{0,30}\]\((https?:\/\/[^)\s]+)\)/i.exec(source.slice(0, 8000));
+    if (repost) {
+      const start = repost.index + repost[0].length - 1 - repost[1].length;
+      article.url = { value: repost[1], span: { start, end: start + repost[1].length } };
+    }
+  }
+  const author = frontMatterString('author') ?? frontMatterString('authors') ?? frontMatterString('byline');
+  if (author) article.author = author;
+  else {
+    // A footnote that names the authors: `.. [1] 2023年11月17日11:10 CST 更新 Charles Hutzler / Lingling Wei`.
+    const footnote = /^\.\.[ \t]+\[[^\]\r\n]+\][ \t]+[^\r\n]*?(?:更新|updated)[ \t]+([^\r\n]+)$/im.exec(source);
     if (footnote) {
       const start = footnote.index + footnote[0].length - footnote[1].length;
-      article.outlet = { value: footnote[1].trim(), span: { start, end: start + footnote[1].trimEnd().length } };
-    } else if (byline) {
-      const textStart = byline.index + byline[0].length - byline[1].length;
-      article.outlet = { value: byline[1], span: article.sourceMap.toSource(textStart, textStart + byline[1].length) };
-    } else {
-      if (article.url) {
-        const host = /^https?:\/\/(?:www\.)?([^/:?#]+)/.exec(article.url.value);
-        if (host) article.outlet = { value: host[1], span: article.url.span };
-      }
+      article.author = { value: footnote[1].trim(), span: { start, end: start + footnote[1].trimEnd().length } };
     }
+  }
+
+  for (const key of ['outlet', 'publisher', 'site_name', 'siteName', 'site', 'source', 'media']) {
+    const field = frontMatterString(key);
+    if (field && !/^https?:/.test(field.value) && !REPORTER_BYLINE.test(field.value)) {
+      const known = OUTLETS.named(field.value);
+      article.outlet = known && known.name !== field.value && known.traditional !== field.value ? field : field;
+      return;
+    }
+  }
+  if (dateline) {
+    const span = article.sourceMap.toSource(dateline.nameIndex, dateline.nameIndex + (datelineOutlet?.length ?? dateline.name.length));
+    if (datelineOutlet) {
+      article.outlet = { value: source.slice(span.start, span.end) === nameOf(datelineOutlet.outlet) ? nameOf(datelineOutlet.outlet) : source.slice(span.start, span.end), span };
+      return;
+    }
+    if (dateline.bracketed && dateline.name.length <= 10 && !REPORTER_BYLINE.test(dateline.name)) {
+      article.outlet = { value: dateline.name, span };
+      return;
+    }
+  }
+  if (page.siteName && page.siteName.value.trim()) {
+    const known = OUTLETS.named(page.siteName.value);
+    article.outlet = { value: known ? nameOf(known) : page.siteName.value.trim(), span: page.siteName };
+    return;
+  }
+  const host = article.url ? OUTLETS.ofUrl(unwrapArchiveUrl(article.url.value)) : undefined;
+  if (host && host !== 'platform') {
+    article.outlet = { value: nameOf(host), span: article.url!.span };
+    return;
+  }
+  // Bylines such as `来源：央视网` (not picture credits), when they name an outlet rather than a phrase.
+  const byline = /(?<!图片|圖片|图像|圖像|封面|照片)(?:来源|來源|稿源|出处)\s*[：:]\s*([\u3400-\u9fffA-Za-z0-9]{2,12})(?![\u3400-\u9fffA-Za-z0-9])/.exec(text.slice(0, LEAD_LENGTH * 2));
+  if (byline) {
+    const textStart = byline.index + byline[0].length - byline[1].length;
+    const known = OUTLETS.named(byline[1]);
+    article.outlet = { value: known ? nameOf(known) : byline[1], span: article.sourceMap.toSource(textStart, textStart + byline[1].length) };
+    return;
+  }
+  // A channel on a video platform is the outlet of what it posts (a reporter's byline is not).
+  if (author && host === 'platform' && !REPORTER_BYLINE.test(author.value)) {
+    article.outlet = author;
+    return;
+  }
+  if (article.url && host === undefined) {
+    const hostName = /^https?:\/\/(?:www\.)?([^/:?#]+)/.exec(unwrapArchiveUrl(article.url.value));
+    if (hostName) article.outlet = { value: hostName[1], span: article.url.span };
   }
 }
 

@@ -10,7 +10,7 @@
 import { LineIndex } from '../text/lineIndex';
 import { resumeHtmlWalk, type HtmlHeading, type WalkCheckpoint } from './htmlBody';
 import type { SourceSpan, ParseResult } from './model';
-import { BINARY_CHECK_LENGTH, FORMAT_CHECK_LENGTH, MAX_PARSED_CHARACTERS, deriveArticle, detectFormat, looksBinary, type ArticleStructure } from './parseArticle';
+import { BINARY_CHECK_LENGTH, FORMAT_CHECK_LENGTH, MAX_PARSED_CHARACTERS, byteOrderMarks, deriveArticle, detectFormat, looksBinary, type ArticleStructure } from './parseArticle';
 import { VisibleTextBuilder } from './visibleText';
 
 /** One contiguous change: source [start, end) of the old text replaced by `inserted`. */
@@ -97,13 +97,16 @@ function cannotChangeMarkup(old: string, edit: SourceEdit): boolean {
 export function reparseAfterEdit(previous: ParseResult, input: string): ParseResult | undefined {
   const structure = previous.structure;
   if (!structure) return undefined;
-  const source = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  // Byte-order marks stay in the source (see parseArticle); an edit among them is read afresh.
+  const source = input;
   const old = structure.source;
   if (source === old) return { ...previous, textEdit: { start: 0, end: 0, inserted: '' } };
   if (source.length > MAX_PARSED_CHARACTERS || old.length > MAX_PARSED_CHARACTERS) return undefined;
 
   const edit = singleEdit(old, source);
   const delta = edit.inserted.length - (edit.end - edit.start);
+  const marks = Math.max(byteOrderMarks(old), byteOrderMarks(source));
+  if (marks > 0 && edit.start <= marks) return undefined;
   // Binary content and the format are told from the file's and the body's heads, which only an
   // edit inside them (or one moving their window) can change.
   if (edit.start < BINARY_CHECK_LENGTH && looksBinary(source)) return undefined;

@@ -83,7 +83,7 @@ export class SummitLensService {
    */
   update(uri: string, text: string): ArticleAnalysis {
     const previous = this.editorParses.get(uri);
-    const parse = (previous && reparseAfterEdit(previous.parse, text)) ?? parseArticle(text);
+    const parse = (previous && reparseAfterEdit(previous.parse, text)) ?? parseArticle(text, { fileName: uri });
     const matching = previous && parse.textEdit ? matchingTextAfterEdit(previous.matching, parse.textEdit) : matchingTextOf(parse.article.text);
     this.editorParses.set(uri, { parse, matching });
     const analysis = analyzeParsed(uri, parse, this.knowledge, matching);
