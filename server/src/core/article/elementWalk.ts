@@ -99,6 +99,8 @@ export class ElementWalk implements TokenizerCallbacks {
   endIndex = 0;
   /** Open elements, innermost last. */
   private readonly stack: string[];
+  /** How many elements of each name are open: a stray end tag then costs nothing, not a scan of a deep stack. */
+  private readonly openCounts = new Map<string, number>();
   /** Whether self-closing tags close (inside SVG and MathML), innermost last. */
   private readonly foreignContext: boolean[];
   private tokenizer: Tokenizer | undefined;
@@ -119,6 +121,7 @@ export class ElementWalk implements TokenizerCallbacks {
     resumeFrom?: ElementWalkState,
   ) {
     this.stack = resumeFrom ? resumeFrom.stack.slice() : [];
+    for (const name of this.stack) this.openCounts.set(name, (this.openCounts.get(name) ?? 0) + 1);
     this.foreignContext = resumeFrom ? resumeFrom.foreignContext.slice() : [false];
     for (const name of wantedAttributes) (this.attributesByLength[name.length] ??= []).push(name.toLowerCase());
   }
@@ -164,10 +167,11 @@ export class ElementWalk implements TokenizerCallbacks {
     this.tagName = name;
     const impliesClose = OPEN_IMPLIES_CLOSE.get(name);
     if (impliesClose) {
-      while (this.stack.length > 0 && impliesClose.has(this.stack[this.stack.length - 1])) this.handlers.onclosetag(this.stack.pop()!);
+      while (this.stack.length > 0 && impliesClose.has(this.stack[this.stack.length - 1])) this.handlers.onclosetag(this.popElement());
     }
     if (!VOID_ELEMENTS.has(name)) {
       this.stack.push(name);
+      this.openCounts.set(name, (this.openCounts.get(name) ?? 0) + 1);
       if (FOREIGN_CONTEXT_ELEMENTS.has(name)) this.foreignContext.push(true);
       else if (HTML_INTEGRATION_ELEMENTS.has(name)) this.foreignContext.push(false);
     }
@@ -197,9 +201,10 @@ export class ElementWalk implements TokenizerCallbacks {
     const name = innermost !== undefined && sameName(this.input, start, endIndex, innermost) ? innermost : this.input.slice(start, endIndex).toLowerCase();
     if (FOREIGN_CONTEXT_ELEMENTS.has(name) || HTML_INTEGRATION_ELEMENTS.has(name)) this.foreignContext.pop();
     if (!VOID_ELEMENTS.has(name)) {
-      const at = this.stack.lastIndexOf(name);
+      // Found only when open, so the scan is paid for by the elements it closes.
+      const at = this.openCounts.get(name) ? this.stack.lastIndexOf(name) : -1;
       if (at !== -1) {
-        while (this.stack.length > at) this.handlers.onclosetag(this.stack.pop()!);
+        while (this.stack.length > at) this.handlers.onclosetag(this.popElement());
       } else if (name === 'p') {
         // `</p>` without an open `<p>` stands for an empty paragraph.
         this.emitOpenTag('p');
@@ -231,8 +236,14 @@ export class ElementWalk implements TokenizerCallbacks {
     this.endOpenTag();
     if (this.stack[this.stack.length - 1] === name) {
       this.handlers.onclosetag(name);
-      this.stack.pop();
+      this.popElement();
     }
+  }
+
+  private popElement(): string {
+    const name = this.stack.pop()!;
+    this.openCounts.set(name, this.openCounts.get(name)! - 1);
+    return name;
   }
 
   onattribname(start: number, endIndex: number): void {

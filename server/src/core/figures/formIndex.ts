@@ -45,7 +45,7 @@ export class LatinWord {
 
 const LATIN_WORD = /[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’\-.]*/g;
 const LATIN_LETTER = /[A-Za-z\u00C0-\u024F]/g;
-const URL = /(?:https?:\/\/|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+|[\w.-]+@[\w.-]+/g;
+const WEB_ADDRESS = /(?:https?:\/\/|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+/g;
 const KIND_RANK: Record<FormKind, number> = { compound: 0, name: 1, title: 2, short: 3 };
 
 /** The comparison key of a Latin word: lower case, no diacritics, no dots, straight apostrophes. */
@@ -179,11 +179,8 @@ export class FormIndex {
 
   /** Latin-script words of the text outside URLs, in order (the words `LATIN_WORD` finds, scanned by character code). */
   latinWords(text: string): LatinWord[] {
-    const urls: Array<[number, number]> = [];
-    // The URL pattern's e-mail branch is slow on long prose; most texts have neither.
-    if (text.includes('@') || text.includes('http') || text.includes('www.')) {
-      for (const url of text.matchAll(URL)) urls.push([url.index, url.index + url[0].length]);
-    }
+    // Most texts have no address at all.
+    const urls = text.includes('@') || text.includes('http') || text.includes('www.') ? addressSpans(text) : [];
     const words: LatinWord[] = [];
     const n = text.length;
     let u = 0;
@@ -255,6 +252,34 @@ function isLatinLetter(code: number): boolean {
 }
 
 /** A letter, or `'`, `’`, `-` or `.` inside a word. */
+/** Web and e-mail addresses in the text, in order and apart, as [start, end) pairs. */
+function addressSpans(text: string): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
+  for (const url of text.matchAll(WEB_ADDRESS)) found.push([url.index, url.index + url[0].length]);
+  // E-mail addresses are found from their `@`, each character looked at once or twice: a pattern
+  // such as /[\w.-]+@[\w.-]+/ retries from every character of a long run with no `@` after it.
+  let floor = 0;
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > floor && isMailChar(text.charCodeAt(start - 1))) start--;
+    let end = at + 1;
+    while (end < text.length && isMailChar(text.charCodeAt(end))) end++;
+    if (start === at || end === at + 1) continue;
+    found.push([start, end]);
+    floor = end;
+    at = end - 1;
+  }
+  found.sort((a, b) => a[0] - b[0]);
+  const apart: Array<[number, number]> = [];
+  for (const span of found) if (apart.length === 0 || span[0] >= apart[apart.length - 1][1]) apart.push(span);
+  return apart;
+}
+
+/** `[\w.-]`: what an e-mail address is made of here. */
+function isMailChar(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f || code === 0x2e || code === 0x2d;
+}
+
 function isLatinWordChar(code: number): boolean {
   return isLatinLetter(code) || code === 0x27 || code === 0x2019 || code === 0x2d || code === 0x2e;
 }

@@ -322,10 +322,14 @@ function nameBefore(text: string, e: number, covered: Uint8Array): string | unde
   return surnamed(3) ?? transliterated(3) ?? surnamed(2) ?? transliterated(2);
 }
 
+/** No name has more dotted parts than this (约瑟夫·罗比内特·拜登 has three); a longer chain is no name, and is not scanned to its end. */
+const MAX_DOTTED_PARTS = 6;
+
 function dottedNameAt(text: string, p: number): string | undefined {
   let k = p;
   let parts = 0;
   for (;;) {
+    if (parts === MAX_DOTTED_PARTS) return undefined;
     const partStart = k;
     while (k < text.length && k - partStart < 8 && (TRANSLITERATION.has(text[k]) || (k > partStart && text[k] === '-'))) k++;
     if (k === partStart) return undefined;
@@ -477,11 +481,16 @@ function bylineNames(text: string, startsAt: Map<number, FormMatch>, covered: Ui
  */
 function bylines(text: string, rolePlaces: number[][]): RegExpExecArray[] {
   const starts = new Set<number>();
-  for (const places of rolePlaces) {
-    for (const at of places) {
-      const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-      if (lineStart > 0) starts.add(Math.max(0, text.lastIndexOf('\n', lineStart - 2)));
-    }
+  // Each place's line start, found in one forward sweep: a search back from each place would
+  // rescan a long line once per place on it (记者记者… is n² otherwise).
+  const places = rolePlaces.flat().sort((a, b) => a - b);
+  let lineStart = 0;
+  let scanned = 0;
+  let lastLineStart = 0;
+  for (const at of places) {
+    for (; scanned < at; scanned++) if (text.charCodeAt(scanned) === 0x0a) lineStart = scanned + 1;
+    if (lineStart > 0 && lineStart !== lastLineStart) starts.add(Math.max(0, text.lastIndexOf('\n', lineStart - 2)));
+    lastLineStart = lineStart;
   }
   const matches: RegExpExecArray[] = [];
   let end = 0;
