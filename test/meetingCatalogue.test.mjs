@@ -70,7 +70,7 @@ test('landmark summits carry the names outlets give them', () => {
 
 test('a name shared by several meetings is listed on each, and a bare G20 or APEC only where it was before', () => {
   const holders = (term) => knowledge.meetings.filter((m) => [...m.placeNames, ...m.occasionNames, ...m.aliases].includes(term)).map((m) => m.id);
-  assert.deepEqual(holders('庄园会晤'), ['2013-06-08-sunnylands', '2017-04-07-maralago']);
+  assert.deepEqual(holders('庄园会晤'), ['2013-06-08-sunnylands', '2017-04-07-maralago', '2023-11-15-woodside']);
   assert.deepEqual(holders('利马会晤'), ['2016-11-20-lima', '2024-11-16-lima']);
   assert.deepEqual(holders('G20'), ['2022-11-14-bali']);
   // Names that stand for a government, not a place, are never place names.
