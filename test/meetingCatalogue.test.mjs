@@ -169,6 +169,8 @@ test("every leader's written forms are found, in both scripts and each translite
     ['胡锦涛与胡錦濤', ['hu-jintao']],
     ['奥巴马、歐巴馬与奧巴馬', ['barack-obama']],
     ['特朗普、川普与Trump', ['donald-trump']],
+    ['网友口中的川建国', ['donald-trump']],
+    ['奥观海卸任后', ['barack-obama']],
     ['习近平与習近平', ['xi-jinping']],
     ['拜登', ['joe-biden']],
   ];
@@ -207,6 +209,7 @@ test('surnames shared with words, companies, ships and places name nobody there'
     '飞抵里根国家机场',
     '克林顿基金会的捐款',
     '四川普通话',
+    '四川建国初期',
   ];
   for (const text of sentences) assert.deepEqual(figureIds(text).filter((id) => leaders.has(id)), [], text);
 });
