@@ -6,7 +6,19 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CORPUS_EXTENSIONS, isCorpusArticle } from '../../server/src/core/article/detect';
+import { CORPUS_EXTENSIONS, isCorpusArticle } from '../../server/src/core/index';
+import {
+  CONFIGURATION_SECTIONS,
+  DEFAULT_SETTINGS,
+  REINDEX_REQUEST,
+  SHOW_REFERENCES_COMMAND,
+  VIRTUAL_DOCUMENT_REQUEST,
+  parseSettings,
+  type ConfigurationPayload,
+  type InitializationOptions,
+  type ReindexResult,
+  type VirtualDocumentParams,
+} from '../../server/src/shared/protocol';
 
 export const LANGUAGE_ID = 'summit-article';
 const CANDIDATE_LANGUAGES = new Set(['markdown', 'plaintext', 'html', 'restructuredtext']);
@@ -22,13 +34,16 @@ let client: LanguageClient | undefined;
 const languageChosenElsewhere = new Set<string>();
 const closedThisTick = new Set<string>();
 
-function settings() {
-  const config = vscode.workspace.getConfiguration('summitLens');
+/** The configuration sections as VS Code holds them: the one shape the server reads, at start and on change. */
+function configuration(): ConfigurationPayload {
   return {
-    corpus: config.get<string[]>('corpus', []),
-    inlayHints: config.get<boolean>('inlayHints.enabled', true),
-    codeLens: config.get<boolean>('codeLens.enabled', true),
+    summitLens: vscode.workspace.getConfiguration().get<ConfigurationPayload['summitLens']>('summitLens', {}),
+    files: { exclude: vscode.workspace.getConfiguration('files').get('exclude', {}) },
   };
+}
+
+function settings() {
+  return parseSettings(configuration(), DEFAULT_SETTINGS).settings;
 }
 
 function inConfiguredCorpus(document: vscode.TextDocument): boolean {
@@ -60,27 +75,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(watcher);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
-    synchronize: { fileEvents: watcher, configurationSection: ['summitLens', 'files.exclude'] },
+    synchronize: { fileEvents: watcher, configurationSection: CONFIGURATION_SECTIONS },
     initializationOptions: {
-      ...settings(),
+      ...configuration(),
       // The analysis cache lives in the extension's storage, never in the user's folders.
       cacheDir: (context.storageUri ?? context.globalStorageUri).fsPath,
-      filesExclude: vscode.workspace.getConfiguration('files').get<Record<string, boolean | { when: string }>>('exclude', {}),
-    },
+    } satisfies InitializationOptions,
     outputChannelName: 'Summit Lens',
   };
   client = new LanguageClient('summitLens', 'Summit Lens', serverOptions, clientOptions);
 
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider('summit-lens', {
-      provideTextDocumentContent: async (uri) => ((await client?.sendRequest<string | null>('summitLens/virtualDocument', { uri: uri.toString() })) ?? `No catalogue entry for ${uri.toString()}`),
+      provideTextDocumentContent: async (uri) => ((await client?.sendRequest<string | null>(VIRTUAL_DOCUMENT_REQUEST, { uri: uri.toString() } satisfies VirtualDocumentParams)) ?? `No catalogue entry for ${uri.toString()}`),
     }),
-    vscode.commands.registerCommand('summitLens.showReferences', async (uri: string, position: { line: number; character: number }, locations: Array<{ uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }>) => {
+    vscode.commands.registerCommand(SHOW_REFERENCES_COMMAND, async (uri: string, position: { line: number; character: number }, locations: Array<{ uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }>) => {
       const converted = locations.map((location) => client!.protocol2CodeConverter.asLocation(location));
       await vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.parse(uri), new vscode.Position(position.line, position.character), converted);
     }),
     vscode.commands.registerCommand('summitLens.reindex', async () => {
-      const result = await client?.sendRequest<{ articles: number }>('summitLens/reindex');
+      const result = await client?.sendRequest<ReindexResult>(REINDEX_REQUEST);
       void vscode.window.showInformationMessage(`Summit Lens indexed ${result?.articles ?? 0} articles.`);
     }),
     vscode.commands.registerCommand('summitLens.markAsArticle', async () => {

@@ -1,68 +1,96 @@
 /**
- * The Summit Lens language server: connection wiring only. Features live in ./features,
- * one file each; the knowledge and the index live in the pure core.
+ * The Summit Lens language server: wiring only. The facade answers, the workspace layer chooses,
+ * reads and indexes files (as the CLI does), and each feature file registers its own handlers.
  */
-import { createConnection, DiagnosticSeverity, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Diagnostic, type InitializeParams } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as path from 'node:path';
-import { SummitLensService, type RangedProblem } from './core/index';
-import { DEFAULT_SETTINGS, type ServerContext, type Settings } from './serverContext';
-import { CorpusWorkspace, type FilesExclude } from './workspace/corpusWorkspace';
-import { documentUri } from './lsp/convert';
-import { registerDocumentSymbols } from './features/documentSymbols';
-import { registerFoldingRanges } from './features/foldingRanges';
-import { registerHover } from './features/hover';
-import { registerDefinition } from './features/definition';
-import { registerReferences } from './features/references';
-import { registerDocumentHighlights } from './features/documentHighlights';
-import { registerWorkspaceSymbols } from './features/workspaceSymbols';
-import { registerCodeLens, SHOW_REFERENCES_COMMAND } from './features/codeLens';
-import { registerInlayHints } from './features/inlayHints';
-import { registerVirtualDocuments } from './features/virtualDocuments';
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeParams, type ServerCapabilities } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createSummitLens } from './core/index';
+import { documentUri, pathOfUri } from './lsp/convert';
+import { VERSION } from './shared/version';
+import { DEFAULT_SETTINGS, REINDEX_REQUEST, parseSettings, type ReindexResult, type Settings } from './shared/protocol';
+import { CorpusFiles } from './workspace/corpusFiles';
+import { Indexer, type FileChange, type IndexProgress } from './workspace/indexer';
+import { readWorkspaceKnowledge } from './workspace/knowledgeFiles';
+import type { Feature, FeatureContext } from './features/feature';
+import { createDiagnostics } from './features/diagnostics';
+import { documentSymbols } from './features/documentSymbols';
+import { foldingRanges } from './features/foldingRanges';
+import { hover } from './features/hover';
+import { definition } from './features/definition';
+import { references } from './features/references';
+import { documentHighlights } from './features/documentHighlights';
+import { workspaceSymbols } from './features/workspaceSymbols';
+import { codeLens } from './features/codeLens';
+import { inlayHints } from './features/inlayHints';
+import { virtualDocuments } from './features/virtualDocuments';
+
+const FEATURES: Feature[] = [documentSymbols, foldingRanges, hover, definition, references, documentHighlights, workspaceSymbols, codeLens, inlayHints, virtualDocuments];
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let settings: Settings = { ...DEFAULT_SETTINGS };
-let workspaceFolderUris: string[] = [];
+/** The workspace folders as the client names them, and as paths. */
+let folderUris: string[] = [];
 let clientSendsFolderChanges = false;
 
-const service = new SummitLensService({}, (uri) => displayPath(uri));
-const workspace = new CorpusWorkspace(connection, service);
-const context: ServerContext = { connection, service, documents, settings: () => settings };
+const files = new CorpusFiles();
+const lens = createSummitLens({ displayPath });
+const reporter = { log: (message: string) => connection.console.log(message), warn: (message: string) => connection.console.warn(message) };
+const indexer = new Indexer(lens, files, reporter);
+const diagnostics = createDiagnostics(connection, lens);
+
+/** URIs already reported as unusable, so each is logged once. */
+const ignoredUris = new Set<string>();
+
+/** The index's URI for a client's URI; a `file:` URI with no local path is ignored, with one log line. */
+function articleUri(clientUri: string): string | undefined {
+  const uri = documentUri(clientUri);
+  if (uri === undefined && !ignoredUris.has(clientUri)) {
+    ignoredUris.add(clientUri);
+    reporter.warn(`Summit Lens ignores ${clientUri}: it names no file on this machine.`);
+  }
+  return uri;
+}
+
+function folderPaths(uris: string[]): string[] {
+  return uris.flatMap((uri) => {
+    const folder = pathOfUri(uri);
+    if (folder === undefined) articleUri(uri);
+    return folder === undefined ? [] : [folder];
+  });
+}
 
 function displayPath(uri: string): string {
-  if (!uri.startsWith('file:')) return uri;
-  const file = fileURLToPath(uri);
-  for (const folder of workspaceFolderUris) {
-    const root = fileURLToPath(folder);
-    if (file.startsWith(root)) return path.relative(root, file).split(path.sep).join('/');
+  const file = pathOfUri(uri);
+  if (file === undefined) return uri;
+  for (const root of files.folders) {
+    if (file.startsWith(root + path.sep)) return path.relative(root, file).split(path.sep).join('/');
   }
   return path.basename(file);
 }
 
-function severity(problem: RangedProblem): DiagnosticSeverity {
-  return problem.severity === 'error' ? DiagnosticSeverity.Error : problem.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
-}
-
-/** Publishes an indexed article's problems, under the URI the client knows the document by. */
-function publishDiagnostics(uri: string, clientUri = uri): void {
-  const analysis = service.index.get(uri);
-  const diagnostics: Diagnostic[] = (analysis?.problems ?? []).map((problem) => ({ range: problem.range, message: problem.message, severity: severity(problem), source: 'summit-lens' }));
-  void connection.sendDiagnostics({ uri: clientUri, diagnostics });
-}
-
-/** Catalogue problems of the workspace's own figure and meeting files, shown on those files. */
-function publishKnowledgeDiagnostics(files: string[]): void {
-  const problems = service.knowledge.problems;
-  for (const file of files) {
-    const list = path.basename(file) === 'figures.yaml' ? problems.workspaceFigures : problems.workspaceMeetings;
-    const diagnostics: Diagnostic[] = list.map((problem) => {
-      const line = problem.line ?? 0;
-      return { range: { start: { line, character: 0 }, end: { line, character: 200 } }, message: problem.message, severity: DiagnosticSeverity.Error, source: 'summit-lens' };
-    });
-    void connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics });
+/** Runs a handler's work; a failure is logged, never an unhandled rejection that ends the server. */
+function guard(work: () => Promise<unknown> | void): void {
+  try {
+    Promise.resolve(work()).catch((error: unknown) => reporter.warn(`Summit Lens: ${error instanceof Error ? error.stack : String(error)}`));
+  } catch (error) {
+    reporter.warn(`Summit Lens: ${error instanceof Error ? error.stack : String(error)}`);
   }
+}
+
+function applySettings(payload: unknown): { corpusChanged: boolean } {
+  const parsed = parseSettings(payload, settings);
+  for (const problem of parsed.problems) {
+    reporter.warn(problem);
+    void connection.window.showWarningMessage(`Summit Lens: ${problem}`);
+  }
+  const corpusChanged = JSON.stringify([parsed.settings.corpus, parsed.settings.filesExclude]) !== JSON.stringify([settings.corpus, settings.filesExclude]);
+  settings = parsed.settings;
+  files.setCorpusGlobs(settings.corpus);
+  files.setFilesExclude(settings.filesExclude);
+  if (parsed.cacheDir !== undefined) indexer.setCacheDir(parsed.cacheDir);
+  return { corpusChanged };
 }
 
 /**
@@ -70,125 +98,131 @@ function publishKnowledgeDiagnostics(files: string[]): void {
  * user may cancel there: at start, and again after a change of folders, corpus setting or knowledge.
  */
 async function indexWithProgress(): Promise<void> {
-  const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
+  const reporterOfProgress = await connection.window.createWorkDoneProgress().catch(() => undefined);
   let cancelled = false;
-  progress?.token.onCancellationRequested(() => (cancelled = true));
-  await workspace.indexAll(progress, () => cancelled);
+  reporterOfProgress?.token.onCancellationRequested(() => (cancelled = true));
+  const progress: IndexProgress = {
+    begin: (total) => reporterOfProgress?.begin('Summit Lens', 0, `Indexing 0 / ${total.toLocaleString('en')} articles`, true),
+    report: (done, total) => reporterOfProgress?.report(Math.round((done / Math.max(1, total)) * 100), `Indexing ${done.toLocaleString('en')} / ${total.toLocaleString('en')} articles`),
+    end: () => reporterOfProgress?.done(),
+  };
+  await indexer.indexAll(progress, () => cancelled);
+  diagnostics.corpus(indexer.unreadable);
 }
 
 function reloadKnowledge(): void {
-  const knowledge = workspace.loadKnowledge();
-  service.setKnowledge(knowledge);
-  publishKnowledgeDiagnostics(knowledge.files);
+  const read = readWorkspaceKnowledge(files.folders);
+  for (const problem of read.problems) reporter.warn(problem.message);
+  // One call: the open articles, the index workers and the cache key all follow.
+  lens.setKnowledge(read.source);
+  diagnostics.knowledge(read.files, lens.knowledgeProblems(), read.problems);
+  for (const document of documents.all()) {
+    const uri = articleUri(document.uri);
+    if (uri !== undefined) diagnostics.article(uri, document.uri);
+  }
+}
+
+function refreshEditorViews(): void {
+  connection.languages.inlayHint.refresh().catch(() => undefined);
+  connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
 }
 
 connection.onInitialize((params: InitializeParams) => {
-  workspaceFolderUris = (params.workspaceFolders ?? []).map((folder) => folder.uri);
+  folderUris = (params.workspaceFolders ?? []).map((folder) => folder.uri);
+  if (folderUris.length === 0 && params.rootUri) folderUris = [params.rootUri];
   clientSendsFolderChanges = params.capabilities.workspace?.workspaceFolders === true;
-  if (workspaceFolderUris.length === 0 && params.rootUri) workspaceFolderUris = [params.rootUri];
-  workspace.setFolders(workspaceFolderUris);
-  const options = (params.initializationOptions ?? {}) as Partial<Settings>;
-  settings = { ...DEFAULT_SETTINGS, ...options };
-  workspace.setCorpusGlobs(settings.corpus);
-  // The client passes its storage folder for the analysis cache, and `files.exclude`.
-  const workspaceOptions = (params.initializationOptions ?? {}) as { cacheDir?: string; filesExclude?: FilesExclude };
-  workspace.setCacheDir(workspaceOptions.cacheDir);
-  workspace.setFilesExclude(workspaceOptions.filesExclude);
-  return {
-    capabilities: {
-      textDocumentSync: TextDocumentSyncKind.Incremental,
-      documentSymbolProvider: { label: 'Summit Lens' },
-      foldingRangeProvider: true,
-      hoverProvider: true,
-      definitionProvider: true,
-      referencesProvider: true,
-      documentHighlightProvider: true,
-      workspaceSymbolProvider: true,
-      codeLensProvider: { resolveProvider: false },
-      inlayHintProvider: true,
-      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-    },
-    serverInfo: { name: 'summit-lens', version: '0.1.0' },
+  files.setFolders(folderPaths(folderUris));
+  applySettings(params.initializationOptions);
+  const capabilities: ServerCapabilities = {
+    textDocumentSync: TextDocumentSyncKind.Incremental,
+    workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   };
+  for (const feature of FEATURES) Object.assign(capabilities, feature.capabilities);
+  return { capabilities, serverInfo: { name: 'summit-lens', version: VERSION } };
 });
 
-connection.onInitialized(async () => {
-  // Folders added to or removed from the workspace are indexed or forgotten without a restart.
-  if (clientSendsFolderChanges) {
-    connection.workspace.onDidChangeWorkspaceFolders(async ({ added, removed }) => {
-      const gone = new Set(removed.map((folder) => folder.uri));
-      workspaceFolderUris = [...workspaceFolderUris.filter((uri) => !gone.has(uri)), ...added.map((folder) => folder.uri)];
-      workspace.setFolders(workspaceFolderUris);
-      await indexWithProgress();
-    });
-  }
-  reloadKnowledge();
-  await indexWithProgress();
-  connection.languages.inlayHint.refresh().catch(() => undefined);
-  void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
-});
-
-connection.onDidChangeConfiguration(({ settings: changed }) => {
-  const exclude = (changed as { files?: { exclude?: FilesExclude } } | undefined)?.files?.exclude;
-  if (exclude) workspace.setFilesExclude(exclude);
-  const section = (changed as { summitLens?: Partial<Settings> } | undefined)?.summitLens;
-  if (!section) return;
-  const corpusChanged = JSON.stringify(section.corpus ?? settings.corpus) !== JSON.stringify(settings.corpus);
-  settings = { ...settings, ...section };
-  workspace.setCorpusGlobs(settings.corpus);
-  connection.languages.inlayHint.refresh().catch(() => undefined);
-  // Which files are articles depends on the corpus setting: index again under the new one.
-  if (corpusChanged) void indexWithProgress();
-});
-
-connection.onDidChangeWatchedFiles(async ({ changes }) => {
-  const knowledgeChanged = await workspace.applyFileEvents(changes);
-  if (knowledgeChanged) {
+connection.onInitialized(() =>
+  guard(async () => {
+    // Folders added to or removed from the workspace are indexed or forgotten without a restart.
+    if (clientSendsFolderChanges) {
+      connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) =>
+        guard(async () => {
+          const gone = new Set(removed.map((folder) => folder.uri));
+          folderUris = [...folderUris.filter((uri) => !gone.has(uri)), ...added.map((folder) => folder.uri)];
+          files.setFolders(folderPaths(folderUris));
+          await indexWithProgress();
+        }),
+      );
+    }
     reloadKnowledge();
-    workspace.reanalyzeOpen((uri) => documents.all().find((document) => documentUri(document.uri) === uri)?.getText());
     await indexWithProgress();
-  }
-  for (const document of documents.all()) publishDiagnostics(documentUri(document.uri), document.uri);
-});
+    refreshEditorViews();
+  }),
+);
 
-documents.onDidOpen(({ document }) => workspace.openUris.add(documentUri(document.uri)));
+connection.onDidChangeConfiguration(({ settings: changed }) =>
+  guard(async () => {
+    const { corpusChanged } = applySettings(changed);
+    // Turning hints or lenses off (or on) shows at once, without a restart.
+    refreshEditorViews();
+    // Which files are articles depends on the corpus setting and files.exclude: index again under the new ones.
+    if (corpusChanged) await indexWithProgress();
+  }),
+);
+
+connection.onDidChangeWatchedFiles(({ changes }) =>
+  guard(async () => {
+    const fileChanges: FileChange[] = [];
+    for (const change of changes) {
+      const file = pathOfUri(change.uri);
+      if (file === undefined) articleUri(change.uri);
+      else fileChanges.push({ file, deleted: change.type === 3 });
+    }
+    const knowledgeChanged = await indexer.applyFileChanges(fileChanges);
+    if (knowledgeChanged) {
+      reloadKnowledge();
+      await indexWithProgress();
+    } else {
+      diagnostics.corpus(indexer.unreadable);
+    }
+  }),
+);
+
 documents.onDidChangeContent(({ document }) => {
   // Only this article is re-analysed; the index's cross-file answers follow from it.
-  const uri = documentUri(document.uri);
-  service.update(uri, document.getText());
-  publishDiagnostics(uri, document.uri);
+  const uri = articleUri(document.uri);
+  if (uri === undefined) return;
+  lens.update(uri, document.getText());
+  diagnostics.article(uri, document.uri);
 });
-documents.onDidClose(async ({ document }) => {
-  const uri = documentUri(document.uri);
-  workspace.openUris.delete(uri);
-  service.close(uri);
-  void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
-  // The editor's text may have been discarded: the file on disk is the truth again.
-  if (uri.startsWith('file:')) await workspace.indexFile(fileURLToPath(uri));
-  else service.remove(uri);
-});
+
+documents.onDidClose(({ document }) =>
+  guard(async () => {
+    const uri = articleUri(document.uri);
+    if (uri === undefined) return;
+    lens.close(uri);
+    // The editor's text may have been discarded: the file on disk is the truth again.
+    const file = pathOfUri(uri);
+    if (file !== undefined) await indexer.indexFile(file);
+    else lens.remove(uri);
+    diagnostics.closed(uri, document.uri);
+  }),
+);
 
 // The cache is written after indexing and after file events; once more on the way out.
-connection.onShutdown(() => workspace.dispose());
+connection.onShutdown(() => indexer.dispose());
 
-connection.onRequest('summitLens/reindex', async () => {
+connection.onRequest(REINDEX_REQUEST, async (): Promise<ReindexResult> => {
   reloadKnowledge();
   await indexWithProgress();
-  return { articles: service.index.size };
+  return { articles: lens.articleCount() };
 });
 
-registerDocumentSymbols(context);
-registerFoldingRanges(context);
-registerHover(context);
-registerDefinition(context);
-registerReferences(context);
-registerDocumentHighlights(context);
-registerWorkspaceSymbols(context);
-registerCodeLens(context);
-registerInlayHints(context);
-registerVirtualDocuments(context);
+const context: FeatureContext = { connection, lens, settings: () => settings, articleUri };
+for (const feature of FEATURES) feature.register(context);
 
-export { SHOW_REFERENCES_COMMAND };
+// A last guard: a rejection nobody handled is logged, and the server keeps answering.
+process.on('unhandledRejection', (error) => reporter.warn(`Summit Lens: unhandled ${error instanceof Error ? error.stack : String(error)}`));
 
 documents.listen(connection);
 connection.listen();

@@ -20,10 +20,13 @@ export function sliceRange(source, range) {
   return source.slice(lines.offsetAt(range.start), lines.offsetAt(range.end));
 }
 
-/** The dev corpus's articles (../shared/corpus/dev) as `{ name, text }`, or undefined when it is not present. */
+/** The dev corpus (../shared/corpus/dev, the one spelling of that path in the tests), or undefined when it is not present. */
+export const devFolder = existsSync(path.join(root, '../shared/corpus/dev')) ? path.join(root, '../shared/corpus/dev') : undefined;
+
+/** The dev corpus's articles as `{ name, text }`, or undefined when it is not present. */
 export function devFiles() {
-  const dev = path.join(root, '../shared/corpus/dev');
-  if (!existsSync(dev)) return undefined;
+  const dev = devFolder;
+  if (!dev) return undefined;
   const files = [];
   const visit = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {

@@ -12,7 +12,7 @@ const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = re
  * A running server with a workspace open. `indexed` resolves when the start-up indexing ends
  * (its work-done progress reports `end`); `logs` collects window/logMessage texts.
  */
-export async function startServer({ folders, cacheDir, filesExclude, env = {}, initializationOptions = {}, nodeArgs = [] }) {
+export async function startServer({ folders, cacheDir, filesExclude, settings = {}, env = {}, initializationOptions, nodeArgs = [] }) {
   const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'dist/server.js'), '--stdio'], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
   const stderr = [];
   child.stderr.on('data', (chunk) => stderr.push(String(chunk)));
@@ -45,7 +45,8 @@ export async function startServer({ folders, cacheDir, filesExclude, env = {}, i
       workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
       textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true } },
     },
-    initializationOptions: { corpus: [], inlayHints: true, codeLens: true, cacheDir, filesExclude, ...initializationOptions },
+    // The shape the extension sends (server/src/shared/protocol.ts), unless a test sends its own.
+    initializationOptions: initializationOptions ?? { summitLens: { corpus: [], inlayHints: { enabled: true }, codeLens: { enabled: true }, ...settings }, files: { exclude: filesExclude }, cacheDir },
   });
   await connection.sendNotification('initialized', {});
   const uriOf = (file) => pathToFileURL(path.join(folders[0], file)).href;

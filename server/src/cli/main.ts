@@ -1,85 +1,109 @@
 /**
- * The `summit-lens` command line: the same core as the language server, for batch export
- * and checks over a folder of articles.
+ * The `summit-lens` command line: the language server's own workspace layer (file choice,
+ * knowledge files, indexer) over a folder, so the CLI and the editor index the same files and
+ * report the same problems. `main` runs in process (the tests call it); cli/run.ts is the entry.
  */
+import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { SummitLensService, roleAt, type ArticleAnalysis, type OutlineEntry } from '../core/index';
-import { listCorpusFiles, readArticleFile } from '../io/readArticleFile';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createSummitLens, roleAt, type OutlineEntry, type SummitLens } from '../core/index';
+import { VERSION } from '../shared/version';
+import { CorpusFiles } from '../workspace/corpusFiles';
+import { Indexer } from '../workspace/indexer';
+import { readWorkspaceKnowledge } from '../workspace/knowledgeFiles';
 
 const USAGE = `Usage: summit-lens index <folder|files...> [--json]
        summit-lens check <folder|files...>
+       summit-lens --version | --help
 
-  index     read every article (.md .txt .html .shtml .rst) and report titles, dates,
-            outlets, outlines, figures, meetings and problems
-  check     list every problem (unreadable files, broken front matter, missing titles or
-            dates) as path:line:column; exit 1 if any file has an error
-  --json    print the whole index as JSON instead of a readable summary
-  --help    show this help`;
+  index      read every article (.md .txt .html .shtml .rst) and report titles, dates,
+             outlets, outlines, figures, meetings and problems
+  check      list every problem (unreadable files, broken front matter, missing titles or
+             dates, broken .summit-lens/*.yaml) as path:line:column; exit 1 on any error
+  --json     print the whole index as JSON instead of a readable summary
+  --version  print the version
+  --help     show this help
 
-interface IndexedFile {
-  file: string;
-  displayPath: string;
-  uri: string;
-  analysis?: ArticleAnalysis;
-  error?: string;
-  note?: string;
+  In a folder, a file is an article when its content reads as one (front matter with a title
+  or date, a <!--stamp--> line, an underlined title, a Chinese news page), as in the editor.
+  A file named on the command line is read as an article whatever its content.`;
+
+/** Where the CLI writes; the tests pass their own. */
+export interface CliOutput {
+  out(text: string): void;
+  err(text: string): void;
 }
 
-export async function main(argv: string[]): Promise<number> {
-  const args = argv.filter((arg) => !arg.startsWith('--'));
-  const flags = new Set(argv.filter((arg) => arg.startsWith('--')));
+const PROCESS_OUTPUT: CliOutput = { out: (text) => process.stdout.write(`${text}\n`), err: (text) => process.stderr.write(`${text}\n`) };
+
+interface ReportProblem {
+  message: string;
+  severity: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } } | null;
+}
+
+export async function main(argv: string[], output: CliOutput = PROCESS_OUTPUT): Promise<number> {
+  const args = argv.filter((arg) => !arg.startsWith('-'));
+  const flags = new Set(argv.filter((arg) => arg.startsWith('-')));
   if (flags.has('--help') || flags.has('-h')) {
-    console.log(USAGE);
+    output.out(USAGE);
+    return 0;
+  }
+  if (flags.has('--version') || flags.has('-v')) {
+    output.out(VERSION);
     return 0;
   }
   const unknown = [...flags].filter((flag) => flag !== '--json');
   const command = args[0];
   if ((command !== 'index' && command !== 'check') || args.length < 2 || unknown.length > 0) {
-    console.error(unknown.length ? `Unknown option ${unknown.join(', ')}\n\n${USAGE}` : USAGE);
+    output.err(unknown.length ? `Unknown option ${unknown.join(', ')}\n\n${USAGE}` : USAGE);
     return 2;
   }
-  const targets = args.slice(1);
-  const missing = targets.filter((target) => !existsSync(target));
+  const targets = args.slice(1).map((target) => path.resolve(target));
+  const missing = args.slice(1).filter((_, i) => !existsSync(targets[i]));
   if (missing.length > 0) {
-    console.error(`No such file or folder: ${missing.join(', ')}`);
+    output.err(`No such file or folder: ${missing.join(', ')}`);
     return 2;
   }
-  const base = targets.length === 1 && statSync(targets[0]).isDirectory() ? path.resolve(targets[0]) : process.cwd();
-  const files = targets.flatMap((target) => listCorpusFiles(path.resolve(target)));
-  const workspaceFolder = targets.length === 1 ? path.resolve(targets[0]) : process.cwd();
-  const service = new SummitLensService(readWorkspaceKnowledge(workspaceFolder), (uri) => uri);
 
-  const indexed: IndexedFile[] = [];
-  for (const file of files) {
-    const displayPath = path.relative(base, file).split(path.sep).join('/') || path.basename(file);
-    const uri = pathToFileURL(file).href;
-    const read = readArticleFile(file);
-    if (!read.ok) {
-      indexed.push({ file, displayPath, uri, error: read.message });
-      continue;
-    }
-    indexed.push({ file, displayPath, uri, analysis: service.store(uri, read.text), note: read.note });
+  // Folders are read as the editor reads workspace folders; files named one by one are articles.
+  const files = new CorpusFiles();
+  const folders = targets.filter((target) => statSync(target).isDirectory());
+  files.setFolders(folders);
+  for (const target of targets) if (!folders.includes(target)) files.addNamedFile(target);
+  const base = targets.length === 1 && folders.length === 1 ? folders[0] : process.cwd();
+  const displayPath = (file: string) => path.relative(base, file).split(path.sep).join('/') || path.basename(file);
+
+  const knowledge = readWorkspaceKnowledge(folders.length > 0 ? folders : [process.cwd()]);
+  const lens = createSummitLens({ knowledge: knowledge.source, displayPath: (uri) => displayPath(fileURLToPath(uri)) });
+  const indexer = new Indexer(lens, files, { log: () => undefined, warn: () => undefined });
+  let indexedFiles: number;
+  try {
+    indexedFiles = (await indexer.indexAll()).files;
+  } finally {
+    await indexer.dispose();
   }
-  const pathOf = new Map(indexed.map((entry) => [entry.uri, entry.displayPath]));
-  const report = buildReport(service, indexed, (uri) => pathOf.get(uri) ?? uri);
-  if (command === 'check') return printProblems(report);
-  if (flags.has('--json')) process.stdout.write(`${JSON.stringify(report, null, 1)}\n`);
-  else printSummary(report, service);
+
+  const report = buildReport(lens, indexer.unreadable, displayPath);
+  const knowledgeProblems = knowledgeReport(lens, knowledge, displayPath);
+  if (command === 'check') return printProblems(report, knowledgeProblems, output);
+  if (flags.has('--json')) output.out(JSON.stringify({ ...report, knowledgeFiles: knowledgeProblems }, null, 1));
+  else printSummary(report, knowledgeProblems, indexedFiles, lens, output);
   return 0;
 }
 
-function readWorkspaceKnowledge(folder: string): { workspaceFigures?: string; workspaceMeetings?: string } {
-  const read = (name: string) => {
-    const file = path.join(folder, '.summit-lens', name);
-    try {
-      return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-    } catch {
-      return undefined;
-    }
-  };
-  return { workspaceFigures: read('figures.yaml'), workspaceMeetings: read('meetings.yaml') };
+/** The workspace's knowledge files with their problems (broken entries, unreadable files). */
+function knowledgeReport(lens: SummitLens, knowledge: ReturnType<typeof readWorkspaceKnowledge>, displayPath: (file: string) => string) {
+  const problems = lens.knowledgeProblems();
+  return knowledge.files.map((file) => {
+    const list = path.basename(file) === 'figures.yaml' ? problems.workspaceFigures : problems.workspaceMeetings;
+    const found: ReportProblem[] = list.map((problem) => {
+      const line = problem.line ?? 0;
+      return { message: problem.message, severity: 'error', range: { start: { line, character: 0 }, end: { line, character: 0 } } };
+    });
+    for (const failure of knowledge.problems) if (failure.file === file) found.push({ message: failure.message, severity: 'error', range: null });
+    return { path: displayPath(file), problems: found };
+  });
 }
 
 interface JsonOutline {
@@ -94,103 +118,121 @@ function outlineJson(entry: OutlineEntry): JsonOutline {
   return { name: entry.name, detail: entry.detail, kind: entry.kind, range: entry.range, children: entry.children.map(outlineJson) };
 }
 
-function buildReport(service: SummitLensService, indexed: IndexedFile[], displayPath: (uri: string) => string) {
-  const articles = indexed.map(({ displayPath: articlePath, analysis, error, note }) => {
+function buildReport(lens: SummitLens, unreadable: ReadonlyMap<string, string>, displayPath: (file: string) => string) {
+  const pathOf = (uri: string) => displayPath(fileURLToPath(uri));
+  const uris = lens.uris().filter((uri) => uri.startsWith('file:'));
+  const entries = [
+    ...uris.map((uri) => ({ path: pathOf(uri), uri })),
+    ...[...unreadable.keys()].map((file) => ({ path: displayPath(file), uri: pathToFileURL(file).href, unreadable: unreadable.get(file) })),
+  ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const articles = entries.map((entry) => {
+    const analysis = 'unreadable' in entry ? undefined : lens.analysis(entry.uri);
     if (!analysis) {
-      return { path: articlePath, title: null, date: null, outlet: null, url: null, format: null, outline: [], problems: [{ message: `Could not read the file: ${error}`, range: null }], figures: [], meetings: [] };
+      const problems: ReportProblem[] = [{ message: `Could not read the file: ${'unreadable' in entry ? entry.unreadable : 'unknown'}`, severity: 'error', range: null }];
+      return { path: entry.path, title: null, date: null, outlet: null, url: null, format: null, outline: [], problems, figures: [], meetings: [] };
     }
-    const problems = analysis.problems.map((problem) => ({ message: problem.message, severity: problem.severity, range: problem.range }));
-    if (note) problems.unshift({ message: `Encoding: ${note}.`, severity: 'information', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
     return {
-      path: articlePath,
+      path: entry.path,
       title: analysis.title ?? null,
       date: analysis.date ?? null,
       outlet: analysis.outlet ?? null,
       url: analysis.url ?? null,
-      format: analysis.format,
+      format: analysis.format as string | null,
       outline: analysis.outline.map(outlineJson),
-      problems,
+      problems: analysis.problems.map((problem): ReportProblem => ({ message: problem.message, severity: problem.severity, range: problem.range })),
       figures: analysis.figures.map((mention) => {
-        const figure = service.figure(mention.figureId);
+        const figure = lens.figure(mention.figureId);
         return { id: mention.figureId, name: figure?.en ?? mention.text, nameZh: figure?.zh ?? mention.text, text: mention.text, range: mention.range };
       }),
-      meetings: analysis.meetings.map((mention) => ({ id: mention.meetingId, date: service.knowledge.meeting(mention.meetingId)?.date ?? null, text: mention.text, range: mention.range, cue: mention.cue })),
+      meetings: analysis.meetings.map((mention) => ({ id: mention.meetingId, date: lens.meeting(mention.meetingId)?.date ?? null, text: mention.text, range: mention.range, cue: mention.cue })),
     };
   });
 
   const figureIds = new Set<string>();
-  for (const { analysis } of indexed) for (const mention of analysis?.figures ?? []) figureIds.add(mention.figureId);
+  for (const article of articles) for (const mention of article.figures) figureIds.add(mention.id);
   const figures = [...figureIds].sort().map((id) => {
-    const figure = service.figure(id)!;
-    const definition = service.index.introductions(id)[0];
+    const figure = lens.figure(id);
+    const definition = lens.firstIntroduction(id);
     return {
       id,
       name: figure?.en ?? id,
       nameZh: figure?.zh ?? id,
       aliases: figure ? [...new Set([...figure.names, ...figure.short, ...figure.latin])] : [],
       role: figure ? (roleAt(figure)?.en ?? null) : null,
-      definition: definition ? { path: displayPath(definition.uri), range: definition.introduction.nameRange, text: definition.introduction.text } : null,
-      mentions: service.index.figureMentions(id).length,
+      definition: definition ? { path: pathOf(definition.uri), range: definition.nameRange, text: definition.text } : null,
+      mentions: lens.figureMentions(id).length,
     };
   });
-  const meetings = service.knowledge.meetings.map((meeting) => ({
+  const meetings = lens.meetings().map((meeting) => ({
     id: meeting.id,
     date: meeting.date,
     kind: meeting.kind,
     place: meeting.place.en,
-    mentions: service.index.meetingMentions(meeting.id).length,
-    articles: service.index.articlesMentioningMeeting(meeting.id).map(displayPath),
+    mentions: lens.meetingMentions(meeting.id).length,
+    articles: lens.articlesMentioningMeeting(meeting.id).map(pathOf),
   }));
   return { articles, figures, meetings };
 }
 
-function printSummary(report: ReturnType<typeof buildReport>, service: SummitLensService): void {
+type Report = ReturnType<typeof buildReport>;
+type KnowledgeReport = ReturnType<typeof knowledgeReport>;
+
+/** Text from articles and data, safe for a terminal: control characters (an escape sequence, say) are shown, not obeyed. */
+function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function printSummary(report: Report, knowledge: KnowledgeReport, indexedFiles: number, lens: SummitLens, output: CliOutput): void {
   const lines: string[] = [];
   for (const article of report.articles) {
     const sections = countSections(article.outline);
-    lines.push(`${article.path}`);
-    lines.push(`  ${article.title ?? '(no title)'}`);
-    lines.push(`  ${[article.date ?? 'undated', article.outlet, article.format].filter(Boolean).join(' · ')} · ${sections} section${sections === 1 ? '' : 's'} · ${new Set(article.figures.map((figure) => figure.id)).size} figures · ${article.meetings.length} meeting mentions`);
+    lines.push(printable(article.path));
+    lines.push(`  ${printable(article.title ?? '(no title)')}`);
+    lines.push(`  ${[article.date ?? 'undated', article.outlet, article.format].filter(Boolean).map((part) => printable(String(part))).join(' · ')} · ${sections} section${sections === 1 ? '' : 's'} · ${new Set(article.figures.map((figure) => figure.id)).size} figures · ${article.meetings.length} meeting mentions`);
     const meetingIds = [...new Set(article.meetings.map((meeting) => meeting.id))];
-    if (meetingIds.length) lines.push(`  meetings: ${meetingIds.map((id) => `${service.knowledge.meeting(id)?.title.zh ?? id} (${id})`).join(', ')}`);
+    if (meetingIds.length) lines.push(`  meetings: ${meetingIds.map((id) => `${lens.meeting(id)?.title.zh ?? id} (${id})`).join(', ')}`);
     const figureNames = [...new Set(article.figures.map((figure) => `${figure.nameZh}`))];
-    if (figureNames.length) lines.push(`  figures: ${figureNames.slice(0, 12).join('、')}${figureNames.length > 12 ? ` … +${figureNames.length - 12}` : ''}`);
-    for (const problem of article.problems) lines.push(`  ! ${problem.message}`);
+    if (figureNames.length) lines.push(`  figures: ${printable(figureNames.slice(0, 12).join('、'))}${figureNames.length > 12 ? ` … +${figureNames.length - 12}` : ''}`);
+    for (const problem of article.problems) lines.push(`  ! ${printable(problem.message)}`);
   }
+  for (const file of knowledge) for (const problem of file.problems) lines.push(`${printable(file.path)}: ! ${printable(problem.message)}`);
   const dated = report.articles.filter((article) => article.date).length;
-  lines.push('', `${report.articles.length} articles (${dated} dated), ${report.figures.length} figures, ${report.meetings.filter((meeting) => meeting.mentions > 0).length} meetings mentioned.`);
+  const skipped = indexedFiles - report.articles.length;
+  lines.push(
+    '',
+    `${report.articles.length} articles (${dated} dated), ${report.figures.length} figures, ${report.meetings.filter((meeting) => meeting.mentions > 0).length} meetings mentioned.${skipped > 0 ? ` ${skipped} file${skipped === 1 ? '' : 's'} did not read as articles.` : ''}`,
+  );
   for (const meeting of report.meetings.filter((entry) => entry.mentions > 0)) lines.push(`  ${meeting.id}: ${meeting.mentions} mentions in ${meeting.articles.length} articles`);
-  console.log(lines.join('\n'));
+  output.out(lines.join('\n'));
 }
 
 /** Problems as `path:line:column: severity: message`, the form editors and CI logs link. */
-function printProblems(report: ReturnType<typeof buildReport>): number {
+function printProblems(report: Report, knowledge: KnowledgeReport, output: CliOutput): number {
   let errors = 0;
   let total = 0;
-  for (const article of report.articles) {
-    for (const problem of article.problems as Array<{ message: string; severity?: string; range: { start: { line: number; character: number } } | null }>) {
-      const severity = problem.severity ?? 'error';
-      if (severity === 'error') errors++;
+  const lines: string[] = [];
+  for (const file of [...knowledge, ...report.articles]) {
+    for (const problem of file.problems) {
+      if (problem.severity === 'error') errors++;
       total++;
       const at = problem.range ? `${problem.range.start.line + 1}:${problem.range.start.character + 1}` : '1:1';
-      console.log(`${article.path}:${at}: ${severity}: ${problem.message}`);
+      lines.push(`${printable(file.path)}:${at}: ${problem.severity}: ${printable(problem.message)}`);
     }
   }
-  console.log(`${report.articles.length} files checked, ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}).`);
+  lines.push(`${report.articles.length} files checked, ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}).`);
+  output.out(lines.join('\n'));
   return errors > 0 ? 1 : 0;
 }
 
 function countSections(outline: JsonOutline[]): number {
   let count = 0;
-  const visit = (entries: JsonOutline[]) => entries.forEach((entry) => { if (entry.kind === 'section') count++; visit(entry.children); });
+  const visit = (entries: JsonOutline[]) => {
+    for (const entry of entries) {
+      if (entry.kind === 'section') count++;
+      visit(entry.children);
+    }
+  };
   visit(outline);
   return count;
 }
-
-main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (error) => {
-    console.error(`summit-lens: ${error instanceof Error ? error.stack : String(error)}`);
-    process.exitCode = 1;
-  },
-);

@@ -1,10 +1,14 @@
 /** Go to definition: a figure's introduction or catalogue entry; a meeting's catalogue document. */
-import type { ServerContext } from '../serverContext';
-import { documentUri, toLspLocation } from '../lsp/convert';
+import { toLspLocation } from '../lsp/convert';
+import type { Feature } from './feature';
 
-export function registerDefinition({ connection, service }: ServerContext): void {
-  connection.onDefinition(({ textDocument, position }, token) => {
-    if (token.isCancellationRequested) return null;
-    return service.definition(documentUri(textDocument.uri), position).map(toLspLocation);
-  });
-}
+export const definition: Feature = {
+  capabilities: { definitionProvider: true },
+  register({ connection, lens, articleUri }) {
+    connection.onDefinition(({ textDocument, position }, token) => {
+      const uri = articleUri(textDocument.uri);
+      if (token.isCancellationRequested || uri === undefined) return null;
+      return lens.definition(uri, position).map(toLspLocation);
+    });
+  },
+};

@@ -1,10 +1,13 @@
 /** Highlights the other mentions of the same figure or meeting in the current article. */
 import { DocumentHighlightKind } from 'vscode-languageserver/node';
-import type { ServerContext } from '../serverContext';
-import { documentUri } from '../lsp/convert';
+import type { Feature } from './feature';
 
-export function registerDocumentHighlights({ connection, service }: ServerContext): void {
-  connection.onDocumentHighlight(({ textDocument, position }) =>
-    service.highlights(documentUri(textDocument.uri), position).map((range) => ({ range, kind: DocumentHighlightKind.Text })),
-  );
-}
+export const documentHighlights: Feature = {
+  capabilities: { documentHighlightProvider: true },
+  register({ connection, lens, articleUri }) {
+    connection.onDocumentHighlight(({ textDocument, position }) => {
+      const uri = articleUri(textDocument.uri);
+      return uri === undefined ? [] : lens.highlights(uri, position).map((range) => ({ range, kind: DocumentHighlightKind.Text }));
+    });
+  },
+};

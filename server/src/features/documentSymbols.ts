@@ -1,7 +1,13 @@
 /** Outline: the article, its metadata, its sections and the meetings it mentions. */
-import type { ServerContext } from '../serverContext';
-import { documentUri, toDocumentSymbol } from '../lsp/convert';
+import { toDocumentSymbol } from '../lsp/convert';
+import type { Feature } from './feature';
 
-export function registerDocumentSymbols({ connection, service }: ServerContext): void {
-  connection.onDocumentSymbol(({ textDocument }) => service.outline(documentUri(textDocument.uri)).map(toDocumentSymbol));
-}
+export const documentSymbols: Feature = {
+  capabilities: { documentSymbolProvider: { label: 'Summit Lens' } },
+  register({ connection, lens, articleUri }) {
+    connection.onDocumentSymbol(({ textDocument }) => {
+      const uri = articleUri(textDocument.uri);
+      return uri === undefined ? [] : lens.outline(uri).map(toDocumentSymbol);
+    });
+  },
+};

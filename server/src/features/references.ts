@@ -1,10 +1,14 @@
 /** Find all references: every mention of the figure or meeting across the corpus. */
-import type { ServerContext } from '../serverContext';
-import { documentUri, toLspLocation } from '../lsp/convert';
+import { toLspLocation } from '../lsp/convert';
+import type { Feature } from './feature';
 
-export function registerReferences({ connection, service }: ServerContext): void {
-  connection.onReferences(({ textDocument, position }, token) => {
-    if (token.isCancellationRequested) return null;
-    return service.references(documentUri(textDocument.uri), position).map(toLspLocation);
-  });
-}
+export const references: Feature = {
+  capabilities: { referencesProvider: true },
+  register({ connection, lens, articleUri }) {
+    connection.onReferences(({ textDocument, position }, token) => {
+      const uri = articleUri(textDocument.uri);
+      if (token.isCancellationRequested || uri === undefined) return null;
+      return lens.references(uri, position).map(toLspLocation);
+    });
+  },
+};

@@ -1,8 +1,10 @@
 /** Serves the readable catalogue documents (`summit-lens:/meetings/<id>.md`) that definitions point to. */
-import type { ServerContext } from '../serverContext';
+import { VIRTUAL_DOCUMENT_REQUEST, type VirtualDocumentParams } from '../shared/protocol';
+import type { Feature } from './feature';
 
-export const VIRTUAL_DOCUMENT_REQUEST = 'summitLens/virtualDocument';
-
-export function registerVirtualDocuments({ connection, service }: ServerContext): void {
-  connection.onRequest(VIRTUAL_DOCUMENT_REQUEST, ({ uri }: { uri: string }) => service.virtualDocument(uri) ?? null);
-}
+export const virtualDocuments: Feature = {
+  capabilities: {},
+  register({ connection, lens }) {
+    connection.onRequest(VIRTUAL_DOCUMENT_REQUEST, (params: VirtualDocumentParams) => (typeof params?.uri === 'string' ? (lens.virtualDocument(params.uri) ?? null) : null));
+  },
+};

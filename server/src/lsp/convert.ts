@@ -6,18 +6,34 @@ import { SymbolKind, type DocumentSymbol, type Location as LspLocation } from 'v
 import type { Location, OutlineEntry } from '../core/index';
 
 /**
- * The one spelling of a document's URI that the index uses. Clients spell the same file
- * differently: VS Code percent-encodes `+`, `(`, `)`, `!`, `@`, `'` and more (`op%2Bed`), while the
- * server names files it reads from disk as Node does (`op+ed`). Every URI a client sends is
- * brought to the server's spelling, so one file is one article whatever the client wrote.
+ * The local path a `file:` URI from the client names, or undefined when it names none: another
+ * host (`file://server/share/x.md`), a malformed escape (`file:///%`), an encoded slash
+ * (`file:///x/a%2Fb.md`), or another scheme. Every URI from the client goes through here or
+ * `documentUri`, and neither can throw.
  */
-export function documentUri(uri: string): string {
-  if (!uri.startsWith('file:')) return uri;
+export function pathOfUri(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
   try {
-    return pathToFileURL(fileURLToPath(uri)).href;
+    return fileURLToPath(uri);
   } catch {
-    // A file URI naming another host (file://server/share) has no local path; it is kept as written.
-    return uri;
+    return undefined;
+  }
+}
+
+/**
+ * The one spelling of a document's URI that the index uses, or undefined for a `file:` URI with
+ * no local path (the caller ignores it, with a log line). Clients spell the same file differently:
+ * VS Code percent-encodes `+`, `(`, `)`, `!`, `@`, `'` and more (`op%2Bed`), while the server names
+ * files it reads from disk as Node does (`op+ed`). Other schemes (`untitled:`) are kept as written.
+ */
+export function documentUri(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return uri;
+  const file = pathOfUri(uri);
+  if (file === undefined) return undefined;
+  try {
+    return pathToFileURL(file).href;
+  } catch {
+    return undefined;
   }
 }
 

@@ -7,8 +7,9 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { Knowledge, analyzeArticle, isCorpusArticle, loadAnalysis, type ArticleAnalysis, type KnowledgeSource } from '../core/index';
+import { failedAnalysis, loadAnalysis, type ArticleAnalysis, type KnowledgeSource, type SummitLens } from '../core/index';
 import { decodeBytes } from '../io/readArticleFile';
+import { readsAsArticle } from './corpusFiles';
 
 export interface AnalysisJob {
   id: number;
@@ -24,7 +25,6 @@ export interface AnalysisOutcome {
   /** Whether the content reads as an article (front matter, stamp, underlined title, news page). */
   article: boolean;
   analysis?: ArticleAnalysis;
-  error?: string;
 }
 
 export type WorkerMessage = { type: 'knowledge'; source: KnowledgeSource } | { type: 'analyze'; job: AnalysisJob };
@@ -55,10 +55,10 @@ export class IndexPool {
   private nextId = 1;
   private inBatch = false;
 
-  /** `knowledge` gives the main thread's knowledge, used when a job runs here. */
+  /** `lens` analyses the jobs that run in this thread, with the main thread's knowledge. */
   constructor(
     private readonly log: (message: string) => void,
-    private readonly knowledge: () => Knowledge,
+    private readonly lens: SummitLens,
     private readonly workerCount = defaultWorkerCount(),
     private readonly workerScript = path.join(__dirname, 'indexWorker.js'),
   ) {}
@@ -90,7 +90,7 @@ export class IndexPool {
     for (const entry of this.workers) entry.worker.postMessage({ type: 'knowledge', source } satisfies WorkerMessage);
   }
 
-  /** Decodes, classifies and (if an article or listed) analyses a file's bytes. Never rejects. */
+  /** Decodes, classifies and (if an article) analyses a file's bytes. Never rejects. */
   analyze(uri: string, bytes: Uint8Array, listed: boolean): Promise<AnalysisOutcome> {
     const id = this.nextId++;
     // Workers start with the first file a batch cannot take from the cache.
@@ -109,7 +109,7 @@ export class IndexPool {
   }
 
   private analyzeHere(job: AnalysisJob): AnalysisOutcome {
-    return analyzeJob(job, this.knowledge());
+    return analyzeJob(job, this.lens);
   }
 
   private leastBusy(): PoolWorker | undefined {
@@ -146,17 +146,23 @@ export class IndexPool {
   }
 }
 
-/** The work of one job, the same in a worker and in this thread. */
-export function analyzeJob(job: AnalysisJob, knowledge: Knowledge): AnalysisOutcome {
+/**
+ * The work of one job, the same in a worker and in this thread: decode, apply the one article
+ * rule, analyse behind the facade's guard. An encoding other than UTF-8 is a note on the article.
+ */
+export function analyzeJob(job: AnalysisJob, lens: SummitLens): AnalysisOutcome {
+  let read: ReturnType<typeof decodeBytes>;
   try {
-    const read = decodeBytes(new Uint8Array(job.bytes));
-    if (!read.ok) return { id: job.id, article: false };
-    const article = isCorpusArticle(read.text);
-    if (!article && !job.listed) return { id: job.id, article };
-    return { id: job.id, article, analysis: analyzeArticle(job.uri, read.text, knowledge) };
+    read = decodeBytes(new Uint8Array(job.bytes));
   } catch (error) {
-    return { id: job.id, article: false, error: error instanceof Error ? error.message : String(error) };
+    return { id: job.id, article: true, analysis: failedAnalysis(job.uri, error) };
   }
+  if (!read.ok) return { id: job.id, article: false };
+  const article = readsAsArticle(job.listed, read.text);
+  if (!article) return { id: job.id, article };
+  const analysis = lens.analyze(job.uri, read.text);
+  if (read.note) analysis.problems.unshift({ message: `Encoding: ${read.note}.`, severity: 'information', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
+  return { id: job.id, article, analysis };
 }
 
 function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {

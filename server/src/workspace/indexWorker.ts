@@ -7,10 +7,10 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import * as path from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { Knowledge, storeAnalysis } from '../core/index';
+import { createSummitLens, storeAnalysis, type SummitLens } from '../core/index';
 import { analyzeJob, type WorkerMessage } from './indexPool';
 
-let knowledge: Knowledge | undefined;
+let lens: SummitLens | undefined;
 
 /** A nice value: 0 is normal, 19 the lowest. At 10 a waiting main thread gets the core at once. */
 const BACKGROUND_PRIORITY = 10;
@@ -33,12 +33,12 @@ function lowerThreadPriority(): void {
 
 parentPort?.on('message', (message: WorkerMessage) => {
   if (message.type === 'knowledge') {
-    knowledge = new Knowledge(message.source);
+    lens = createSummitLens({ knowledge: message.source });
     return;
   }
-  knowledge ??= new Knowledge({});
+  lens ??= createSummitLens();
   // An analysis is thousands of small objects; as one JSON string (in its stored form) it crosses
   // the thread boundary several times faster than as a structured clone.
-  const outcome = analyzeJob(message.job, knowledge);
+  const outcome = analyzeJob(message.job, lens);
   parentPort!.postMessage(outcome.analysis ? { ...outcome, analysis: undefined, analysisJson: JSON.stringify(storeAnalysis(outcome.analysis)) } : outcome);
 });

@@ -47,9 +47,6 @@ export interface InlayHintAnswer {
 
 const KIND_NAMES: Record<Meeting['kind'], string> = { 'in-person': 'in person', video: 'video call', call: 'phone call' };
 
-/** The English weekday of an ISO date; the date reader owns the table. */
-export const weekdayOf = weekdayName;
-
 export class SummitLensService {
   knowledge: Knowledge;
   readonly index = new CorpusIndex();
@@ -146,7 +143,7 @@ export class SummitLensService {
     const meeting = this.knowledge.meeting(meetingId);
     if (!meeting) return `**${escapeMarkdown(written)}** — ${escapeMarkdown(meetingId)}`;
     const articles = this.index.articlesMentioningMeeting(meetingId).length;
-    const when = `${weekdayOf(meeting.date)} ${meeting.date}${meeting.beijingDate !== meeting.date ? ` (Beijing ${meeting.beijingDate})` : ''}`;
+    const when = `${weekdayName(meeting.date)} ${meeting.date}${meeting.beijingDate !== meeting.date ? ` (Beijing ${meeting.beijingDate})` : ''}`;
     return [
       `**${escapeMarkdown(written)}** → ${escapeMarkdown(meeting.title.zh)} · ${escapeMarkdown(meeting.title.en)}`,
       '',
@@ -160,7 +157,7 @@ export class SummitLensService {
 
   private dateCueHover(cue: DateCueEntry): string {
     const meeting = cue.meetingId ? this.knowledge.meeting(cue.meetingId) : undefined;
-    return `**${escapeMarkdown(cue.text)}** → ${weekdayOf(cue.date)} ${cue.date}${meeting ? `\n\n${escapeMarkdown(meeting.title.zh)} · ${escapeMarkdown(meeting.title.en)}` : ''}`;
+    return `**${escapeMarkdown(cue.text)}** → ${weekdayName(cue.date)} ${cue.date}${meeting ? `\n\n${escapeMarkdown(meeting.title.zh)} · ${escapeMarkdown(meeting.title.en)}` : ''}`;
   }
 
   /** The introduction in this article, else the earliest in the corpus, else the catalogue entry. */
@@ -246,7 +243,7 @@ export class SummitLensService {
     return analysis.dateCues
       .filter((cue) => !range || (cue.range.end.line >= range.start.line && cue.range.start.line <= range.end.line))
       .filter((cue) => !/\d{4}/.test(cue.text))
-      .map((cue) => ({ position: cue.range.end, label: `→ ${cue.date}`, tooltip: `${cue.text} → ${weekdayOf(cue.date)} ${cue.date}` }));
+      .map((cue) => ({ position: cue.range.end, label: `→ ${cue.date}`, tooltip: `${cue.text} → ${weekdayName(cue.date)} ${cue.date}` }));
   }
 
   virtualDocument(uri: string): string | undefined {

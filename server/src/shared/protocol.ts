@@ -1,0 +1,130 @@
+/**
+ * The contract between the extension client and the language server, declared once for both:
+ * the custom requests and commands, and the settings with the one function that reads them.
+ * The client sends the settings in the same shape at start (initializationOptions) and on every
+ * change (workspace/didChangeConfiguration), so the server reads both with `parseSettings`.
+ */
+
+/** `summitLens/reindex`: reloads the knowledge files and indexes the workspace again. */
+export const REINDEX_REQUEST = 'summitLens/reindex';
+export interface ReindexResult {
+  articles: number;
+}
+
+/** `summitLens/virtualDocument`: the text of a catalogue document (`summit-lens:/meetings/<id>.md`), or null. */
+export const VIRTUAL_DOCUMENT_REQUEST = 'summitLens/virtualDocument';
+export interface VirtualDocumentParams {
+  uri: string;
+}
+
+/** The client command behind a code lens: arguments are the document URI, a position and the locations to list. */
+export const SHOW_REFERENCES_COMMAND = 'summitLens.showReferences';
+
+/** The configuration sections the client sends; `files.exclude` is VS Code's own. */
+export const CONFIGURATION_SECTIONS = ['summitLens', 'files.exclude'];
+
+/** VS Code's `files.exclude`: glob → true, or a `when` clause (which the server cannot evaluate, so it does not exclude). */
+export type FilesExclude = Record<string, boolean | { when: string }>;
+
+/** The settings as the server uses them. */
+export interface Settings {
+  corpus: string[];
+  inlayHints: boolean;
+  codeLens: boolean;
+  filesExclude: FilesExclude;
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ corpus: [], inlayHints: true, codeLens: true, filesExclude: {} });
+
+/**
+ * What the client sends, at start and on change: VS Code's configuration sections as they are
+ * (`summitLens.inlayHints.enabled` arrives as `{ inlayHints: { enabled } }`). At start the client
+ * adds the folder of its analysis cache.
+ */
+export interface ConfigurationPayload {
+  summitLens?: {
+    corpus?: unknown;
+    inlayHints?: { enabled?: unknown };
+    codeLens?: { enabled?: unknown };
+  };
+  files?: { exclude?: unknown };
+}
+
+export interface InitializationOptions extends ConfigurationPayload {
+  /** An absolute folder for the analysis cache (the extension's storage); without it nothing is persisted. */
+  cacheDir?: unknown;
+}
+
+export interface ParsedSettings {
+  /** Each setting read; what is missing or mistyped keeps its previous (or default) value. */
+  settings: Settings;
+  /** The folder of the analysis cache, when the payload names a usable one. */
+  cacheDir?: string;
+  /** One sentence per mistyped value, for the user: which setting, what was wrong, what is used instead. */
+  problems: string[];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isAbsolutePath(value: string): boolean {
+  return value.startsWith('/') || /^[A-Za-z]:[\\/]/.test(value) || value.startsWith('\\\\');
+}
+
+/**
+ * Reads a settings payload (initialization options or a configuration change). Never throws: a
+ * mistyped value is named in `problems` and the previous value is kept, so a typo in one setting
+ * never disables the rest. A section the payload leaves out keeps its previous values.
+ */
+export function parseSettings(payload: unknown, previous: Readonly<Settings> = DEFAULT_SETTINGS): ParsedSettings {
+  const settings: Settings = { ...previous, corpus: [...previous.corpus], filesExclude: { ...previous.filesExclude } };
+  const problems: string[] = [];
+  if (!isRecord(payload)) return { settings, problems: payload === undefined || payload === null ? [] : ['The Summit Lens settings are not an object; the defaults are used.'] };
+
+  const section = payload.summitLens;
+  if (isRecord(section)) {
+    if ('corpus' in section && section.corpus !== undefined) {
+      const corpus = section.corpus;
+      if (Array.isArray(corpus) && corpus.every((entry) => typeof entry === 'string')) settings.corpus = corpus.filter((entry) => entry.trim() !== '');
+      else if (typeof corpus === 'string') {
+        // One glob written without the list around it means what the user wrote.
+        settings.corpus = corpus.trim() ? [corpus] : [];
+        problems.push(`summitLens.corpus should be a list of folders or globs; the text "${corpus}" is read as [${JSON.stringify(corpus)}].`);
+      } else {
+        problems.push(`summitLens.corpus should be a list of folders or globs, not ${JSON.stringify(corpus)}; ${settings.corpus.length ? 'the previous list is kept' : 'articles are recognised by their content'}.`);
+      }
+    }
+    for (const name of ['inlayHints', 'codeLens'] as const) {
+      const value = section[name];
+      if (value === undefined) continue;
+      const enabled = isRecord(value) ? value.enabled : value;
+      if (typeof enabled === 'boolean') settings[name] = enabled;
+      else if (enabled !== undefined) problems.push(`summitLens.${name}.enabled should be true or false, not ${JSON.stringify(enabled)}; ${settings[name]} is used.`);
+    }
+  } else if (section !== undefined) {
+    problems.push(`The summitLens settings should be an object, not ${JSON.stringify(section)}; the defaults are used.`);
+  }
+
+  const files = payload.files;
+  if (isRecord(files) && files.exclude !== undefined) {
+    if (isRecord(files.exclude)) {
+      const exclude: FilesExclude = {};
+      for (const [glob, value] of Object.entries(files.exclude)) {
+        if (typeof value === 'boolean' || (isRecord(value) && typeof value.when === 'string')) exclude[glob] = value as boolean | { when: string };
+      }
+      settings.filesExclude = exclude;
+    } else {
+      problems.push(`files.exclude should be an object of globs, not ${JSON.stringify(files.exclude)}; nothing is excluded.`);
+      settings.filesExclude = {};
+    }
+  }
+
+  let cacheDir: string | undefined;
+  if ('cacheDir' in payload && payload.cacheDir !== undefined && payload.cacheDir !== null) {
+    const value = payload.cacheDir;
+    if (typeof value === 'string' && isAbsolutePath(value)) cacheDir = value;
+    else problems.push(`The cache folder should be an absolute path, not ${JSON.stringify(value)}; analyses are not persisted this session.`);
+  }
+  return { settings, cacheDir, problems };
+}
