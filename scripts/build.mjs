@@ -83,6 +83,16 @@ async function builtinCataloguesPlugin() {
         if (table.problems.length > 0) return { errors: table.problems.map((text) => ({ text: `server/data/outlets.yaml: ${text}` })) };
         return { contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(table))});`, loader: 'js', watchFiles: [args.path] };
       });
+      // Name recognition's word tables: plain lists, bundled as their parse.
+      pluginBuild.onLoad({ filter: /[\\/]server[\\/]data[\\/]figure-words\.yaml$/ }, async (args) => {
+        const words = createRequire(import.meta.url)('yaml').parse(await readFile(args.path, 'utf8'));
+        return { contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(words))});`, loader: 'js', watchFiles: [args.path] };
+      });
+      // jieba's WebAssembly module (with its dictionary), bundled as bytes so the core needs no file beside it.
+      pluginBuild.onResolve({ filter: /^jieba-wasm-bytes$/ }, () => ({
+        path: path.join(path.dirname(createRequire(import.meta.url).resolve('jieba-wasm')), '../web/jieba_rs_wasm_bg.wasm'),
+      }));
+      pluginBuild.onLoad({ filter: /jieba_rs_wasm_bg\.wasm$/ }, async (args) => ({ contents: await readFile(args.path), loader: 'binary' }));
       pluginBuild.onLoad({ filter: /[\\/]core[\\/]text[\\/]normalizationTable\.ts$/ }, () => ({ contents: precomputedTable, loader: 'js' }));
     },
   };
@@ -97,7 +107,6 @@ const common = {
   logLevel: 'warning',
   plugins: [await builtinCataloguesPlugin()],
   minifyWhitespace: process.argv.includes('--minify'),
-  define: { SUMMIT_LENS_VERSION: JSON.stringify(JSON.parse(await readFile('package.json', 'utf8')).version) },
 };
 
 mkdirSync('dist', { recursive: true });
@@ -105,9 +114,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['server/src/workspace/indexWorker.ts'], outfile: 'dist/indexWorker.js' }),
-  build({ ...common, entryPoints: ['server/src/cli/run.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
-  // The testing entry: the facade plus the pieces tests check one by one, the workspace layer and the CLI.
-  build({ ...common, entryPoints: ['server/src/testing.ts'], outfile: 'dist/core.js' }),
+  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...common, entryPoints: ['server/src/core/index.ts'], outfile: 'dist/core.js' }),
 ]);
 if (existsSync('syntaxes/summit-article.tmLanguage.yaml') && existsSync('scripts/build-grammar.mjs')) {
   await import('./build-grammar.mjs');

@@ -87,7 +87,7 @@ export function analyzeParsed(uri: string, { article, problems }: ParseResult, k
   const lines = article.lines;
   const toRange = (start: number, end: number) => textRange(article.sourceMap, lines, start, end);
 
-  const recognized = knowledge.matcher.recognize(article.text, normalized, matching.scans);
+  const recognized = knowledge.matcher.recognize(article.text, normalized, matching.scans, article.date?.value);
   const meetingRecognition = recognizeMeetings(
     { text: article.text, normalized, lower, scans: matching.scans, lowerScans: matching.lowerScans, articleDate: article.date?.value, title: article.title?.value },
     knowledge.meetings,

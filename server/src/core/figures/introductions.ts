@@ -7,8 +7,9 @@
  */
 import type { FormMatch, LatinWord } from './formIndex';
 import {
-  COMPOUND_SURNAMES, HONORIFICS, LATIN_NON_PERSON, NAME_FOLLOWERS, NOT_IN_NAMES, NOT_NAMES, PLACE_ENDINGS, ROLE_WORDS, SPEECH_VERBS, SURNAMES, TRANSLITERATION,
+  COMPOUND_SURNAMES, HONORIFICS, LATIN_NON_PERSON, NAME_FOLLOWERS, NOT_IN_NAMES, NOT_NAMES, PLACE_ENDINGS, ROLE_WORDS, SPEECH_VERBS, SURNAMES, TRANSLITERATION, wordTable,
 } from './lexicon';
+import { isCommonWord, nameLengthAtStart, segmentWindow } from './segmenter';
 import { scanLines, wordPlaces, type LineScans } from '../text/lineScans';
 import { WordList } from '../text/wordList';
 
@@ -19,6 +20,8 @@ export interface IntroductionCandidate {
   nameEnd: number;
   /** The normalised Chinese name, when there is one. */
   name?: string;
+  /** How the text presents the person, when not by a descriptor or a gloss: a byline, a list, a digest's attribution. */
+  via?: 'byline' | 'list' | 'attribution' | 'description';
   catalogueId?: string;
   descriptor?: boolean;
   descriptorStart: number;
@@ -33,6 +36,11 @@ const ROLES = new WordList(ROLE_WORDS);
 const FOLLOWERS = new WordList(NAME_FOLLOWERS);
 const COMPOUND = new WordList(COMPOUND_SURNAMES);
 const SPEECH = new WordList(SPEECH_VERBS);
+const LOCATIVE_ROLES = new Set(wordTable('locativeRoles'));
+const CREDIT_MARKERS = new WordList(wordTable('creditMarkers'));
+const REPORT_WORDS = wordTable('reportWords');
+const TIME_WORDS = new WordList(wordTable('timeWords'));
+const OFFICE_VERBS = new WordList(wordTable('officeVerbs'));
 
 interface RoleWord {
   start: number;
@@ -85,8 +93,16 @@ export function findIntroductions(text: string, words: readonly LatinWord[], fou
   dottedNames(text, covered, push);
   honoredNames(text, covered, push, wordPlaces(text, HONORIFICS, scans));
   speakingNames(text, covered, push, wordPlaces(text, STRONG_SPEECH, scans));
+  speakingNames(text, covered, push, wordPlaces(text, ACTING_WORDS, scans), ACTING_WORDS);
+  columnNames(text, covered, push, wordPlaces(text, COLUMN_OPENERS, scans));
   listedNames(text, startsAt, covered, push);
   bylineNames(text, startsAt, covered, push, wordPlaces(text, BYLINE_ROLES, scans));
+  const colons = wordPlaces(text, COLONS, scans);
+  creditNames(text, startsAt, covered, push, colons);
+  signedNames(text, covered, push, wordPlaces(text, SIGNATURE_WORDS, scans));
+  reporterNames(text, covered, push, wordPlaces(text, REPORT_WORDS, scans));
+  attributedNames(text, covered, push, colons);
+  describedNames(text, covered, push);
   return candidates.sort((a, b) => a.start - b.start);
 }
 
@@ -140,9 +156,26 @@ function glossedNames(
 function roleNames(text: string, startsAt: Map<number, FormMatch>, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, roles: readonly RoleWord[]): void {
   for (const role of roles) {
     const roleEnd = role.end;
+    // `卸任部长时获聘`: an office taken or left is no descriptor of what follows.
+    if (OFFICE_VERBS.endingAt(text, role.start)) continue;
+    // `活动上将习近平` is 活动上 + 将: such a role word counts only when no 在 opens its clause.
+    if (LOCATIVE_ROLES.has(text.slice(role.start, roleEnd)) && text.slice(descriptorStartBefore(text, role.start), role.start).includes('在')) continue;
     let p = roleEnd;
     const colon = text[p] === '：' || text[p] === ':';
     if (colon) p++;
+    // `出任国家安全顾问的奥布赖恩，`: a transliterated name after the role and 的, ended by punctuation.
+    if (!colon && text[p] === '的' && TRANSLITERATION.has(text[p + 1] ?? '')) {
+      let e = p + 1;
+      while (e < text.length && e - p <= 6 && TRANSLITERATION.has(text[e])) e++;
+      const name = text.slice(p + 1, e);
+      if (/[，。、；）)]/.test(text[e] ?? '') && e - p - 1 >= 3 && isTransliteration(name) && !isCommonWord(name)) {
+        let free = true;
+        for (let k = p + 1; k < e && free; k++) free = !covered[k];
+        const descriptorStart = descriptorStartBefore(text, role.start);
+        if (free) push({ start: descriptorStart, end: e, nameStart: p + 1, nameEnd: e, name, descriptor: true, descriptorStart, descriptorEnd: p, latinStart: 0, latinEnd: 0 });
+      }
+      continue;
+    }
     while (p < text.length && (text[p] === ' ' || text[p] === '\u3000') && p - roleEnd < 3) p++;
     const next = text.charCodeAt(p);
     if ((next >= 0x41 && next <= 0x5a) || (next >= 0x61 && next <= 0x7a)) continue;
@@ -162,12 +195,14 @@ function roleNames(text: string, startsAt: Map<number, FormMatch>, covered: Uint
         latinStart: 0,
         latinEnd: 0,
       });
+      listAfter(text, known.end, startsAt, covered, push, descriptorStart, roleEnd);
       continue;
     }
     if (covered[p]) continue;
     const name = nameAfter(text, p, covered, colon);
     if (!name) continue;
     const descriptorStart = descriptorStartBefore(text, role.start);
+    listAfter(text, p + name.length, startsAt, covered, push, descriptorStart, roleEnd);
     push({
       start: descriptorStart,
       end: p + name.length,
@@ -212,12 +247,15 @@ function latinNames(text: string, words: readonly LatinWord[], covered: Uint8Arr
     const start = words[first].start;
     const end = words[last - 1].end;
     const latinText = text.slice(start, end);
-    if (!isPersonLatin(latinText)) continue;
+    // A name in capitals counts only as a credit: `MANDEL NGAN/AFP`, `图片来源 MANDEL NGAN`, `By JOHN SMITH`.
+    const capitals = isCapitalsName(latinText) && (/^\s*[/／]/.test(text.slice(end, end + 3)) || /(?:图片来源|摄影|来源|Photo by|PHOTO BY|By|BY|by)[\s:：]*$/.test(text.slice(Math.max(0, start - 12), start)));
+    if (!capitals && !isPersonLatin(latinText)) continue;
     let b = start;
     while (b > 0 && /[ \t]/.test(text[b - 1])) b--;
     const before = text[b - 1] ?? '';
-    // Inside an English sentence capitalised words are not evidence of a person.
-    if (/[A-Za-z,]/.test(before)) continue;
+    // Inside an English sentence capitalised words are not evidence of a person, unless a credit says so.
+    const creditedBy = /(?:Photo by|PHOTO BY|By|BY|by)$/.test(text.slice(Math.max(0, b - 8), b));
+    if (/[A-Za-z,]/.test(before) && !creditedBy) continue;
     let a = end;
     while (a < text.length && /[ \t]/.test(text[a])) a++;
     const after = text.slice(a, a + 4);
@@ -226,7 +264,7 @@ function latinNames(text: string, words: readonly LatinWord[], covered: Uint8Arr
     const lineAlone = nearEdge && (before === '' || before === '\n') && /^[ \t]*(?:\n|$)/.test(text.slice(end, end + 3));
     const introduced = before === '的' || before === '：' || before === ':' || endsWithRole(text, b) || /(?:作者|来自|撰稿|撰文|By|by)$/.test(text.slice(Math.max(0, b - 2), b)) || lineAlone;
     const speaking = SPEECH.startingAt(after, 0) !== undefined || after.startsWith('的话');
-    const credited = before === '/' || after.startsWith('/');
+    const credited = before === '/' || after.startsWith('/') || capitals || creditedBy;
     if (!introduced && !speaking && !credited) continue;
     const descriptorStart = introduced ? descriptorStartBefore(text, before === '的' ? b - 1 : b) : start;
     push({
@@ -257,13 +295,13 @@ function nameAfter(text: string, p: number, covered: Uint8Array, byline: boolean
   if (COMPOUND.startingAt(text, p)) {
     for (const length of [4, 3]) {
       const name = text.slice(p, p + length);
-      if (free(length) && isHanName(name) && endsName(text, p + length, byline)) return name;
+      if (free(length) && endsName(text, p + length, byline) && isHanName(name)) return name;
     }
   }
   if (SURNAMES.has(text[p])) {
     for (const length of [3, 2]) {
       const name = text.slice(p, p + length);
-      if (free(length) && isHanName(name) && endsName(text, p + length, byline)) return name;
+      if (free(length) && endsName(text, p + length, byline) && isHanName(name)) return name;
     }
   }
   let run = 0;
@@ -272,7 +310,28 @@ function nameAfter(text: string, p: number, covered: Uint8Array, byline: boolean
     const name = text.slice(p, p + length);
     if (free(length) && isTransliteration(name) && endsName(text, p + length, byline)) return name;
   }
-  return undefined;
+  // Whatever word follows: the segmenter says where the name ends (`受访时指出`, `综合报导`).
+  const segmented = segmentedNameAt(text, p);
+  return segmented && free(segmented.length) ? segmented : undefined;
+}
+
+/** The name that starts at `p` as the segmenter reads the few characters there, checked as a name. */
+function segmentedNameAt(text: string, p: number): string | undefined {
+  // Most role words are followed by no name at all: the segmenter is asked only when the first
+  // characters could open one.
+  const opener = text[p];
+  if (!(SURNAMES.has(opener) || TRANSLITERATION.has(opener) || COMPOUND.startingAt(text, p)) || NOT_IN_NAMES.has(text[p + 1] ?? '的') || NOT_NAMES.has(text.slice(p, p + 2))) return undefined;
+  let end = p;
+  while (end < text.length && end - p < 10 && HAN.test(text[end])) end++;
+  if (end - p < 2) return undefined;
+  const length = nameLengthAtStart(text.slice(p, end));
+  if (length === undefined || length < 2 || length > 4) return undefined;
+  const name = text.slice(p, p + length);
+  const surnamed = (COMPOUND.startingAt(name, 0) !== undefined ? length >= 3 : SURNAMES.has(name[0]) && length <= 3) && isHanName(name);
+  if (surnamed || (isTransliteration(name) && !isCommonWord(name))) return name;
+  // A surname the list lacks (侍建宇), when the segmenter reads a person's name there.
+  const first = segmentWindow(text.slice(p, end))?.[0];
+  return length === 3 && first?.tag === 'nr' && !PLACE_ENDINGS.has(name[2]) && [...name].every((c) => !NOT_IN_NAMES.has(c)) ? name : undefined;
 }
 
 /** The name that ends at `e`, right before a Latin gloss. */
@@ -283,11 +342,11 @@ function nameBefore(text: string, e: number, covered: Uint8Array): string | unde
   };
   // A dotted transliteration: the dotted parts as they are, the first part as far back as transliteration characters go.
   let s = e;
-  while (s > 0 && e - s < 24 && /[\u3400-\u9fff·\-]/.test(text[s - 1])) s--;
+  while (s > 0 && e - s < 24 && (/[\u3400-\u9fff·\-]/.test(text[s - 1]) || (text[s - 1] === '\\' && text[s] === '-'))) s--;
   const run = text.slice(s, e);
   if (run.includes('·')) {
     const parts = run.split('·');
-    if (parts.slice(1).every((part) => part.length >= 1 && part.length <= 8 && !/[\-]$/.test(part))) {
+    if (parts.slice(1).every((part) => part.length >= 1 && part.length <= 12 && !/[\-]$/.test(part))) {
       const first = parts[0];
       // Back over transliteration characters, but never into the role word before the name (主席杰克·科尔文).
       let k = first.length;
@@ -331,7 +390,8 @@ function dottedNameAt(text: string, p: number): string | undefined {
   for (;;) {
     if (parts === MAX_DOTTED_PARTS) return undefined;
     const partStart = k;
-    while (k < text.length && k - partStart < 8 && (TRANSLITERATION.has(text[k]) || (k > partStart && text[k] === '-'))) k++;
+    // A hyphen joins the parts of a double name (`哈蒙德-钱伯斯`), in Markdown often escaped (`哈蒙德\\-钱伯斯`).
+    while (k < text.length && k - partStart < 10 && (TRANSLITERATION.has(text[k]) || (k > partStart && (text[k] === '-' || (text[k] === '\\' && text[k + 1] === '-'))))) k++;
     if (k === partStart) return undefined;
     parts++;
     if (text[k] === '·' && TRANSLITERATION.has(text[k + 1] ?? '')) {
@@ -350,8 +410,15 @@ function isHanName(name: string): boolean {
   if (name[0] === '曾' && '经任是在多猜表说与和对被把向于参提到去来有获担'.includes(name[1])) return false;
   if (NOT_NAMES.has(name) || PLACE_ENDINGS.has(name[name.length - 1])) return false;
   for (let k = 1; k < name.length; k++) if (NOT_IN_NAMES.has(name[k])) return false;
-  return true;
+  // `于周二`, `时今天` are a preposition and a time, not a surname and a given name.
+  if (TIME_WORDS.startingAt(name, 1) !== undefined) return false;
+  // A word the dictionary knows as something else (`萧条`, `简略地`) is no name, nor begins one.
+  if (isCommonWord(name)) return false;
+  const first = segmentWindow(name)?.[0];
+  return !(first && first.word.length >= 2 && first.word.length < name.length && !NAME_TAG.test(first.tag));
 }
+
+const NAME_TAG = /^(?:nr|nrt|nrfg|x|nz)$/;
 
 function isTransliteration(name: string): boolean {
   if (!/^[\u3400-\u9fff]+$/.test(name)) return false;
@@ -399,6 +466,12 @@ function isPersonLatin(value: string): boolean {
     if (part.length > 2) named++;
   }
   return named >= 2;
+}
+
+/** Two or three words in capitals, each a plausible name part (`MANDEL NGAN`). */
+function isCapitalsName(value: string): boolean {
+  const parts = value.split(/\s+/).filter(Boolean);
+  return parts.length >= 2 && parts.length <= 3 && parts.every((part) => /^[A-Z][A-Z'’-]{1,15}$/.test(part) && !isNonPersonWord(part.toLowerCase()));
 }
 
 function isNonPersonWord(key: string): boolean {
@@ -507,11 +580,11 @@ function bylines(text: string, rolePlaces: number[][]): RegExpExecArray[] {
 }
 
 /** A name that starts a clause and speaks: `。李显龙说`, `（5）司马南说`, `韩咏红认为`. */
-function speakingNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, places: number[][]): void {
-  for (const [index, verb] of STRONG_SPEECH.entries()) {
+function speakingNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, places: number[][], verbs: readonly string[] = STRONG_SPEECH): void {
+  for (const [index, verb] of verbs.entries()) {
     for (const v of places[index]) {
       if (v < 2 || covered[v - 1]) continue;
-      const name = nameEndingAt(text, v, covered, true);
+      const name = nameEndingAt(text, v, covered, true) ?? nameAfterOrganisation(text, v, covered);
       if (!name || SPEECH_WORDS.has(text.slice(v - 1, v + verb.length))) continue;
       const start = v - name.length;
       push({ start, end: v, nameStart: start, nameEnd: v, name, descriptorStart: start, descriptorEnd: start, latinStart: 0, latinEnd: 0 });
@@ -522,7 +595,53 @@ function speakingNames(text: string, covered: Uint8Array, push: (candidate: Intr
 /** Words that end in a verb of saying but are not a name speaking (白宫演说). */
 const SPEECH_WORDS = new Set(['演说', '游说', '小说', '据说', '听说', '传说', '学说', '解说', '劝说', '虽说', '再说', '又说', '来说', '难说', '声称', '宣称', '号称', '简称', '堪称', '通称', '统称', '俗称', '名称', '又称', '并称', '人称', '对称', '著称', '供称', '辩称', '指称', '坚称', '谎称', '直称']);
 const STRONG_SPEECH = ['说', '表示', '认为', '指出', '称', '强调', '直言', '坦言', '透露'];
-const CLAUSE_START = /[。！？；;，,、：:\n）)》」』”"\]】\s]/;
+const CLAUSE_START = /[。！？；;，,、：:\n）)》」』”"\]】\s「『“《【（(>]/;
+/** Verbs a name at a clause's start does (`吴政隆陪同调研`), and titles written after a name (`栗战书委员长主持`). */
+const ACTING_WORDS = [...wordTable('clauseVerbs'), ...wordTable('titlesAfter')];
+/** `【梁京评论】`, `【王永平/不平则鸣】`: a columnist's name opens a bracketed column title. */
+const COLUMN_OPENERS = ['【'];
+const COLUMN_WORDS = new WordList(wordTable('columnWords'));
+
+function columnNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, places: number[][]): void {
+  for (const at of places[0]) {
+    const p = at + 1;
+    for (let length = 4; length >= 2; length--) {
+      const e = p + length;
+      const closes = text[e] === '/' || text[e] === '／' || (COLUMN_WORDS.startingAt(text, e) !== undefined && text.indexOf('】', e) - e <= 4 && text.indexOf('】', e) > e);
+      if (!closes) continue;
+      const name = boundedNameAt(text, p, e, covered);
+      if (!name) continue;
+      push({ start: at, end: e, nameStart: p, nameEnd: e, name, via: 'byline', descriptorStart: p, descriptorEnd: p, latinStart: 0, latinEnd: 0 });
+      break;
+    }
+  }
+}
+
+/** Parts of speech of what may stand before a speaking name as its organisation: `美联储鲍威尔表示`. */
+const ORGANISATION_TAG = /^(?:nt|j|ns)$/;
+const ORGANISATION_ENDINGS = new Set([...PLACE_ENDINGS, '储', '行', '国', '台', '社']);
+
+/** A name ending at `e` right after an organisation, as the segmenter reads the window before `e`. */
+function nameAfterOrganisation(text: string, e: number, covered: Uint8Array): string | undefined {
+  // Asked of the segmenter only when an organisation's last character stands 2–4 characters back.
+  let organisationEnd = false;
+  for (let length = 2; length <= 4 && !organisationEnd; length++) {
+    const opener = text[e - length] ?? '';
+    organisationEnd = ORGANISATION_ENDINGS.has(text[e - length - 1] ?? '') && (SURNAMES.has(opener) || TRANSLITERATION.has(opener)) && !NOT_IN_NAMES.has(text[e - 1]);
+  }
+  if (!organisationEnd) return undefined;
+  let s = e;
+  while (s > 0 && e - s < 10 && HAN.test(text[s - 1])) s--;
+  if (e - s < 4 || covered[e - 1]) return undefined;
+  const tokens = segmentWindow(text.slice(s, e));
+  if (!tokens || tokens.length < 2) return undefined;
+  const last = tokens[tokens.length - 1];
+  const before = tokens[tokens.length - 2];
+  if (!ORGANISATION_TAG.test(before.tag) || before.word.length < 2 || !NAME_TAG.test(last.tag)) return undefined;
+  const name = last.word;
+  const nameStart = e - name.length;
+  return boundedNameAt(text, nameStart, e, covered, true);
+}
 
 /** A Han name (surname first) or a transliteration ending at `e`, starting right after a clause boundary. */
 function nameEndingAt(text: string, e: number, covered: Uint8Array, hanOnly = false): string | undefined {
@@ -536,7 +655,7 @@ function nameEndingAt(text: string, e: number, covered: Uint8Array, hanOnly = fa
     if (s < 0 || !startsClause(s) || !free(s)) continue;
     const name = text.slice(s, e);
     const surnamed = COMPOUND.startingAt(name, 0) !== undefined ? length >= 3 : SURNAMES.has(name[0]) && length <= 3;
-    if (surnamed && isHanName(name) && !HONORIFICS.includes(name.slice(1))) return name;
+    if (surnamed && !HONORIFICS.includes(name.slice(1)) && isHanName(name)) return name;
     if (!hanOnly && length >= 2 && isTransliteration(name)) return name;
   }
   return undefined;
@@ -574,5 +693,189 @@ function listedNames(text: string, startsAt: Map<number, FormMatch>, covered: Ui
     }
     if (!ok) continue;
     for (const { start, end, name } of names) push({ start, end, nameStart: start, nameEnd: end, name, descriptorStart: start, descriptorEnd: start, latinStart: 0, latinEnd: 0 });
+  }
+}
+
+const COLONS = ['：', ':'];
+const DESCRIPTION_COMMAS = ['，', ','];
+/** What may stand right before a byline's or a digest's name: a line start, a bracket, a list number. */
+const ATTRIBUTION_START = /[\n》】【|｜]|^$/;
+
+/** A name starting at `p` and ending at `end` or before: a dotted transliteration, or a Han name checked by the segmenter. */
+function boundedNameAt(text: string, p: number, end: number, covered: Uint8Array, unlistedSurnames = false): string | undefined {
+  for (let k = p; k < end; k++) if (covered[k]) return undefined;
+  // Checked before the segmenter is asked: most windows open with no name's first character.
+  if (!unlistedSurnames && !SURNAMES.has(text[p]) && !TRANSLITERATION.has(text[p]) && !COMPOUND.startingAt(text, p)) return undefined;
+  const dotted = dottedNameAt(text, p);
+  if (dotted && p + dotted.length <= end) return dotted;
+  const length = end - p;
+  if (length < 2 || length > 4) return undefined;
+  const name = text.slice(p, end);
+  if (!/^[\u3400-\u9fff]+$/.test(name)) return undefined;
+  const surnamed = (COMPOUND.startingAt(name, 0) !== undefined ? length >= 3 : SURNAMES.has(name[0]) && length <= 3) && isHanName(name);
+  if (surnamed) return name;
+  // A foreign or unusual name: transliteration characters, or what the segmenter reads as a name.
+  if (isTransliteration(name) && !isCommonWord(name)) return name;
+  if (!unlistedSurnames) return undefined;
+  const tokens = segmentWindow(name);
+  return tokens?.length === 1 && (tokens[0].tag === 'nr' || tokens[0].tag === 'nrt' || tokens[0].tag === 'nrfg') && !NOT_NAMES.has(name) ? name : undefined;
+}
+
+/** A Han name right after a byline marker, ended by punctuation, a space or the line's end. */
+function creditedNameAt(text: string, p: number, covered: Uint8Array): string | undefined {
+  let end = p;
+  while (end < text.length && end - p < 12 && (HAN.test(text[end]) || text[end] === '·')) end++;
+  const stop = text[end] ?? '';
+  if (end === p || HAN.test(stop)) return undefined;
+  if (stop !== '' && !/[\s，。、；;,)）】』」”"|｜/／0-9]/.test(stop)) return undefined;
+  return boundedNameAt(text, p, end, covered, true);
+}
+
+const SIGNATURE_WORDS = ['署名'];
+
+/** `署名李华`: a signature word needs no colon. */
+function signedNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, places: number[][]): void {
+  for (const [index, word] of SIGNATURE_WORDS.entries()) {
+    for (const at of places[index]) {
+      const p = at + word.length;
+      if (text[p] === '：' || text[p] === ':' || covered[p]) continue;
+      const name = creditedNameAt(text, p, covered) ?? segmentedNameAt(text, p);
+      if (!name) continue;
+      push({ start: at, end: p + name.length, nameStart: p, nameEnd: p + name.length, name, via: 'byline', descriptor: true, descriptorStart: at, descriptorEnd: p, latinStart: 0, latinEnd: 0 });
+    }
+  }
+}
+
+/** Bylines and credits with a colon: `文：孙嘉业`, `主持：A`, `责编：A`, and `署名A`. */
+function creditNames(text: string, startsAt: Map<number, FormMatch>, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, colons: number[][]): void {
+  for (const places of colons) {
+    for (const colon of places) {
+      const marker = CREDIT_MARKERS.endingAt(text, colon);
+      if (!marker) continue;
+      const markerStart = colon - marker.length;
+      // The marker starts a line or follows a bracket or a separator; 文 inside a word (`中文：`) is no byline.
+      if (!ATTRIBUTION_START.test(text[markerStart - 1] ?? '') && !/[\s(（/／《》]/.test(text[markerStart - 1] ?? '')) continue;
+      let p = colon + 1;
+      while (text[p] === ' ' || text[p] === '\u3000') p++;
+      if (startsAt.has(p) || covered[p]) continue;
+      const name = creditedNameAt(text, p, covered);
+      if (!name) continue;
+      push({ start: markerStart, end: p + name.length, nameStart: p, nameEnd: p + name.length, name, via: 'byline', descriptor: true, descriptorStart: markerStart, descriptorEnd: colon + 1, latinStart: 0, latinEnd: 0 });
+    }
+  }
+}
+
+/**
+ * A reporter before a report word: `（中央社记者张淑伶综合报导）`, `自由亚洲电台记者丁小华盛顿报导`,
+ * `／王某报导`. What lies between the name and the report word may only be a place.
+ */
+function reporterNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, places: number[][]): void {
+  for (const [index, word] of REPORT_WORDS.entries()) {
+    for (const at of places[index]) {
+      // A shorter report word inside a longer one (`报导` in `综合报导`) was read with the longer one.
+      if (REPORT_WORDS.some((other) => other.length > word.length && other.endsWith(word) && text.startsWith(other, at - other.length + word.length))) continue;
+      let p = at;
+      while (p > 0 && at - p < 12 && HAN.test(text[p - 1]) && !text.startsWith('记者', p - 2)) p--;
+      const opener = text[p - 1] ?? '';
+      const afterReporter = text.startsWith('记者', p - 2);
+      if (!afterReporter && !/[/／]/.test(opener)) continue;
+      if (p >= at) continue;
+      const tokens = segmentWindow(text.slice(p, at));
+      if (!tokens || tokens.length === 0) continue;
+      // The name is the first word (or a surname and a given name); the rest must be places.
+      let length = nameLengthAtStart(text.slice(p, at)) ?? 0;
+      if (length === 0) continue;
+      let consumed = 0;
+      let rest = true;
+      for (const token of tokens) {
+        if (consumed >= length) rest &&= token.tag === 'ns';
+        consumed += token.word.length;
+      }
+      if (!rest) length = at - p;
+      const name = boundedNameAt(text, p, p + length, covered, true);
+      if (!name) continue;
+      const descriptorStart = afterReporter ? descriptorStartBefore(text, p - 2) : p;
+      push({ start: descriptorStart, end: at + word.length, nameStart: p, nameEnd: p + name.length, name, via: 'byline', descriptor: afterReporter, descriptorStart, descriptorEnd: p, latinStart: 0, latinEnd: 0 });
+    }
+  }
+}
+
+/** Headline and digest attributions: `《华尔街日报》达利欧：中美…`, a name at a line's start before a colon. */
+function attributedNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, colons: number[][]): void {
+  for (const places of colons) {
+    for (const colon of places) {
+      // Something is said after the colon, on the same line.
+      if (!HAN.test(text[colon + 1] ?? '') && !/[“「"《]/.test(text[colon + 1] ?? '')) continue;
+      let s = colon;
+      while (s > 0 && colon - s < 6 && (HAN.test(text[s - 1]) || text[s - 1] === '·')) s--;
+      const before = text[s - 1] ?? '';
+      if (!ATTRIBUTION_START.test(before) && !/^[0-9０-９][、.．，,]?$/.test(text.slice(Math.max(0, s - 2), s).replace(/^\D/, ''))) continue;
+      if (CREDIT_MARKERS.endingAt(text, colon) || endsWithRole(text, colon)) continue;
+      const name = boundedNameAt(text, s, colon, covered);
+      if (!name) continue;
+      push({ start: s, end: colon + 1, nameStart: s, nameEnd: colon, name, via: 'attribution', descriptorStart: s, descriptorEnd: s, latinStart: 0, latinEnd: 0 });
+    }
+  }
+}
+
+/** A name first, its description after: `王维正，美国艾德菲大学文理学院院长，政治学教授；文贯中，…`. */
+function describedNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void): void {
+  for (const mark of DESCRIPTION_COMMAS) {
+    for (let comma = text.indexOf(mark); comma >= 0; comma = text.indexOf(mark, comma + 1)) {
+      let s = comma;
+      while (s > 0 && comma - s < 5 && HAN.test(text[s - 1])) s--;
+      if (s === comma || !/[\n；;：:。]|^$/.test(text[s - 1] ?? '')) continue;
+      // The description runs to the next semicolon, full stop or line end, and ends in a role word.
+      let e = comma + 1;
+      while (e < text.length && e - comma < 40 && !/[；;。\n]/.test(text[e])) e++;
+      if (!/[；;。\n]/.test(text[e] ?? '\n')) continue;
+      let end = e;
+      while (end > comma + 1 && /[，,\s]/.test(text[end - 1])) end--;
+      const clause = text.lastIndexOf('，', end - 1);
+      if (!endsWithRole(text, end) && !(clause > comma && endsWithRole(text, clause)) && !endsWithRole(text, firstRoleEnd(text, comma + 1, end))) continue;
+      const name = boundedNameAt(text, s, comma, covered);
+      if (!name) continue;
+      push({ start: s, end, nameStart: s, nameEnd: comma, name, via: 'description', descriptor: true, descriptorStart: comma + 1, descriptorEnd: end, latinStart: 0, latinEnd: 0 });
+    }
+  }
+}
+
+/** Where the first role word in `text[from, to)` ends (`to` when there is none): a description glued to what follows. */
+function firstRoleEnd(text: string, from: number, to: number): number {
+  for (let k = from; k < to; k++) {
+    const role = ROLES.startingAt(text, k);
+    if (role && k + role.length - from >= 4) return k + role.length;
+  }
+  return to;
+}
+
+/** The other names of a list after a role's first name: `部长王毅、王文涛和刘昆出席`; every item must read as a name. */
+function listAfter(text: string, from: number, startsAt: Map<number, FormMatch>, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, descriptorStart: number, descriptorEnd: number): void {
+  let p = from;
+  const items: Array<{ start: number; name?: string; known?: FormMatch }> = [];
+  for (let count = 0; count < 12; count++) {
+    const separator = text[p] === '、' ? 1 : (text[p] === '和' || text[p] === '及' || text[p] === '与') && count > 0 ? 0 : -1;
+    if (separator < 0 && !(text[p] === '和' || text[p] === '及' || text[p] === '与')) break;
+    const q = p + 1;
+    const known = startsAt.get(q);
+    if (known) {
+      items.push({ start: q, known });
+      p = known.end;
+      continue;
+    }
+    let end = q;
+    while (end < text.length && end - q < 4 && HAN.test(text[end]) && text[end] !== '、' && !(end > q + 1 && (text[end] === '和' || text[end] === '及'))) end++;
+    // The last item ends where the segmenter says, before the list's verb (`刘昆出席会议`).
+    const lastLength = text[end] === '、' || text[end] === '和' || text[end] === '及' || !HAN.test(text[end] ?? '') ? end - q : nameLengthAtStart(text.slice(q, q + 8));
+    if (!lastLength) break;
+    const name = boundedNameAt(text, q, q + lastLength, covered);
+    // An item followed by a role word starts a new introduction (`文莱苏丹哈桑纳尔`): it is a country.
+    if (!name || ROLES.startingAt(text, q + name.length)) break;
+    items.push({ start: q, name });
+    p = q + name.length;
+  }
+  for (const item of items) {
+    if (!item.name) continue;
+    push({ start: item.start, end: item.start + item.name.length, nameStart: item.start, nameEnd: item.start + item.name.length, name: item.name, via: 'list', descriptor: true, descriptorStart, descriptorEnd, latinStart: 0, latinEnd: 0 });
   }
 }

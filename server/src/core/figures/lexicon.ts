@@ -4,6 +4,15 @@
  * can follow a name. All in simplified script, since recognition reads normalised text.
  */
 
+// The word tables kept as data (server/data/figure-words.yaml), parsed at build time.
+import figureWords from '../../../data/figure-words.yaml';
+
+/** A table of server/data/figure-words.yaml, empty when the file lacks it. */
+export function wordTable(name: string): readonly string[] {
+  const table = (figureWords as Record<string, unknown>)[name];
+  return Array.isArray(table) ? table.map(String) : [];
+}
+
 /** Common single-character surnames (simplified). A 2–3 character Han name must start with one. */
 export const SURNAMES = new Set(
   (
@@ -41,6 +50,7 @@ export const ROLE_WORDS = [
   '评论员', '专栏作家', '作家', '历史学家', '政治学家', '中国通', '苏丹', '国王', '女王', '王储', '总长', '总监', '局长', '厅长', '署长', '处长',
   '总督', '特首', '行政长官', '代表', '总代表', '校长', '系主任', '撰稿人', '撰稿', '编译', '主笔', '总编辑', '总经理', '经理', '合伙人', '法官',
   '检察官', '参谋长', '大臣', '理事', '夫人', '外相', '教练', '部长助理', '助理', '幕僚长', '新闻秘书', '副新闻秘书', '高级研究员', '资深研究员', '访问学者', '博士', '主播',
+  ...wordTable('roles'),
 ];
 
 /** Verbs of saying that often follow a newly introduced name. */

@@ -8,6 +8,15 @@ import { FormIndex, latinKey, type FormMatch, type LatinWord } from './formIndex
 import { findIntroductions, type IntroductionCandidate } from './introductions';
 import { scanLines, wordPlaces, type LineScans } from '../text/lineScans';
 import type { Figure, FigureMention, FigureRecognition, Introduction } from './types';
+import { roleAt } from './catalogue';
+import { wordTable } from './lexicon';
+import { WordList } from '../text/wordList';
+
+/** Words after a name that make it a ship's, a company's or a place's (`林肯号`, `福特汽车`), and words that only start like them (`号召`). */
+const NOT_PERSON_AFTER = new WordList(wordTable('notPersonAfter'));
+const NOT_PERSON_AFTER_EXCEPTIONS = new WordList(wordTable('notPersonAfterExceptions'));
+const LATIN_SHIP_PREFIXES = new Set(wordTable('latinShipPrefixes'));
+const LATIN_NOT_PERSON_AFTER = new Set(wordTable('latinNotPersonAfter'));
 
 export class FigureMatcher {
   private readonly index: FormIndex;
@@ -23,16 +32,17 @@ export class FigureMatcher {
    * given, keeps its line-local scans (see `LineScans`), so an edited article is scanned again
    * only on the lines the edit touched.
    */
-  recognize(text: string, normalized: string, scans?: LineScans): FigureRecognition {
+  recognize(text: string, normalized: string, scans?: LineScans, articleDate?: string): FigureRecognition {
     if (normalized.length !== text.length) return { mentions: [], introductions: [], learned: [] };
     const words = this.index.latinWords(normalized);
     const han = scanLines(scans, normalized, 'figure forms', this.index, (scanned, from, to) => this.index.matchHan(scanned, from, to));
-    const found = [...han, ...this.index.matchLatin(normalized, words)];
+    const found = [...han.filter((match) => !namesAThing(normalized, match)), ...this.index.matchLatin(normalized, words).filter((match) => !latinNamesAThing(words, normalized, match))];
     const mentions: FigureMention[] = [];
     const covered = new Uint8Array(normalized.length);
     for (const match of found) {
-      // Only a compound (拜习会) names several figures at once; an ambiguous name counts for the first.
-      const ids = match.entry.kind === 'compound' ? match.entry.figureIds : match.entry.figureIds.slice(0, 1);
+      // Only a compound (拜习会) names several figures at once; a name several people share
+      // (布什, 克林顿) is the one whose roles cover the article's date, or no one.
+      const ids = match.entry.kind === 'compound' ? match.entry.figureIds : this.resolve(match.entry.figureIds, articleDate);
       for (const figureId of ids) mentions.push({ figureId, start: match.start, end: match.end, text: text.slice(match.start, match.end) });
       covered.fill(1, match.start, match.end);
     }
@@ -64,6 +74,27 @@ export class FigureMatcher {
     for (const figure of learned.values()) this.findLearned(figure, text, normalized, words, covered, mentions, scans);
     mentions.sort((a, b) => a.start - b.start || a.end - b.end);
     return { mentions, introductions: introductions.sort((a, b) => a.start - b.start), learned: [...learned.values()] };
+  }
+
+  /**
+   * Which of several figures sharing a written form the text means at `date`: the only one
+   * holding a role then (the first, when several do), else the one whose last role ended most
+   * recently before it. Without a date the catalogue's first; when no role of any began by then, no one.
+   */
+  private resolve(ids: readonly string[], date: string | undefined): string[] {
+    if (ids.length <= 1 || !date) return ids.slice(0, 1);
+    const day = date.slice(0, 10);
+    const figures = ids.map((id) => this.byId.get(id)).filter((figure): figure is Figure => figure !== undefined);
+    const holding = figures.filter((figure) => figure.roles.some((role) => (!role.from || role.from <= day) && (!role.to || day <= endOfPeriod(role.to))) && figure.roles.length > 0);
+    // Several holding office then: the catalogue's order decides, as without a date.
+    if (holding.length >= 1) return [holding[0].id];
+    let best: { id: string; end: string } | undefined;
+    for (const figure of figures) {
+      const role = roleAt(figure, day);
+      const end = role?.to ?? role?.from;
+      if (role && end && end <= day && (!best || end > best.end)) best = { id: figure.id, end };
+    }
+    return best ? [best.id] : [];
   }
 
   /** The learned figure a candidate introduces, created on first sight; its id is stable across articles. */
@@ -129,3 +160,41 @@ export class FigureMatcher {
 }
 
 export type { FormMatch };
+
+/** A partial date's last day, for comparison with a full one. */
+function endOfPeriod(date: string): string {
+  return date.length === 4 ? `${date}-12-31` : date.length === 7 ? `${date}-31` : date;
+}
+
+/** Whether a catalogue name is part of a ship's, a company's or a place's name: `林肯号`, `“林肯”号`, `福特汽车`. */
+function namesAThing(text: string, match: FormMatch): boolean {
+  if (match.entry.kind === 'compound') return false;
+  let after = match.end;
+  if (/[”"’」』]/.test(text[after] ?? '')) after++;
+  return NOT_PERSON_AFTER.startingAt(text, after) !== undefined && NOT_PERSON_AFTER_EXCEPTIONS.startingAt(text, after) === undefined;
+}
+
+/** `USS Abraham Lincoln`, `Ford Motor`, `Lincoln Center`: a Latin catalogue name inside a ship's, a company's or a place's. */
+function latinNamesAThing(words: readonly LatinWord[], text: string, match: FormMatch): boolean {
+  const first = lowerBound(words, match.start);
+  if (first < 0) return false;
+  let last = first;
+  while (last + 1 < words.length && words[last + 1].start < match.end) last++;
+  const spaced = (a: LatinWord, b: LatinWord) => /^[ \t\u00a0]+$/.test(text.slice(a.end, b.start));
+  const before = first > 0 && spaced(words[first - 1], words[first]) ? words[first - 1].key : '';
+  const after = last + 1 < words.length && spaced(words[last], words[last + 1]) ? words[last + 1].key : '';
+  return LATIN_SHIP_PREFIXES.has(before) || LATIN_NOT_PERSON_AFTER.has(after);
+}
+
+/** The index of the word starting at `start`, or -1. */
+function lowerBound(words: readonly LatinWord[], start: number): number {
+  let low = 0;
+  let high = words.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (words[middle].start < start) low = middle + 1;
+    else if (words[middle].start > start) high = middle - 1;
+    else return middle;
+  }
+  return -1;
+}
