@@ -66,7 +66,7 @@ export function dateAt(text: string, index: number): { date: string; length: num
 }
 
 /** Labels that say the date after them is the article's: `发布时间：`, `更新于`, `Published:`. */
-const DATE_LABEL = /(?:^|[\s|｜·•])[*_]*(?:发布|發布|更新|发表|發表|出版|刊登|刊出|日期|Published|Updated|Posted|Date)(?:时间|時間|日期|于|於|on)?[*_]*\s*[:：]?\s*/gi;
+const DATE_LABEL = /(?:^|[\s|｜·•])[*_]*(?:发布|發布|更新|发表|發表|出版|刊登|刊出|日期|Published|Updated|Posted|Date)(?:时间|時間|日期|于|於|on)?[*_]*[\s:：]*/gi;
 const LINE_LEAD = /^[\s*_`>|｜]*/;
 const AFTER_STANDALONE_DATE = /^(?:[*_`]*\s*$|[*_`]*\s)/;
 

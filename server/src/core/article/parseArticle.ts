@@ -23,16 +23,20 @@ const LINK_HEADER = /^[ \t]*\[([^\]\r\n]+)\]\(([^)\s]+)\)[ \t]*\r?\n[ \t]*-{3,}[
 // `[^\r\n]+` rather than `.*\S.*`: the latter backtracks quadratically on long HTML lines.
 const UNDERLINED_LINE = /^([^\r\n]+)\r?\n([=\-~^*#]{3,})[ \t]*$/gm;
 const UNDERLINE_AFTER_BREAK = /\n[=\-~^*#]{3}/;
-const MARKDOWN_HEADING = /^(#{1,6})[ \t]+([^\r\n]*?)[ \t#]*$/gm;
-/** A heading made only of links (`#### [首页](…) | [新闻](…)`): a site's navigation, not a section or a title. */
-const NAVIGATION_HEADING = /^(?:\s*[|｜·•]?\s*!?\[[^\]\r\n]*\]\([^)\r\n]*\)\s*)+[|｜·•]?\s*$/;
+// The heading's text runs to the line's end; its closing `#`s and spaces are cut off in code, since
+// a lazy text group before `[ \t#]*$` backtracks quadratically over a long run of them.
+const MARKDOWN_HEADING = /^(#{1,6})[ \t]+([^\r\n]*)$/gm;
+/** A link or image in a heading; its parts stop at the next bracket, so unclosed ones cost no rescans. */
+const INLINE_LINK = /!?\[[^\][\r\n]*\]\([^)(\r\n]*\)/g;
+/** What may stand between the links of a site's navigation (`#### [首页](…) | [新闻](…)`). */
+const NAVIGATION_SEPARATORS = /^[\s|｜·•/]*$/;
 /** A numbered item of a digest (`1. 标题`, `一、标题`): a section, never the article's title. */
 const NUMBERED_HEADING = /^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、．]/;
 const HTML_DOCUMENT = /^\s*(?:<!doctype\s+html|<html[\s>]|<\?xml)/i;
 const HTML_TAG = /<(?:div|p|main|article|section|span|table|br|ul|ol|li|img|a|h[1-6]|strong|b|i|em|blockquote|figure)[\s>/]/i;
-const FOOTNOTE = /^\.\.[ \t]+\[(?:\d+|#[^\]]*|\*)\][ \t]+([^\r\n]*)$/gm;
+const FOOTNOTE = /^\.\.[ \t]+\[(?:\d+|#[^\][\r\n]*|\*)\][ \t]+([^\r\n]*)$/gm;
 const DATE_PREFIX = /^\s*\d{8}\s+/;
-const TITLE_FOOTNOTE_REFERENCE = /\s*\[(?:\d+|#[^\]]*|\*)\]_\s*$/;
+const TITLE_FOOTNOTE_REFERENCE = /\[(?:\d+|#[^\][]*|\*)\]_\s*$/;
 
 export interface TitleSource {
   value: string;
@@ -360,20 +364,35 @@ function markdownHeadingsIn(source: string, start: number, end: number): FlatHea
   const headings: FlatHeading[] = [];
   MARKDOWN_HEADING.lastIndex = start;
   for (let match; (match = MARKDOWN_HEADING.exec(source)) && match.index < end; ) {
-    const title = plainMarkdown(match[2]);
-    if (!title || NAVIGATION_HEADING.test(match[2])) continue;
-    const textStart = match.index + match[0].indexOf(match[2], match[1].length);
-    headings.push({ title, level: match[1].length, headingSpan: { start: textStart, end: textStart + match[2].length }, span: { start: match.index, end: match.index + match[0].length } });
+    const lineEnd = match.index + match[0].length;
+    const textStart = lineEnd - match[2].length;
+    // The text ends before the closing run of spaces and `#`s.
+    let textEnd = lineEnd;
+    while (textEnd > textStart && (source[textEnd - 1] === ' ' || source[textEnd - 1] === '\t' || source[textEnd - 1] === '#')) textEnd--;
+    const raw = source.slice(textStart, textEnd);
+    const title = plainMarkdown(raw);
+    if (!title || isNavigation(raw)) continue;
+    headings.push({ title, level: match[1].length, headingSpan: { start: textStart, end: textEnd }, span: { start: match.index, end: lineEnd } });
   }
   return headings;
 }
 
-/** Inline Markdown reduced to its words, for headings shown in the outline. */
+/** A heading made only of links (`#### [首页](…) | [新闻](…)`): a site's navigation, not a section or a title. */
+function isNavigation(text: string): boolean {
+  INLINE_LINK.lastIndex = 0;
+  if (!INLINE_LINK.test(text)) return false;
+  return NAVIGATION_SEPARATORS.test(text.replace(INLINE_LINK, ''));
+}
+
+/**
+ * Inline Markdown reduced to its words, for headings shown in the outline. Every bracketed part
+ * stops at the next bracket of its kind, so a run of unclosed links (`[a](b` × n) is read once.
+ */
 function plainMarkdown(text: string): string {
   return text
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-    .replace(/\[\[(?:[a-z]{2}:)?([^\]|]*)(?:\|[^\]]*)?\]\]/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/!\[[^\][]*\]\([^)(]*\)/g, '')
+    .replace(/\[\[(?:[a-z]{2}:)?([^\][|]*)(?:\|[^\][]*)?\]\]/g, '$1')
+    .replace(/\[([^\][]*)\]\([^)(]*\)/g, '$1')
     .replace(/:[a-z_]+:/g, '')
     .replace(/[*_`]+/g, '')
     .trim();
@@ -427,7 +446,7 @@ function chooseTitle(
       start += prefix[0].length;
       raw = raw.slice(prefix[0].length);
     }
-    raw = raw.replace(TITLE_FOOTNOTE_REFERENCE, '');
+    raw = raw.replace(TITLE_FOOTNOTE_REFERENCE, '').trimEnd();
     return { value: raw, pieces: [[start, raw.length, raw]], bodyLine: underlinedTitle.span };
   }
   // A news site's Markdown mirror opens with its headline at any level, underlined with `------`.

@@ -10,10 +10,11 @@ const ENTITY_OR_URL = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]
 
 /**
  * Markdown syntax that is not prose: images, link targets, wiki links (`[[zh:拜登]]` keeps 拜登),
- * heading markers, emphasis, rules, and entities and URLs as in HTML.
+ * heading markers, emphasis, rules, and entities and URLs as in HTML. Each bracketed part stops at
+ * the next bracket of its kind, so a line of unclosed links (`[a](b` × n) is scanned once, not n times.
  */
 const MARKDOWN_SYNTAX =
-  /!\[[^\]\n]*\]\([^)\n]*\)|\[\[(?:[a-z]{2}:)?([^\]|\n]*)(?:\|[^\]\n]*)?\]\]|\]\([^)\s]*(?:\s+"[^"\n]*")?\)|^[ \t]*#{1,6}[ \t]+|^[ \t]*>[ \t]?|^[ \t]*(?:[-=*_~]{3,})[ \t]*$|\*\*|__|`|\[|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|https?:\/\/[^\s<>"'）)\]，。、；]+/gm;
+  /!\[[^\][\n]*\]\([^)(\n]*\)|\[\[(?:[a-z]{2}:)?([^\][|\n]*)(?:\|[^\][\n]*)?\]\]|\]\([^)(\s]*(?:\s+"[^"\n]*")?\)|^[ \t]*#{1,6}[ \t]+|^[ \t]*>[ \t]?|^[ \t]*(?:[-=*_~]{3,})[ \t]*$|\*\*|__|`|\[|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|https?:\/\/[^\s<>"'）)\]，。、；]+/gm;
 
 export type TextMode = 'html' | 'markdown';
 
