@@ -179,7 +179,6 @@ type KnowledgeReport = ReturnType<typeof knowledgeReport>;
 
 /** Text from articles and data, safe for a terminal: control characters (an escape sequence, say) are shown, not obeyed. */
 function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
