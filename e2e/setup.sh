@@ -13,6 +13,11 @@ log() { printf '[e2e setup] %s\n' "$*"; }
 # --- Debian packages ---------------------------------------------------------
 APT_PACKAGES=(build-essential python3 pkg-config libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev
   ripgrep chromium fonts-wqy-microhei neovim)
+# `npm start` (SUMMIT_LENS_SETUP=editor) opens the editor in the user's own browser: no Chromium,
+# no Neovim, no test font. code-server's native modules still build against the toolchain.
+if [ "${SUMMIT_LENS_SETUP:-}" = editor ]; then
+  APT_PACKAGES=(build-essential python3 pkg-config libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev ripgrep)
+fi
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
