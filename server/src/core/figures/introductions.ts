@@ -876,6 +876,7 @@ function listAfter(text: string, from: number, startsAt: Map<number, FormMatch>,
   }
   for (const item of items) {
     if (!item.name) continue;
-    push({ start: item.start, end: item.start + item.name.length, nameStart: item.start, nameEnd: item.start + item.name.length, name: item.name, via: 'list', descriptor: true, descriptorStart, descriptorEnd, latinStart: 0, latinEnd: 0 });
+    // The introduction is the list from its role on, so a hover shows the list the name came from.
+    push({ start: descriptorStart, end: item.start + item.name.length, nameStart: item.start, nameEnd: item.start + item.name.length, name: item.name, via: 'list', descriptor: true, descriptorStart, descriptorEnd, latinStart: 0, latinEnd: 0 });
   }
 }

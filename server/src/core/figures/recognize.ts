@@ -9,6 +9,7 @@ import { findIntroductions, type IntroductionCandidate } from './introductions';
 import { scanLines, wordPlaces, type LineScans } from '../text/lineScans';
 import type { Figure, FigureMention, FigureRecognition, Introduction } from './types';
 import { roleAt } from './catalogue';
+import { normalizeForMatching } from '../text/normalize';
 import { wordTable } from './lexicon';
 import { WordList } from '../text/wordList';
 
@@ -52,7 +53,7 @@ export class FigureMatcher {
     const introduced = new Set<string>();
     const learned = new Map<string, Figure>();
     for (const candidate of candidates) {
-      const figureId = candidate.catalogueId ?? this.learn(candidate, learned);
+      const figureId = candidate.catalogueId ?? this.learn(candidate, learned, text.slice(candidate.nameStart, candidate.nameEnd));
       if (!figureId) continue;
       if (!candidate.catalogueId) {
         mentions.push({ figureId, start: candidate.nameStart, end: candidate.nameEnd, text: text.slice(candidate.nameStart, candidate.nameEnd) });
@@ -98,7 +99,7 @@ export class FigureMatcher {
   }
 
   /** The learned figure a candidate introduces, created on first sight; its id is stable across articles. */
-  private learn(candidate: IntroductionCandidate, learned: Map<string, Figure>): string | undefined {
+  private learn(candidate: IntroductionCandidate, learned: Map<string, Figure>, written: string): string | undefined {
     const latin = candidate.latinText?.replace(/\s+/g, ' ').trim();
     const id = candidate.name ? `learned:${candidate.name}` : latin ? `learned:${latin.split(' ').map(latinKey).join('-')}` : undefined;
     if (!id) return undefined;
@@ -109,13 +110,15 @@ export class FigureMatcher {
       if (latin && !existing.latin.includes(latin)) existing.latin.push(latin);
       return id;
     }
-    const names = candidate.name ? [candidate.name] : [];
+    // The name as written too, when the article writes it in traditional script.
+    const names = candidate.name ? (written !== candidate.name ? [candidate.name, written] : [candidate.name]) : [];
     // A dotted transliteration is later often shortened to its last part (`沃森`).
     const last = candidate.name?.includes('·') ? candidate.name.split('·').pop() : undefined;
     learned.set(id, {
       id,
       en: latin ?? candidate.name ?? id,
-      zh: candidate.name ?? latin ?? id,
+      // A Markdown-escaped hyphen (`哈蒙德\-钱伯斯`) is shown as the hyphen it is.
+      zh: candidate.name?.replace(/\\-/g, '-') ?? latin ?? id,
       names,
       short: last && last.length >= 2 ? [last] : [],
       notIn: [],
@@ -135,7 +138,8 @@ export class FigureMatcher {
       covered.fill(1, start, end);
       mentions.push({ figureId: figure.id, start, end, text: text.slice(start, end) });
     };
-    const forms = [...figure.names, ...figure.short];
+    // Forms as written in traditional script are for display; the search reads simplified text.
+    const forms = [...figure.names, ...figure.short].filter((form) => normalizeForMatching(form) === form);
     const places = wordPlaces(normalized, forms, scans);
     forms.forEach((form, index) => {
       // Each form's occurrences left to right, none overlapping the one before.

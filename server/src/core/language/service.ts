@@ -7,13 +7,14 @@ import { analyzeArticle, analyzeParsed, type ArticleAnalysis, type DateCueEntry,
 import type { ParseResult } from '../article/model';
 import { parseArticle } from '../article/parseArticle';
 import { reparseAfterEdit } from '../article/reparse';
-import { matchingTextAfterEdit, matchingTextOf, type MatchingText } from '../text/normalize';
+import { matchingTextAfterEdit, matchingTextOf, normalizeForMatching, type MatchingText } from '../text/normalize';
 import { CorpusIndex, itemAt, type Location } from '../corpusIndex';
 import type { Figure } from '../figures/types';
 import { Knowledge, type KnowledgeSource } from '../knowledge';
 import type { Meeting } from '../meetings/types';
 import type { Position, Range } from '../text/lineIndex';
 import { roleAt } from './roles';
+import { canonicalName, writtenInTraditional } from '../figures/script';
 import { meetingDates, weekdayName } from '../meetings/dates';
 import { figureDocumentUri, meetingDocumentUri, virtualDocument } from './virtualDocuments';
 import { escapeMarkdown, linkTarget } from './markdown';
@@ -130,10 +131,19 @@ export class SummitLensService {
     const articles = this.index.articlesMentioningFigure(figure.id).length;
     const introduction = analysis.introductions.find((intro) => intro.figureId === figure.id);
     const definition = this.figureDefinition(figure.id, analysis.uri);
-    const lines = [`**${escapeMarkdown(written)}** — ${escapeMarkdown(figure.zh)} · ${escapeMarkdown(figure.en)}`];
+    // The canonical name in the article's script: a traditional article gets the traditional name.
+    const traditional = writtenInTraditional(analysis.figures.map((mention) => mention.text));
+    const writtenHere = analysis.figures.filter((mention) => mention.figureId === figure.id).map((mention) => mention.text);
+    // A learned Chinese name has no English one: its `en` is the name again, and is not repeated.
+    const english = figure.en !== figure.zh ? ` · ${escapeMarkdown(figure.en)}` : '';
+    const lines = [`**${escapeMarkdown(written)}** — ${escapeMarkdown(canonicalName(figure, traditional, writtenHere))}${english}`];
     if (role) lines.push('', `${escapeMarkdown(role.zh)} · ${escapeMarkdown(role.en)}${analysis.date ? ` (as of ${escapeMarkdown(analysis.date)})` : ''}`);
     if (introduction) lines.push('', `Introduced here as: «${escapeMarkdown(introduction.text)}»`);
-    if (figure.origin === 'learned') lines.push('', '_Learned from an introduction in the corpus; not in the catalogue._');
+    if (figure.origin === 'learned') {
+      // Why a learned person is a person: the introduction, byline or list the text presents them in.
+      const elsewhere = introduction ? undefined : this.index.introductions(figure.id)[0]?.introduction;
+      lines.push('', elsewhere ? `_Not in the catalogue; learned from «${escapeMarkdown(elsewhere.text)}» in another article._` : '_Not in the catalogue; learned from the introduction above._');
+    }
     const link = definition ? ` · [definition](${linkTarget(`${definition.uri}#L${definition.range.start.line + 1}`)})` : '';
     lines.push('', `${here} mention${here === 1 ? '' : 's'} in this article · in ${articles} article${articles === 1 ? '' : 's'}${link}`);
     return lines.join('\n');
@@ -210,9 +220,10 @@ export class SummitLensService {
       answers.push({ name: `${meeting.title.zh} ${meeting.date}`, detail: `${meeting.title.en} · ${meeting.place.en}`, kind: 'meeting', location: this.meetingDefinition(meeting.id) });
     }
     const figures = [...this.knowledge.searchFigures(query)];
-    const needle = query.trim().toLowerCase();
+    // Learned people are found in either script, like catalogue ones (習近平-style queries).
+    const needle = normalizeForMatching(query.trim()).toLowerCase();
     for (const figure of this.index.learnedFigures()) {
-      if (!needle || [figure.zh, figure.en, ...figure.names, ...figure.latin].some((name) => name.toLowerCase().includes(needle))) figures.push(figure);
+      if (!needle || [figure.zh, figure.en, ...figure.names, ...figure.latin].some((name) => normalizeForMatching(name).toLowerCase().includes(needle))) figures.push(figure);
     }
     for (const figure of figures) {
       if (answers.length >= limit) break;
