@@ -6,10 +6,11 @@
 import type { ArticleFormat, ParseResult, Problem } from './article/model';
 import { buildOutline, type OutlineKind, type OutlineNode } from './article/outline';
 import { parseArticle } from './article/parseArticle';
-import type { Figure } from './figures/types';
+import type { Figure, FigureRecognition } from './figures/types';
 import type { Knowledge } from './knowledge';
 import { meetingDates } from './meetings/dates';
 import { recognizeMeetings } from './meetings/recognize';
+import type { MeetingRecognition } from './meetings/types';
 import type { LineIndex, Range } from './text/lineIndex';
 import { matchingTextOf } from './text/normalize';
 import type { SourceMap } from './text/sourceMap';
@@ -77,6 +78,22 @@ export interface ArticleAnalysis {
   dateCues: DateCueEntry[];
 }
 
+/**
+ * Above this many characters of visible text (≈ 1.5 MB of Chinese) an article is outlined only:
+ * figures and meetings are not looked for, which costs seconds per megabyte.
+ */
+export const MAX_RECOGNISED_CHARACTERS = 500_000;
+const NOTHING_RECOGNISED: FigureRecognition = { mentions: [], introductions: [], learned: [] };
+const NO_MEETINGS: MeetingRecognition = { mentions: [], dateCues: [] };
+
+function outlineOnlyProblem(length: number): Problem {
+  return {
+    message: `This file has ${length.toLocaleString('en')} characters of text, more than the ${MAX_RECOGNISED_CHARACTERS.toLocaleString('en')} that are searched for figures and meetings: only its outline is shown.`,
+    severity: 'warning',
+    span: { start: 0, end: 0 },
+  };
+}
+
 export function analyzeArticle(uri: string, source: string, knowledge: Knowledge): ArticleAnalysis {
   return analyzeParsed(uri, parseArticle(source, { fileName: uri }), knowledge);
 }
@@ -86,9 +103,11 @@ export function analyzeParsed(uri: string, { article, problems }: ParseResult, k
   const { normalized, lower } = matching;
   const lines = article.lines;
   const toRange = (start: number, end: number) => textRange(article.sourceMap, lines, start, end);
+  // A text this long is a collection or a dump rather than an article: it is outlined, not searched.
+  const outlineOnly = article.text.length > MAX_RECOGNISED_CHARACTERS;
 
-  const recognized = knowledge.matcher.recognize(article.text, normalized, matching.scans, article.date?.value);
-  const meetingRecognition = recognizeMeetings(
+  const recognized = outlineOnly ? NOTHING_RECOGNISED : knowledge.matcher.recognize(article.text, normalized, matching.scans, article.date?.value);
+  const meetingRecognition = outlineOnly ? NO_MEETINGS : recognizeMeetings(
     { text: article.text, normalized, lower, scans: matching.scans, lowerScans: matching.lowerScans, articleDate: article.date?.value, title: article.title?.value },
     knowledge.meetings,
   );
@@ -133,7 +152,7 @@ export function analyzeParsed(uri: string, { article, problems }: ParseResult, k
     format: article.format,
     outline,
     folds,
-    problems: problems.map((problem) => ({ message: problem.message, severity: problem.severity, range: lines.rangeOf(problem.span.start, problem.span.end) })),
+    problems: (outlineOnly ? [...problems, outlineOnlyProblem(article.text.length)] : problems).map((problem) => ({ message: problem.message, severity: problem.severity, range: lines.rangeOf(problem.span.start, problem.span.end) })),
     figures: recognized.mentions.map((mention) => ({ figureId: mention.figureId, text: mention.text, range: toRange(mention.start, mention.end) })),
     introductions: recognized.introductions.map((intro) => ({
       figureId: intro.figureId,

@@ -9,8 +9,12 @@ import { analyse } from 'chardet';
 import iconv from 'iconv-lite';
 import { CORPUS_EXTENSIONS } from '../core/article/detect';
 
-/** Files above this size are not read at all; the parser reads at most 16 M characters anyway. */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/**
+ * Files above this size are not read at all (a problem says so): memory per file stays bounded
+ * (a 16 MB page costs a few hundred MB while it is parsed). Up to it a file is outlined, and up to
+ * `MAX_RECOGNISED_CHARACTERS` of text it is analysed in full.
+ */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 
 export type ReadResult = { ok: true; text: string; note?: string } | { ok: false; message: string };
 
