@@ -20,7 +20,9 @@ export function buildOutline(article: Article, extraGroups: OutlineNode[] = []):
   const whole: SourceSpan = { start: 0, end: article.source.length };
   const metadata: OutlineNode[] = [];
   if (article.date) {
-    metadata.push(leaf(article.date.value, `date, from the ${article.dateOrigin ?? 'file'}`, 'date', article.date.span));
+    const derived = article.dateOrigin === 'url' || article.dateOrigin === 'file name' || article.dateOrigin === 'inferred';
+    const origin = article.dateOrigin === 'url' ? 'source URL' : article.dateOrigin === 'inferred' ? 'upload path and the text' : article.dateOrigin ?? 'file';
+    metadata.push(leaf(article.date.value, `date, ${derived ? 'derived from' : 'from'} the ${origin}`, 'date', article.date.span));
   }
   if (article.outlet) metadata.push(leaf(article.outlet.value, 'outlet', 'outlet', article.outlet.span));
   if (article.url) metadata.push(leaf(article.url.value, 'source', 'source', article.url.span));
@@ -33,7 +35,9 @@ export function buildOutline(article: Article, extraGroups: OutlineNode[] = []):
   for (const section of article.sections) children.push(sectionNode(section));
   for (const group of extraGroups) children.push(group);
   const titleSpan = article.title?.span ?? { start: 0, end: 0 };
-  const detail = [article.date?.value, article.outlet?.value].filter(Boolean).join(' · ');
+  // A title the file does not give (its first sentence) is marked, so a reader knows to add one.
+  const derivedTitle = article.titleOrigin === 'first sentence' ? 'title derived from the first sentence' : undefined;
+  const detail = [article.date?.value, article.outlet?.value, derivedTitle].filter(Boolean).join(' · ');
   return [{ name: article.title?.value || '(untitled article)', detail, kind: 'article', span: whole, selectionSpan: titleSpan, children }];
 }
 

@@ -286,8 +286,9 @@ const LEAD_LENGTH = 3000;
 const SENTENCE_END = /[。！？!?；;]|(?:\.\s)|\n\s*\n/;
 
 /**
- * The first sentence of a text with no title (automatic subtitles: one short phrase per line):
- * up to the first full stop or blank line, across at most three lines and 60 characters.
+ * The first sentence of a text with no title: up to the first full stop or blank line. Automatic
+ * subtitles put one short phrase on each line, so short lines are joined until the sentence has
+ * a few words (at most three lines and 60 characters).
  */
 function firstSentence(text: string): { value: string; start: number; end: number } | undefined {
   const start = text.search(/\S/);
@@ -295,9 +296,9 @@ function firstSentence(text: string): { value: string; start: number; end: numbe
   const window = text.slice(start, start + 240);
   let end = window.search(SENTENCE_END);
   if (end < 0) end = window.length;
-  let lineBreaks = 0;
+  let lines = 1;
   for (let at = window.indexOf('\n'); at >= 0 && at < end; at = window.indexOf('\n', at + 1)) {
-    if (++lineBreaks === 3) {
+    if (window.slice(0, at).trim().length >= 8 || ++lines > 3) {
       end = at;
       break;
     }
