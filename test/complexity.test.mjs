@@ -26,14 +26,14 @@ const CLASSES = [
   { name: 'a weekday repeated on one line (周三周三…)', n: 4000, make: (n) => `${frontMatter}${'周三'.repeat(n)}\n` },
 ];
 
-const knowledge = new core.Knowledge({});
+const lens = core.createSummitLens({});
 
 /** The fastest of a few analyses of the text, in milliseconds: the least disturbed by other work. */
 function timeOf(text, runs) {
   let best = Infinity;
   for (let run = 0; run < runs; run++) {
     const started = performance.now();
-    core.analyzeArticle('file:///complexity.md', text, knowledge);
+    lens.analyze('file:///complexity.md', text);
     best = Math.min(best, performance.now() - started);
   }
   return best;

@@ -32,7 +32,7 @@ const text = '---\ntitle: 测试\ndate: 2023-11-16\n---\n<p>拜登与习近平�
 test('a cached analysis whose ranges lie outside its file is not served; a sound one is', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'summit-lens-cache-'));
   try {
-    const analysis = core.analyzeArticle('file:///a.md', text, new core.Knowledge({}));
+    const analysis = core.createSummitLens({}).analyze('file:///a.md', text);
     const file = path.join(dir, io.CACHE_FILE_NAME);
     const cache = new io.AnalysisCache(file, 'key');
     cache.set('sound', true, analysis);
@@ -95,7 +95,7 @@ test('a relative cache location is refused, and nothing is written relative to t
     process.chdir(dir);
     const cache = new io.AnalysisCache(path.join('relative', io.CACHE_FILE_NAME), 'key');
     assert.match(await cache.load(), /must be an absolute path/);
-    cache.set('hash', true, core.analyzeArticle('file:///a.md', text, new core.Knowledge({})));
+    cache.set('hash', true, core.createSummitLens({}).analyze('file:///a.md', text));
     await cache.save(new Map([['file:///a.md', 'hash']]));
     assert.equal(existsSync(path.join(dir, 'relative')), false);
   } finally {

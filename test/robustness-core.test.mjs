@@ -9,7 +9,7 @@ import { core, root } from './support/core.mjs';
 const article = (body) => `---\ntitle: 测试\ndate: 2023-11-16\n---\n${body}\n`;
 
 test('a position where one mention ends and the next starts belongs to the next (拜登|习近平)', () => {
-  const service = new core.SummitLensService();
+  const service = core.createSummitLens({});
   const uri = 'file:///adjacent.md';
   service.update(uri, article('拜登习近平旧金山会晤。'));
   // Line 4 is 拜登习近平旧金山会晤: 拜登 0–2, 习近平 2–5, 旧金山会晤 5–10.
@@ -24,7 +24,7 @@ test('a position where one mention ends and the next starts belongs to the next 
 
 test('a Markdown file with 130,000 headings is outlined, not a stack overflow', () => {
   const text = '# 标题\n'.repeat(130_000);
-  const analysis = core.analyzeArticle('file:///headings.md', text, new core.Knowledge({}));
+  const analysis = core.createSummitLens({}).analyze('file:///headings.md', text);
   assert.equal(analysis.uri, 'file:///headings.md');
   // The first heading is the title; every other one is a section of the outline.
   assert.equal(analysis.outline[0].children.length, 129_999);
@@ -53,7 +53,7 @@ function linksIn(markdown) {
 }
 
 test('hovers show catalogue fields from a workspace file as text: no links, emphasis or HTML but our own', () => {
-  const lens = new core.SummitLensService({ workspaceFigures: hostileFigures });
+  const lens = core.createSummitLens({ knowledge: { workspaceFigures: hostileFigures } });
   const uri = 'file:///hostile.md';
   lens.update(uri, article('<p>伊沃尔说，拜登与习近平会晤。</p>'));
   const markdown = lens.hover(uri, { line: 4, character: 4 }).markdown;
@@ -71,7 +71,7 @@ test('hovers show catalogue fields from a workspace file as text: no links, emph
 });
 
 test('the catalogue document shows article titles and knowledge fields as text, and links only to articles', () => {
-  const lens = new core.SummitLensService({ workspaceFigures: hostileFigures });
+  const lens = core.createSummitLens({ knowledge: { workspaceFigures: hostileFigures } });
   const uri = 'file:///notes/a%20(1).md';
   lens.update(uri, '---\ntitle: "[t](https://x.test) <b>b</b>\\n# heading"\ndate: 2023-11-16\n---\n<p>伊沃尔说。</p>\n');
   const document = lens.virtualDocument(core.figureDocumentUri('hostile-person'));
@@ -82,7 +82,7 @@ test('the catalogue document shows article titles and knowledge fields as text, 
 });
 
 test('a file name with parentheses or spaces does not break the definition link', () => {
-  const lens = new core.SummitLensService();
+  const lens = core.createSummitLens({});
   const uri = 'file:///notes/draft (2).md';
   lens.update(uri, article('<p>白宫国家安全顾问沙利文说。</p>'));
   const markdown = lens.hover(uri, { line: 4, character: 12 }).markdown;
@@ -91,5 +91,5 @@ test('a file name with parentheses or spaces does not break the definition link'
 });
 
 test('a malformed catalogue document URI is no document, not an exception', () => {
-  assert.equal(new core.SummitLensService().virtualDocument('summit-lens:/figures/%.md'), undefined);
+  assert.equal(core.createSummitLens({}).virtualDocument('summit-lens:/figures/%.md'), undefined);
 });

@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { core, root, sampleDir, seed } from './support/core.mjs';
 
-const knowledge = new core.Knowledge({});
+const lens = core.createSummitLens({});
 const paragraph = '<p>拜登与习近平在旧金山会晤，双方讨论了经贸关系。</p>\n';
 
 test('an article with more than 500,000 characters of text is outlined only, and says so', () => {
   const text = `---\ntitle: 合集\ndate: 2023-11-16\n---\n<h2>第一节</h2>\n${paragraph.repeat(Math.ceil(520_000 / 25))}<h2>第二节</h2>\n<p>完。</p>\n`;
-  const analysis = core.analyzeArticle('file:///collection.md', text, knowledge);
+  const analysis = lens.analyze('file:///collection.md', text);
   assert.deepEqual(analysis.figures, []);
   assert.deepEqual(analysis.meetings, []);
   assert.deepEqual(
@@ -28,7 +28,7 @@ test('an article with more than 500,000 characters of text is outlined only, and
 
 test('an ordinary article is analysed in full, with no limit problem', () => {
   const { text } = seed('002');
-  const analysis = core.analyzeArticle('file:///002.md', text, knowledge);
+  const analysis = lens.analyze('file:///002.md', text);
   assert.ok(analysis.figures.length > 0);
   assert.ok(!analysis.problems.some((problem) => /only its outline/.test(problem.message)));
 });
