@@ -293,3 +293,14 @@ test('line scans carry to the next edit only what the last analysis asked for', 
   scans.matches('a', 'owner', scan);
   assert.equal(wholeScans, 3);
 });
+
+test('the newer formats (a mirror with a dateline, TOML front matter, subtitles, a kept BOM): spliced parses equal full ones', () => {
+  const files = [
+    { name: 'mirror', text: '### 川普签署香港自治法\n------\n#### [首页](https://www.epochtimes.com/gb/) | [新闻](https://www.epochtimes.com/gb/n.htm)\n\n<div><p>【大纪元2020年06月28日讯】（大纪元记者李言报导）美国总统川普周一签署法案，拜登批评。</p>\n<p>习近平未回应。</p></div>\n' },
+    { name: 'toml', text: '+++\ntitle = "拜登与习近平会晤"\npublished = 2023-11-15\n+++\n\n## 会晤要点\n\n双方同意恢复军事沟通，拜登表示满意。\n\n## 各方反应\n\n台北表示关注习近平的讲话。\n' },
+    { name: 'subtitles', text: '大家好\n欢迎收看今天的节目\n今天我们来谈谈拜登和习近平的会晤\n双方谈了四个小时\n' },
+    { name: 'bom', text: '\uFEFF# 旧金山会晤\n\n（中央社記者張三台北15日電）拜登会见习近平，双方谈了四个小时。\n' },
+  ];
+  const { spliced } = checkEquivalence(files, 12);
+  assert.ok(spliced > 0);
+});
