@@ -1,10 +1,12 @@
-// The analysis cache on disk is data like any other: made-up ranges are not served, a file
-// rewritten with its size and modification time kept is read again, and a relative cache
-// location is refused rather than written beside whatever folder the server started in.
+// Reading from disk. The analysis cache is data like any other: made-up ranges are not served, a
+// file rewritten with its size and modification time kept is read again, and a relative cache
+// location is refused rather than written beside whatever folder the server started in. A file
+// swapped for a FIFO or grown past the limit after its check is still refused.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { build } from 'esbuild';
@@ -100,6 +102,37 @@ test('a relative cache location is refused, and nothing is written relative to t
     assert.equal(existsSync(path.join(dir, 'relative')), false);
   } finally {
     process.chdir(before);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a file swapped for a FIFO after it was checked is refused at once, not waited on', { skip: process.platform === 'win32' }, () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'summit-lens-fifo-'));
+  try {
+    const file = path.join(dir, 'a.md');
+    writeFileSync(file, text);
+    const stamp = io.stampOf(file);
+    assert.equal(stamp.ok, true);
+    rmSync(file);
+    execFileSync('mkfifo', [file]);
+    const started = Date.now();
+    assert.deepEqual(io.readFileBytes(file, stamp), { message: 'not a regular file' });
+    assert.ok(Date.now() - started < 1000);
+    assert.deepEqual(io.stampOf(file), { ok: false, message: 'not a regular file' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a file that grew past the limit after it was checked is not read', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'summit-lens-grown-'));
+  try {
+    const file = path.join(dir, 'a.md');
+    writeFileSync(file, text);
+    const stamp = io.stampOf(file);
+    truncateSync(file, 17 * 1024 * 1024);
+    assert.deepEqual(io.readFileBytes(file, stamp), { message: 'too large to read (17.0 MB; the limit is 16 MB)' });
+  } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -3,7 +3,7 @@
  * UTF-8 or UTF-16 (by byte order mark or byte pattern), falls back to GB18030 or Big5 as a
  * detector weighs them, says which encoding it used, and turns every failure into a message.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyse } from 'chardet';
 import iconv from 'iconv-lite';
@@ -137,7 +137,7 @@ export function stampOf(file: string): FileStamp {
   try {
     const stat = statSync(file);
     if (!stat.isFile()) return { ok: false, message: 'not a regular file' };
-    if (stat.size > MAX_FILE_BYTES) return { ok: false, message: `too large to read (${(stat.size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)` };
+    if (stat.size > MAX_FILE_BYTES) return { ok: false, message: tooLarge(stat.size) };
     return { ok: true, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
@@ -147,11 +147,32 @@ export function stampOf(file: string): FileStamp {
 /** A file's bytes, after the checks of `stampOf` (pass its stamp if it was just taken); a message when it cannot be read. */
 export function readFileBytes(file: string, stamp: FileStamp = stampOf(file)): { bytes: Uint8Array } | { bytes?: undefined; message: string } {
   if (!stamp.ok) return { message: stamp.message };
+  let descriptor: number | undefined;
   try {
-    return { bytes: readFileSync(file) };
+    // The checks are made again on what was opened: the path may have been swapped for a FIFO or a
+    // device since it was stat'ed. Non-blocking, so opening a FIFO never waits for a writer.
+    descriptor = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    const opened = fstatSync(descriptor);
+    if (!opened.isFile()) return { message: 'not a regular file' };
+    if (opened.size > MAX_FILE_BYTES) return { message: tooLarge(opened.size) };
+    // At most the size it had when opened: a file that grows meanwhile is read as it was.
+    const bytes = Buffer.alloc(opened.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const read = readSync(descriptor, bytes, filled, bytes.length - filled, filled);
+      if (read === 0) break;
+      filled += read;
+    }
+    return { bytes: bytes.subarray(0, filled) };
   } catch (error) {
     return { message: error instanceof Error ? error.message : String(error) };
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
   }
+}
+
+function tooLarge(size: number): string {
+  return `too large to read (${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)`;
 }
 
 export function readArticleFile(file: string): ReadResult {
