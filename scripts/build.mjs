@@ -117,6 +117,9 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   build({ ...common, entryPoints: ['server/src/core/index.ts'], outfile: 'dist/core.js' }),
 ]);
+// The TypeScript tests (test/*.test.ts) are bundled with the same plugins to dist/test/*.test.cjs.
+const typedTests = readdirSync('test').filter((name) => name.endsWith('.test.ts')).map((name) => path.join('test', name));
+if (typedTests.length > 0) await build({ ...common, entryPoints: typedTests, outdir: 'dist/test', outExtension: { '.js': '.cjs' } });
 if (existsSync('syntaxes/summit-article.tmLanguage.yaml') && existsSync('scripts/build-grammar.mjs')) {
   await import('./build-grammar.mjs');
 }

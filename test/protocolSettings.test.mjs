@@ -23,7 +23,7 @@ async function hoverName(server) {
 
 test('parseSettings reads the one shape, keeps what is mistyped at its default and says so', () => {
   const good = core.parseSettings({ summitLens: { corpus: ['articles'], inlayHints: { enabled: false }, codeLens: { enabled: true } }, files: { exclude: { '**/old': true } }, cacheDir: '/tmp/cache' });
-  assert.deepEqual(good, { settings: { corpus: ['articles'], inlayHints: false, codeLens: true, filesExclude: { '**/old': true } }, cacheDir: '/tmp/cache', problems: [] });
+  assert.deepEqual(good, { settings: { ...core.DEFAULT_SETTINGS, corpus: ['articles'], inlayHints: false, codeLens: true, filesExclude: { '**/old': true } }, cacheDir: '/tmp/cache', problems: [] });
   const text = core.parseSettings({ summitLens: { corpus: 'articles' } });
   assert.deepEqual(text.settings.corpus, ['articles']);
   assert.match(text.problems[0], /summitLens\.corpus should be a list/);
