@@ -2,7 +2,7 @@
 import { access, mkdtemp, readFile, readdir, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { FIXTURES_DIR, REPO_ROOT } from './paths.mjs';
+import { REPO_ROOT } from './paths.mjs';
 import { runToEnd } from './wait.mjs';
 
 const VSCE = path.join(REPO_ROOT, 'node_modules', '.bin', 'vsce');
@@ -20,16 +20,6 @@ async function exists(p) {
   } catch {
     return false;
   }
-}
-
-/** Package e2e/fixtures/smoke-extension into a temp .vsix and return its path. */
-export async function buildSmokeVsix() {
-  if (!(await exists(VSCE))) throw new Error(`${VSCE} missing: run npm ci at the repository root`);
-  const out = path.join(await mkdtemp(path.join(os.tmpdir(), 'summit-e2e-vsix-')), 'summit-smoke.vsix');
-  await run(VSCE, ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', out], {
-    cwd: path.join(FIXTURES_DIR, 'smoke-extension'),
-  });
-  return out;
 }
 
 /**
