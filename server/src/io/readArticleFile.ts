@@ -7,7 +7,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, statS
 import * as path from 'node:path';
 import { analyse } from 'chardet';
 import iconv from 'iconv-lite';
-import { CORPUS_EXTENSIONS } from '../core/article/detect';
+import { CORPUS_EXTENSIONS } from '../core/index';
 
 /**
  * Files above this size are not read at all (a problem says so): memory per file stays bounded
