@@ -40,6 +40,13 @@ export default tseslint.config(
     },
   },
   {
+    // Outside the core, the file-reading layer and the client reach the core only through its facade.
+    files: ['server/src/io/**/*.ts', 'client/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/core/*', '!**/core/index'], message: 'Import the core through its facade, server/src/core/index.ts.' }] }],
+    },
+  },
+  {
     // The server speaks through its connection: stdout is the protocol channel.
     files: ['server/src/**/*.ts'],
     ignores: ['server/src/cli/**'],
