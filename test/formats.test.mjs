@@ -122,9 +122,11 @@ test('a date in the source URL or the file name dates an article only when nothi
   assert.equal(fromName.article.date.value, '2020-03-27');
   assert.equal(fromName.article.dateOrigin, 'file name');
   assert.match(messages(fromName.problems), /derived from the file name/);
-  // An article number is no date.
-  const numbered = core.parseArticle(`---\ntitle: 标题\nurl: https://www.epochtimes.com/gb/23/10/29/n14105166.htm\n---\n正文\n`, { fileName: 'n20231029.htm' });
+  // An article number is no date; the folders before it may be (`/gb/23/10/29/`).
+  const numbered = core.parseArticle(`---\ntitle: 标题\nurl: https://www.ntdtv.com/gb/n14105166.htm\n---\n正文\n`, { fileName: 'n20231029.htm' });
   assert.equal(numbered.article.date, undefined);
+  const folders = core.parseArticle(`---\ntitle: 标题\nurl: https://www.epochtimes.com/gb/23/10/29/n14105166.htm\n---\n正文\n`);
+  assert.equal(folders.article.date.value, '2023-10-29');
 });
 
 test('an upload path dates an article only as a last resort, with a day of its month from the lead', () => {
@@ -151,6 +153,26 @@ test('a dateline later than the front matter date is reported', () => {
   assert.ok(late, messages(problems));
   assert.equal(late.severity, 'warning');
   assert.equal(slice(article, late.span), '【大纪元2020年06月29日讯】');
+});
+
+test('a page title loses the site name it ends with; a page without <title> is titled by its <h1>', () => {
+  const suffixed = core.parseArticle('<!doctype html><html><head><title>拜登会见习近平 - BBC News 中文</title></head><body><p>正文</p></body></html>').article;
+  assert.equal(suffixed.title.value, '拜登会见习近平');
+  assert.equal(suffixed.source.slice(suffixed.title.span.start, suffixed.title.span.end), '拜登会见习近平');
+  const kept = core.parseArticle('<!doctype html><html><head><title>拜登 - 习近平会晤</title></head><body><p>正文</p></body></html>').article;
+  assert.equal(kept.title.value, '拜登 - 习近平会晤');
+  const h1 = core.parseArticle('<div><h1>拜登会见习近平</h1><p>【新唐人2023年11月16日讯】正文。</p><h2>背景</h2><p>更多。</p></div>').article;
+  assert.equal(h1.title.value, '拜登会见习近平');
+  assert.equal(h1.source.slice(h1.title.span.start, h1.title.span.end), '拜登会见习近平');
+  assert.deepEqual(sectionTitles(h1.sections), ['背景']);
+  assert.equal(h1.date.value, '2023-11-16');
+  assert.equal(h1.outlet.value, '新唐人');
+});
+
+test('a CNA report dateline in brackets (…綜合外電報導) dates the article', () => {
+  const { article } = core.parseArticle('---\ntitle: 美中會談\nurl: https://www.cna.com.tw/news/2023/11/16/x.aspx\n---\n\n（中央社華盛頓15日綜合外電報導）美國總統拜登與習近平會談。\n');
+  assert.equal(article.date.value, '2023-11-15');
+  assert.equal(article.dateOrigin, 'dateline');
 });
 
 test('the outlet comes from the site name or the URL (archive copies unwrapped), never from a byline', () => {

@@ -111,10 +111,12 @@ export interface Dateline {
 }
 
 const DATE_PART = String.raw`\s*(?:(\d{4})\s*年\s*)?(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日\s*(?:专电|專電|电|電|讯|訊)`;
+/** In brackets a dateline may also end in a report (`（中央社華盛頓26日綜合外電報導）`). */
+const BRACKETED_DATE_PART = String.raw`\s*(?:(\d{4})\s*年\s*)?(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日\s*(?:专电|專電|电|電|讯|訊|[^（）()【】\[\]\d\n]{0,8}?(?:报导|報導|报道|報道))`;
 /** `【大纪元2020年06月28日讯】`, `（中央社记者张三台北27日电）`, `新华社北京11月15日电`; names are bounded, so no long backtracking. */
 const DATELINE_FORMS = [
-  new RegExp(String.raw`[【\[]([^【】\[\]\d\n]{1,16}?)${DATE_PART}\s*[】\]]`, 'y'),
-  new RegExp(String.raw`[（(]([^（）()\d\n]{1,30}?)${DATE_PART}[）)]`, 'y'),
+  new RegExp(String.raw`[【\[]([^【】\[\]\d\n]{1,16}?)${BRACKETED_DATE_PART}\s*[】\]]`, 'y'),
+  new RegExp(String.raw`[（(]([^（）()\d\n]{1,30}?)${BRACKETED_DATE_PART}[）)]`, 'y'),
   new RegExp(String.raw`([^\d\s，。,、：:（(【\[]{2,24}?)${DATE_PART}`, 'y'),
 ];
 
@@ -169,6 +171,10 @@ export function resolveDateline(dateline: Pick<Dateline, 'year' | 'month' | 'day
  * `/2020/03-27/`. Digits run into letters (`n14105166.htm`) or longer runs are no date.
  */
 export function pathDate(text: string): { date: string; index: number; length: number } | undefined {
+  // Some Chinese sites write the year in two digits after the script's folder: `/gb/20/6/28/n12345.htm`.
+  const short = /\/(?:gb|b5|big5)\/(\d{2})\/(\d{1,2})\/(\d{1,2})\//i.exec(text);
+  const shortDate = short && isoDate(2000 + +short[1], +short[2], +short[3]);
+  if (short && shortDate) return { date: shortDate, index: short.index, length: short[0].length };
   const pattern = /(?<![0-9A-Za-z])((?:19|20)\d{2})(?:([-/_.])(0?[1-9]|1[0-2])[-/_.](0?[1-9]|[12]\d|3[01])|(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01]))(?![0-9])/g;
   for (let match; (match = pattern.exec(text)); ) {
     const date = match[3] !== undefined ? isoDate(+match[1], +match[3], +match[4]) : isoDate(+match[1], +match[5], +match[6]);

@@ -237,9 +237,12 @@ export function deriveArticle(structure: ArticleStructure, lines = new LineIndex
   const problems = [...structure.readProblems];
   const bodyEnd = Math.min(source.length, MAX_PARSED_CHARACTERS);
   const body = source.slice(bodyStart, bodyEnd);
+  // A page with no <title> is titled by its first <h1>.
+  const firstH1 = !title && !structure.pageTitle ? structure.htmlHeadings.find((heading) => heading.level === 1) : undefined;
+  const h1Title = firstH1 ? text.slice(firstH1.textStart, firstH1.textEnd).replace(/\s+/g, ' ').trim() : '';
   let flat: FlatHeading[];
   if (textModeOf(format) === 'markdown') flat = structure.headings.filter((heading) => heading.span.start !== title?.bodyLine?.start);
-  else flat = htmlHeadings(structure.htmlHeadings, text, title?.value);
+  else flat = htmlHeadings(structure.htmlHeadings, text, title?.value ?? (h1Title || undefined));
   const sections: Section[] = buildSections(flat, bodyEnd);
 
   const article: Article = {
@@ -257,8 +260,14 @@ export function deriveArticle(structure: ArticleStructure, lines = new LineIndex
     article.title = { value: title.value, span: { start: first[0], end: last[0] + last[1] } };
     article.titleOrigin = title.origin ?? 'heading';
   } else if (structure.pageTitle) {
-    article.title = structure.pageTitle;
+    article.title = withoutSiteSuffix(structure.pageTitle, source, page.siteName?.value);
     article.titleOrigin = 'page title';
+  } else if (firstH1 && h1Title) {
+    const at = text.indexOf(h1Title, firstH1.textStart);
+    // A heading written over several lines reads as one; its span is then the whole element.
+    const span = at >= 0 ? structure.sourceMap.toSource(at, at + h1Title.length) : { start: firstH1.sourceStart, end: firstH1.sourceEnd };
+    article.title = { value: h1Title, span };
+    article.titleOrigin = 'heading';
   } else {
     const sentence = firstSentence(text);
     if (sentence) {
@@ -279,6 +288,22 @@ export function deriveArticle(structure: ArticleStructure, lines = new LineIndex
     problems.push({ message: 'No title found (front matter `title`, a `[title](url)` header, an underlined or `#` heading, `<title>`, or a first sentence).', span: { start: 0, end: 0 }, severity: 'information' });
   }
   return { article, problems, structure };
+}
+
+/** `拜登会见习近平 - BBC News 中文`, `… | 大纪元`: the site's name after a page's title. */
+const TITLE_SUFFIX = /\s*[-|｜_–—]\s*([^-|｜_–—]{2,40})$/;
+
+/** A page title without the site's name it ends with, when that name is a known outlet or the page's site name. */
+function withoutSiteSuffix(title: Field, source: string, siteName: string | undefined): Field {
+  const suffix = TITLE_SUFFIX.exec(title.value);
+  if (!suffix || suffix.index < 2) return title;
+  const name = suffix[1].trim();
+  const isSite = name === siteName?.trim() || OUTLETS.named(name) !== undefined || OUTLETS.startingWith(name)?.length === name.length || /^(?:BBC|VOA|RFA|DW|RFI)\b/i.test(name);
+  if (!isSite) return title;
+  const value = title.value.slice(0, suffix.index);
+  // The span shrinks only where the title is written as it reads (no entities to map).
+  const written = source.slice(title.span.start, title.span.end) === title.value;
+  return { value, span: written ? { start: title.span.start, end: title.span.start + value.length } : title.span };
 }
 
 /** How much of the visible text a dateline or a byline may stand in. */
