@@ -153,19 +153,21 @@ test('false friend: a role word read across a word boundary', () => {
 test('hover on a learned person in a traditional article: the canonical name in that script, and why', () => {
   const lens = core.createSummitLens();
   const uri = 'file:///corpus/trad.md';
-  const source = ['---', 'title: 拜習會', 'date: 2023-11-16', '---', '', '（中央社記者張淑伶綜合報導）美國總統拜登與習近平會晤。', '', '張淑伶指出，雙方都有需要。', ''].join('\n');
+  const source = ['---', 'title: 拜習會', 'date: 2023-11-16', '---', '', '（中央社記者張淑伶綜合報導）美國總統拜登與習主席會晤。', '', '張淑伶指出，雙方都有需要。', ''].join('\n');
   lens.update(uri, source);
   const line = 7;
   const hover = lens.hover(uri, { line, character: 1 });
   assert.ok(hover, 'a hover on 張淑伶');
   assert.deepEqual(hover.range, { start: { line, character: 0 }, end: { line, character: 3 } });
   const lines = hover.markdown.split('\n');
-  assert.equal(lines[0], '**張淑伶** — 張淑伶');
+  // The name is never shown in simplified script here.
+  assert.equal(lines[0], '**張淑伶**');
+  assert.ok(!hover.markdown.includes('张淑伶'));
   assert.equal(lines[2], 'Introduced here as: «中央社記者張淑伶»');
   assert.equal(lines[4], '_Not in the catalogue; learned from the introduction above._');
-  // A catalogue person in the same article gets the traditional canonical name too.
+  // A catalogue person written by a short form gets the traditional canonical name.
   const body = source.split('\n')[5];
-  assert.equal(lens.hover(uri, { line: 5, character: body.indexOf('習近平') + 1 }).markdown.split('\n')[0], '**習近平** — 習近平 · Xi Jinping');
+  assert.equal(lens.hover(uri, { line: 5, character: body.indexOf('習主席') + 1 }).markdown.split('\n')[0], '**習主席** — 習近平 · Xi Jinping');
 });
 
 test('workspace symbols find learned people in either script', () => {

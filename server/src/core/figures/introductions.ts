@@ -168,7 +168,7 @@ function roleNames(text: string, startsAt: Map<number, FormMatch>, covered: Uint
       let e = p + 1;
       while (e < text.length && e - p <= 6 && TRANSLITERATION.has(text[e])) e++;
       const name = text.slice(p + 1, e);
-      if (/[，。、；）)]/.test(text[e] ?? '') && e - p - 1 >= 3 && isTransliteration(name) && !isCommonWord(name)) {
+      if (/[，,。、；;）)]/.test(text[e] ?? '') && e - p - 1 >= 3 && isTransliteration(name) && !isCommonWord(name)) {
         let free = true;
         for (let k = p + 1; k < e && free; k++) free = !covered[k];
         const descriptorStart = descriptorStartBefore(text, role.start);
@@ -331,7 +331,7 @@ function segmentedNameAt(text: string, p: number): string | undefined {
   if (surnamed || (isTransliteration(name) && !isCommonWord(name))) return name;
   // A surname the list lacks (侍建宇), when the segmenter reads a person's name there.
   const first = segmentWindow(text.slice(p, end))?.[0];
-  return length === 3 && first?.tag === 'nr' && !PLACE_ENDINGS.has(name[2]) && [...name].every((c) => !NOT_IN_NAMES.has(c)) ? name : undefined;
+  return length === 3 && first?.tag === 'nr' && !PLACE_ENDINGS.has(name[2]) && isHanName(name) ? name : undefined;
 }
 
 /** The name that ends at `e`, right before a Latin gloss. */
@@ -408,15 +408,23 @@ function isHanName(name: string): boolean {
   if (!/^[\u3400-\u9fff]+$/.test(name)) return false;
   // 曾 is a surname but far more often "once" before a verb (学者曾猜测).
   if (name[0] === '曾' && '经任是在多猜表说与和对被把向于参提到去来有获担'.includes(name[1])) return false;
-  if (NOT_NAMES.has(name) || PLACE_ENDINGS.has(name[name.length - 1])) return false;
+  if (NOT_NAMES.has(name)) return false;
   for (let k = 1; k < name.length; k++) if (NOT_IN_NAMES.has(name[k])) return false;
+  // A place's or an organisation's last character (美军, 中方) ends a given name too (袁家军): the
+  // dictionary's reading of the three characters as one person's name decides.
+  if (PLACE_ENDINGS.has(name[name.length - 1]) && !(name.length === 3 && segmentWindow(name)?.length === 1 && segmentWindow(name)?.[0].tag === 'nr')) return false;
   // `于周二`, `时今天` are a preposition and a time, not a surname and a given name.
   if (TIME_WORDS.startingAt(name, 1) !== undefined) return false;
   // A word the dictionary knows as something else (`萧条`, `简略地`) is no name, nor begins one.
   if (isCommonWord(name)) return false;
-  const first = segmentWindow(name)?.[0];
-  return !(first && first.word.length >= 2 && first.word.length < name.length && !NAME_TAG.test(first.tag));
+  const tokens = segmentWindow(name);
+  const first = tokens?.[0];
+  if (first && first.word.length >= 2 && first.word.length < name.length && !NAME_TAG.test(first.tag)) return false;
+  // A surname, then a function word rather than a given name (`童甚至`).
+  return !(tokens?.length === 2 && first?.word.length === 1 && FUNCTION_TAG.test(tokens[1].tag));
 }
+
+const FUNCTION_TAG = /^(?:d|c|p|r|f|t|m|q|y|e|o|u[a-z]*)$/;
 
 const NAME_TAG = /^(?:nr|nrt|nrfg|x|nz)$/;
 
