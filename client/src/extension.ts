@@ -12,13 +12,12 @@ import {
   DEFAULT_SETTINGS,
   REINDEX_REQUEST,
   SHOW_REFERENCES_COMMAND,
-  VIRTUAL_DOCUMENT_REQUEST,
   parseSettings,
   type ConfigurationPayload,
   type InitializationOptions,
   type ReindexResult,
-  type VirtualDocumentParams,
 } from '../../server/src/shared/protocol';
+import { registerReadingRoom } from './views/readingRoom';
 
 export const LANGUAGE_ID = 'summit-article';
 const CANDIDATE_LANGUAGES = new Set(['markdown', 'plaintext', 'html', 'restructuredtext']);
@@ -85,10 +84,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('summitLens', 'Summit Lens', serverOptions, clientOptions);
 
+  // The side bar, the reader, the meeting and person pages, and the summit-lens: documents.
+  registerReadingRoom(context, () => client);
   context.subscriptions.push(
-    vscode.workspace.registerTextDocumentContentProvider('summit-lens', {
-      provideTextDocumentContent: async (uri) => ((await client?.sendRequest<string | null>(VIRTUAL_DOCUMENT_REQUEST, { uri: uri.toString() } satisfies VirtualDocumentParams)) ?? `No catalogue entry for ${uri.toString()}`),
-    }),
     vscode.commands.registerCommand(SHOW_REFERENCES_COMMAND, async (uri: string, position: { line: number; character: number }, locations: Array<{ uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }>) => {
       const converted = locations.map((location) => client!.protocol2CodeConverter.asLocation(location));
       await vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.parse(uri), new vscode.Position(position.line, position.character), converted);

@@ -24,8 +24,9 @@ import { workspaceSymbols } from './features/workspaceSymbols';
 import { codeLens } from './features/codeLens';
 import { inlayHints } from './features/inlayHints';
 import { virtualDocuments } from './features/virtualDocuments';
+import { readingRoom, readingRoomLens } from './features/readingRoom';
 
-const FEATURES: Feature[] = [documentSymbols, foldingRanges, hover, definition, references, documentHighlights, workspaceSymbols, codeLens, inlayHints, virtualDocuments];
+const FEATURES: Feature[] = [documentSymbols, foldingRanges, hover, definition, references, documentHighlights, workspaceSymbols, codeLens, inlayHints, virtualDocuments, readingRoom];
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -35,7 +36,8 @@ let folderUris: string[] = [];
 let clientSendsFolderChanges = false;
 
 const files = new CorpusFiles();
-const lens = createSummitLens({ displayPath });
+// The reading room answers inside readers and tells the side bar when the index changes.
+const lens = readingRoomLens(createSummitLens({ displayPath }));
 const reporter = { log: (message: string) => connection.console.log(message), warn: (message: string) => connection.console.warn(message) };
 const indexer = new Indexer(lens, files, reporter);
 const diagnostics = createDiagnostics(connection, lens);

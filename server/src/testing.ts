@@ -25,3 +25,5 @@ export { Indexer } from './workspace/indexer';
 export { main as runCli } from './cli/main';
 export { parseSettings, DEFAULT_SETTINGS } from './shared/protocol';
 export { documentUri, pathOfUri } from './lsp/convert';
+export { buildReader, sentenceAround, readerUri, articleOfReader } from './core/language/reader';
+export { readingRoomChildren, meetingPage, personPage, joinChineseLines } from './core/language/readingRoom';

@@ -4,6 +4,7 @@
  * The client sends the settings in the same shape at start (initializationOptions) and on every
  * change (workspace/didChangeConfiguration), so the server reads both with `parseSettings`.
  */
+import type { ArticleOrder, ReadingRoomNode, ReadingRoomView } from '../core/language/readingRoom';
 
 /** `summitLens/reindex`: reloads the knowledge files and indexes the workspace again. */
 export const REINDEX_REQUEST = 'summitLens/reindex';
@@ -15,6 +16,37 @@ export interface ReindexResult {
 export const VIRTUAL_DOCUMENT_REQUEST = 'summitLens/virtualDocument';
 export interface VirtualDocumentParams {
   uri: string;
+}
+
+/**
+ * `summitLens/readingRoom`: the children of a node in one of the side bar's views (the top
+ * level when `parent` is absent). The nodes are the core's `ReadingRoomNode`s, sent as they are.
+ */
+export const READING_ROOM_REQUEST = 'summitLens/readingRoom';
+export interface ReadingRoomParams {
+  view: ReadingRoomView;
+  parent?: string;
+  /** The Articles view's grouping. */
+  order?: ArticleOrder;
+}
+export type { ReadingRoomNode, ReadingRoomView, ArticleOrder };
+
+/** `summitLens/indexChanged` (server → client notification): the index changed; views refresh, open readers and pages reload. */
+export const INDEX_CHANGED_NOTIFICATION = 'summitLens/indexChanged';
+
+/**
+ * `summitLens/readerLocation`: where a position of an article is in its reader (`toReader`), or
+ * where a reader position is in the article's source; null when the other side shows nothing there.
+ */
+export const READER_LOCATION_REQUEST = 'summitLens/readerLocation';
+export interface ReaderLocationParams {
+  uri: string;
+  position: { line: number; character: number };
+  direction: 'toReader' | 'toSource';
+}
+export interface ReaderLocationResult {
+  uri: string;
+  position: { line: number; character: number };
 }
 
 /** The client command behind a code lens: arguments are the document URI, a position and the locations to list. */
@@ -32,9 +64,11 @@ export interface Settings {
   inlayHints: boolean;
   codeLens: boolean;
   filesExclude: FilesExclude;
+  /** `summitLens.reader.default`: references, definitions and side-bar clicks open HTML articles in the reader. */
+  readerDefault: boolean;
 }
 
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ corpus: [], inlayHints: true, codeLens: true, filesExclude: {} });
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ corpus: [], inlayHints: true, codeLens: true, filesExclude: {}, readerDefault: false });
 
 /**
  * What the client sends, at start and on change: VS Code's configuration sections as they are
@@ -46,6 +80,7 @@ export interface ConfigurationPayload {
     corpus?: unknown;
     inlayHints?: { enabled?: unknown };
     codeLens?: { enabled?: unknown };
+    reader?: { default?: unknown };
   };
   files?: { exclude?: unknown };
 }
@@ -101,6 +136,11 @@ export function parseSettings(payload: unknown, previous: Readonly<Settings> = D
       const enabled = isRecord(value) ? value.enabled : value;
       if (typeof enabled === 'boolean') settings[name] = enabled;
       else if (enabled !== undefined) problems.push(`summitLens.${name}.enabled should be true or false, not ${JSON.stringify(enabled)}; ${settings[name]} is used.`);
+    }
+    if (section.reader !== undefined) {
+      const value = isRecord(section.reader) ? section.reader.default : section.reader;
+      if (typeof value === 'boolean') settings.readerDefault = value;
+      else if (value !== undefined) problems.push(`summitLens.reader.default should be true or false, not ${JSON.stringify(value)}; ${settings.readerDefault} is used.`);
     }
   } else if (section !== undefined) {
     problems.push(`The summitLens settings should be an object, not ${JSON.stringify(section)}; the defaults are used.`);

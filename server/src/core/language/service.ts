@@ -15,7 +15,7 @@ import type { Meeting } from '../meetings/types';
 import type { Position, Range } from '../text/lineIndex';
 import { roleAt } from './roles';
 import { canonicalName, writtenInTraditional } from '../figures/script';
-import { meetingDates, weekdayName } from '../meetings/dates';
+import { weekdayName } from '../meetings/dates';
 import { figureDocumentUri, meetingDocumentUri, virtualDocument } from './virtualDocuments';
 import { escapeMarkdown, linkTarget } from './markdown';
 
@@ -44,6 +44,23 @@ export interface InlayHintAnswer {
   position: Position;
   label: string;
   tooltip: string;
+}
+
+const MAX_MEETING_LENSES = 3;
+
+function countOf(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** A meeting's title short enough for a code lens: without its bracketed aside, at most 16 characters. */
+function shortTitle(title: string): string {
+  const bare = title.replace(/（[^）]*）|\([^)]*\)/g, '') || title;
+  return bare.length > 16 ? `${bare.slice(0, 15)}…` : bare;
+}
+
+/** Whether a date cue only restates the one just before it, as in 周四（26日）: one hint is enough. */
+function repeatsPrevious(previous: DateCueEntry | undefined, cue: DateCueEntry): boolean {
+  return !!previous && previous.date === cue.date && previous.range.end.line === cue.range.start.line && cue.range.start.character - previous.range.end.character <= 2;
 }
 
 const KIND_NAMES: Record<Meeting['kind'], string> = { 'in-person': 'in person', video: 'video call', call: 'phone call' };
@@ -136,7 +153,9 @@ export class SummitLensService {
     const writtenHere = analysis.figures.filter((mention) => mention.figureId === figure.id).map((mention) => mention.text);
     // A learned Chinese name has no English one: its `en` is the name again, and is not repeated.
     const english = figure.en !== figure.zh ? ` · ${escapeMarkdown(figure.en)}` : '';
-    const lines = [`**${escapeMarkdown(written)}** — ${escapeMarkdown(canonicalName(figure, traditional, writtenHere))}${english}`];
+    const canonical = canonicalName(figure, traditional, writtenHere);
+    // The name is said once: 「**拜登** · Joe Biden」, not 「拜登 — 拜登 · Joe Biden」.
+    const lines = [`**${escapeMarkdown(written)}**${canonical === written ? '' : ` — ${escapeMarkdown(canonical)}`}${english}`];
     if (role) lines.push('', `${escapeMarkdown(role.zh)} · ${escapeMarkdown(role.en)}${analysis.date ? ` (as of ${escapeMarkdown(analysis.date)})` : ''}`);
     if (introduction) lines.push('', `Introduced here as: «${escapeMarkdown(introduction.text)}»`);
     if (figure.origin === 'learned') {
@@ -144,7 +163,7 @@ export class SummitLensService {
       const elsewhere = introduction ? undefined : this.index.introductions(figure.id)[0]?.introduction;
       lines.push('', elsewhere ? `_Not in the catalogue; learned from «${escapeMarkdown(elsewhere.text)}» in another article._` : '_Not in the catalogue; learned from the introduction above._');
     }
-    const link = definition ? ` · [definition](${linkTarget(`${definition.uri}#L${definition.range.start.line + 1}`)})` : '';
+    const link = definition ? ` · [definition](${linkTarget(`${definition.uri}#L${definition.range.start.line + 1}${definition.range.start.character ? `,${definition.range.start.character + 1}` : ''}`)})` : '';
     lines.push('', `${here} mention${here === 1 ? '' : 's'} in this article · in ${articles} article${articles === 1 ? '' : 's'}${link}`);
     return lines.join('\n');
   }
@@ -236,16 +255,24 @@ export class SummitLensService {
   codeLenses(uri: string): CodeLensAnswer[] {
     const analysis = this.index.get(uri);
     if (!analysis) return [];
-    const ids = [...new Set(analysis.meetings.map((mention) => mention.meetingId))];
     const top: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    return ids.map((meetingId) => {
+    const here = new Map<string, number>();
+    for (const mention of analysis.meetings) here.set(mention.meetingId, (here.get(mention.meetingId) ?? 0) + 1);
+    // The most mentioned meetings first; past three, one lens lists the rest, so the line fits the screen.
+    const ids = [...here.keys()].sort((a, b) => here.get(b)! - here.get(a)!);
+    const lenses = ids.slice(0, MAX_MEETING_LENSES).map((meetingId) => {
       const meeting = this.knowledge.meeting(meetingId);
-      const here = analysis.meetings.filter((mention) => mention.meetingId === meetingId).length;
       const locations = this.index.meetingMentions(meetingId);
       const articles = new Set(locations.map((location) => location.uri)).size;
-      const name = meeting ? `${meeting.title.zh} ${meetingDates(meeting)}` : meetingId;
-      return { range: top, title: `${name}: ${here} here · ${locations.length} mentions in ${articles} article${articles === 1 ? '' : 's'}`, meetingId, position: top.start, locations };
+      const name = meeting ? `${shortTitle(meeting.title.zh)} ${meeting.date}` : meetingId;
+      return { range: top, title: `${name}: ${countOf(here.get(meetingId)!, 'mention')} here · in ${countOf(articles, 'article')}`, meetingId, position: top.start, locations };
     });
+    const rest = ids.slice(MAX_MEETING_LENSES);
+    if (rest.length > 0) {
+      const locations = rest.flatMap((meetingId) => this.index.meetingMentions(meetingId).filter((location) => location.uri === uri));
+      lenses.push({ range: top, title: `+${countOf(rest.length, 'more meeting')}`, meetingId: rest[0], position: top.start, locations });
+    }
+    return lenses;
   }
 
   inlayHints(uri: string, range?: Range): InlayHintAnswer[] {
@@ -254,6 +281,7 @@ export class SummitLensService {
     return analysis.dateCues
       .filter((cue) => !range || (cue.range.end.line >= range.start.line && cue.range.start.line <= range.end.line))
       .filter((cue) => !/\d{4}/.test(cue.text))
+      .filter((cue, i, cues) => !repeatsPrevious(cues[i - 1], cue))
       .map((cue) => ({ position: cue.range.end, label: `→ ${cue.date}`, tooltip: `${cue.text} → ${weekdayName(cue.date)} ${cue.date}` }));
   }
 
