@@ -546,7 +546,7 @@ function readDate(article: Article, evidence: DateEvidence, problems: Problem[])
   if (stamp && stamp.ms !== 'NaN') set(dateFromEpochMs(Number(stamp.ms)), stamp.span, 'stamp');
   if (page.timeDatetime) set(dateFromFrontMatter(page.timeDatetime.value), page.timeDatetime, 'time element');
   if (page.metaDate) set(dateFromFrontMatter(page.metaDate.value), page.metaDate, 'meta');
-  const jsonLd = jsonLdDate(source, bodyStart);
+  const jsonLd = article.date ? undefined : jsonLdDate(source, bodyStart);
   if (jsonLd) set(dateFromFrontMatter(jsonLd.value), jsonLd.span, 'json-ld');
   if (article.title && article.titleOrigin !== 'first sentence') {
     const compact = compactDate(article.title.value);
@@ -566,7 +566,8 @@ function readDate(article: Article, evidence: DateEvidence, problems: Problem[])
   const url = article.url ? unwrapArchiveUrl(article.url.value) : undefined;
   const inUrl = url ? pathDate(url.replace(/^[a-z]+:\/\/[^/]*/i, '')) : undefined;
   const inFileName = evidence.fileName ? pathDate(fileNameOf(evidence.fileName)) : undefined;
-  const upload = uploadPathMonth(body);
+  // Performance: the body is searched for an upload path only when nothing better dates the article.
+  const upload = article.date || inUrl || inFileName ? undefined : uploadPathMonth(body);
   const reference: PartialDate | undefined = article.date
     ? partial(article.date.value)
     : inUrl
@@ -583,7 +584,7 @@ function readDate(article: Article, evidence: DateEvidence, problems: Problem[])
     }
     set(datelineDate, datelineSpan, 'dateline');
   }
-  const byline = bylineDate(lead);
+  const byline = article.date ? undefined : bylineDate(lead);
   if (byline) set(byline.date, article.sourceMap.toSource(byline.index, byline.index + byline.length), 'byline');
   if (inUrl && article.url) {
     // The span is the URL as written; the date's own characters sit inside it (an archive's URL holds two).
@@ -683,8 +684,8 @@ function readOutletAndUrl(
   dateline: Dateline | undefined,
   datelineOutlet: { outlet: Outlet; length: number } | undefined,
 ): void {
-  const traditional = article.title ? normalizeForMatching(article.title.value) !== article.title.value : false;
-  const nameOf = (outlet: Outlet) => (traditional ? outlet.traditional : outlet.name);
+  // An outlet is named in the script of the article's title.
+  const nameOf = (outlet: Outlet) => (outlet.traditional !== outlet.name && article.title && normalizeForMatching(article.title.value) !== article.title.value ? outlet.traditional : outlet.name);
   const frontMatterString = (key: string): Field | undefined => {
     const value = frontMatter?.values[key];
     const span = frontMatter?.valueSpans[key];
