@@ -17,6 +17,7 @@ async function builtinCataloguesPlugin() {
       contents: [
         "export { parseFigureCatalogue } from './server/src/core/figures/catalogue';",
         "export { parseMeetingCatalogue } from './server/src/core/meetings/catalogue';",
+        "export { parseMeetingWords } from './server/src/core/meetings/wordData';",
         "export { buildNormalizationTable } from './server/src/core/text/normalizationTable';",
         "export { parseOutletTable } from './server/src/core/article/outlets';",
       ].join('\n'),
@@ -31,7 +32,7 @@ async function builtinCataloguesPlugin() {
   });
   const module = { exports: {} };
   new Function('module', 'exports', 'require', parsers.outputFiles[0].text)(module, module.exports, createRequire(import.meta.url));
-  const { parseFigureCatalogue, parseMeetingCatalogue, buildNormalizationTable, parseOutletTable } = module.exports;
+  const { parseFigureCatalogue, parseMeetingCatalogue, parseMeetingWords, buildNormalizationTable, parseOutletTable } = module.exports;
   // The normalisation table as the pairs of units it changes (about 4,000 of 65,536).
   const table = buildNormalizationTable();
   let pairs = '';
@@ -93,6 +94,12 @@ async function builtinCataloguesPlugin() {
         path: path.join(path.dirname(createRequire(import.meta.url).resolve('jieba-wasm')), '../web/jieba_rs_wasm_bg.wasm'),
       }));
       pluginBuild.onLoad({ filter: /jieba_rs_wasm_bg\.wasm$/ }, async (args) => ({ contents: await readFile(args.path), loader: 'binary' }));
+      // The meeting linker's word tables, parsed and checked the same way.
+      pluginBuild.onLoad({ filter: /[\\/]server[\\/]data[\\/]meeting-words\.yaml$/ }, async (args) => {
+        const { words, problems } = parseMeetingWords(await readFile(args.path, 'utf8'));
+        if (problems.length > 0) return { errors: problems.map((problem) => ({ text: `${path.relative(process.cwd(), args.path)}: ${problem.message}` })) };
+        return { contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify({ words }))});`, loader: 'js', watchFiles: [args.path] };
+      });
       pluginBuild.onLoad({ filter: /[\\/]core[\\/]text[\\/]normalizationTable\.ts$/ }, () => ({ contents: precomputedTable, loader: 'js' }));
     },
   };

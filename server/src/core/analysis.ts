@@ -108,8 +108,8 @@ export function analyzeParsed(uri: string, { article, problems }: ParseResult, k
 
   const recognized = outlineOnly ? NOTHING_RECOGNISED : knowledge.matcher.recognize(article.text, normalized, matching.scans, article.date?.value);
   const meetingRecognition = outlineOnly ? NO_MEETINGS : recognizeMeetings(
-    { text: article.text, normalized, lower, scans: matching.scans, lowerScans: matching.lowerScans, articleDate: article.date?.value, title: article.title?.value },
-    knowledge.meetings,
+    { text: article.text, normalized, lower, scans: matching.scans, lowerScans: matching.lowerScans, articleDate: article.date?.value, title: article.title?.value, figures: recognized.mentions },
+    knowledge,
   );
 
   const meetingIds = [...new Set(meetingRecognition.mentions.map((mention) => mention.meetingId))];

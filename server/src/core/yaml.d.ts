@@ -14,3 +14,8 @@ declare module '*/data/outlets.yaml' {
   const parsed: ReturnType<typeof import('./article/outlets').parseOutletTable>;
   export default parsed;
 }
+
+declare module '*/data/meeting-words.yaml' {
+  const parsed: { words: import('./meetings/wordData').MeetingWordData };
+  export default parsed;
+}

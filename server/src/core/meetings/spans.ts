@@ -1,0 +1,127 @@
+import { PairFilter } from '../text/pairFilter';
+
+/**
+ * Text geometry the meeting linker shares: spans, clauses and sentences, and searches over
+ * sorted lists of spans (articles with thousands of mentions made per-mention scans quadratic).
+ */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+// A semicolon joins statements about different things, so cues do not cross it.
+export const SENTENCE_END = new Set(['。', '!', '?', '！', '？', '\n', ';', '；']);
+const CLAUSE_END = new Set([...SENTENCE_END, ',', '，', ';', '；', ':', '：']);
+/** The same sets as tables by character code: bounds are sought several times for every mention. */
+const SENTENCE_END_CODES = codeTable(SENTENCE_END);
+const CLAUSE_END_CODES = codeTable(CLAUSE_END);
+
+function codeTable(characters: Set<string>): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const character of characters) table[character.charCodeAt(0)] = 1;
+  return table;
+}
+/** How far a clause or a sentence reaches at most on either side of what it holds. */
+const CLAUSE_REACH = 120;
+const SENTENCE_REACH = 200;
+
+/** No meeting word or catalogue term is longer than this, so a span that overlaps another starts at most this far before it. */
+export const MAX_TERM_LENGTH = 40;
+
+/** The items of a list sorted by `start` whose start lies in [from, to), found by binary search. */
+export function spansWithin<T extends { start: number }>(sorted: readonly T[], from: number, to: number): T[] {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid].start < from) low = mid + 1;
+    else high = mid;
+  }
+  const found: T[] = [];
+  for (let i = low; i < sorted.length && sorted[i].start < to; i++) found.push(sorted[i]);
+  return found;
+}
+
+/**
+ * Where a global pattern matches in `text[from, to)`, searched on a slice. A slice matches as the
+ * whole text does there when no match holds a line break and no lookaround reads past one: the
+ * character past a line's end is a break, and past a slice's end there is none, which those
+ * patterns' lookaheads take alike.
+ */
+export function regexSpans(pattern: RegExp, text: string, from: number, to: number): Span[] {
+  const slice = from === 0 && to === text.length ? text : text.slice(from, to);
+  const spans: Span[] = [];
+  // matchAll starts where the pattern's last search (a `test`) left it.
+  pattern.lastIndex = 0;
+  for (const match of slice.matchAll(pattern)) spans.push({ start: from + match.index, end: from + match.index + match[0].length });
+  return spans;
+}
+
+export function clauseBounds(text: string, start: number, end: number): [number, number] {
+  return boundsWithin(text, start, end, CLAUSE_END_CODES, CLAUSE_REACH);
+}
+
+export function sentenceBounds(text: string, start: number, end: number): [number, number] {
+  return boundsWithin(text, start, end, SENTENCE_END_CODES, SENTENCE_REACH);
+}
+
+function boundsWithin(text: string, start: number, end: number, ends: Uint8Array, limit: number): [number, number] {
+  let from = start;
+  while (from > 0 && start - from < limit && ends[text.charCodeAt(from - 1)] === 0) from--;
+  let to = end;
+  while (to < text.length && to - end < limit && ends[text.charCodeAt(to)] === 0) to++;
+  return [from, to];
+}
+
+export function gap(a: Span, b: Span): number {
+  return a.end <= b.start ? b.start - a.end : a.start >= b.end ? a.start - b.end : 0;
+}
+
+/** Of the items, the one nearest to the span, or undefined. */
+export function nearestTo<T extends Span>(items: readonly T[], span: Span): T | undefined {
+  return items.reduce<T | undefined>((best, item) => (!best || gap(item, span) < gap(best, span) ? item : best), undefined);
+}
+
+/** A pattern tried only where a match may open: a table lookup passes over the rest of a line. */
+export interface WordScanner {
+  /** Sticky. */
+  pattern: RegExp;
+  /** 1 for every character a match can start with. */
+  starts: Uint8Array;
+  /** Their first two characters. */
+  openings: PairFilter;
+}
+
+/** A scanner for a pattern whose every match opens with one of `openings` (two characters each). */
+export function patternScanner(source: string, openings: readonly string[]): WordScanner {
+  const starts = new Uint8Array(0x10000);
+  const filter = new PairFilter();
+  for (const opening of openings) {
+    starts[opening.charCodeAt(0)] = 1;
+    filter.add(opening.charCodeAt(0), opening.charCodeAt(1));
+  }
+  return { pattern: new RegExp(source, 'y'), starts, openings: filter };
+}
+
+/** A scanner for literal words (each two characters or more), tried only where a word's first two characters stand. */
+export function literalScanner(words: readonly string[]): WordScanner {
+  const escaped = [...new Set(words)].sort((a, b) => b.length - a.length).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return patternScanner(escaped.length > 0 ? escaped.join('|') : '(?!)', words);
+}
+
+/** The scanner's matches in `text[from, to)`, leftmost first and never overlapping, as a global search would find them. */
+export function scanWords(scanner: WordScanner, text: string, from: number, to: number): Span[] {
+  const { pattern, starts, openings } = scanner;
+  const spans: Span[] = [];
+  for (let i = from; i < to; i++) {
+    const first = text.charCodeAt(i);
+    if (starts[first] === 0 || !openings.mayHave(first, text.charCodeAt(i + 1))) continue;
+    pattern.lastIndex = i;
+    const match = pattern.exec(text);
+    if (!match || i + match[0].length > to) continue;
+    spans.push({ start: i, end: i + match[0].length });
+    if (match[0].length > 0) i += match[0].length - 1;
+  }
+  return spans;
+}
