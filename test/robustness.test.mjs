@@ -36,7 +36,13 @@ test('broken, binary, empty, huge and legacy-encoded files never take the server
     assert.match(hover.contents.value, /Joe Biden/);
     const references = await server.connection.sendRequest('textDocument/references', { textDocument: { uri: server.uriOf(good.name) }, position: positionOf(good.text, '习近平', 2), context: { includeDeclaration: true } });
     const files = new Set(references.map((location) => path.basename(new URL(location.uri).pathname)));
-    for (const file of [good.name, 'legacy.txt', 'huge.md']) assert.ok(files.has(file), `${file} in ${[...files]}`);
+    for (const file of [good.name, 'legacy.txt']) assert.ok(files.has(file), `${file} in ${[...files]}`);
+    // The 5 MB file is past the analysis limit: outlined only, and it says so.
+    assert.ok(!files.has('huge.md'));
+    const hugeProblems = server.diagnostics.get(server.uriOf('huge.md')) ?? [];
+    assert.ok(hugeProblems.some((problem) => /only its outline is shown/.test(problem.message) && problem.severity === 2), JSON.stringify(hugeProblems));
+    const hugeSymbols = await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: server.uriOf('huge.md') } });
+    assert.equal(hugeSymbols[0].name, '大文件');
     assert.equal(server.child.exitCode, null, 'the server is still running');
     assert.deepEqual(server.stderr, []);
   } finally {
