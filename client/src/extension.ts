@@ -84,14 +84,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('summitLens', 'Summit Lens', serverOptions, clientOptions);
 
+  // The server starts lazily: only once the workspace shows an article, names a corpus or has
+  // knowledge files, or the user opens the side bar. Other Markdown, text and HTML work never starts it.
+  let starting: Promise<void> | undefined;
+  const startServer = (): Promise<void> => (starting ??= client!.start().catch((error: unknown) => void vscode.window.showErrorMessage(`Summit Lens could not start: ${String(error)}`)));
+
   // The side bar, the reader, the meeting and person pages, and the summit-lens: documents.
-  registerReadingRoom(context, () => client);
+  registerReadingRoom(context, () => client, startServer);
   context.subscriptions.push(
     vscode.commands.registerCommand(SHOW_REFERENCES_COMMAND, async (uri: string, position: { line: number; character: number }, locations: Array<{ uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }>) => {
       const converted = locations.map((location) => client!.protocol2CodeConverter.asLocation(location));
       await vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.parse(uri), new vscode.Position(position.line, position.character), converted);
     }),
     vscode.commands.registerCommand('summitLens.reindex', async () => {
+      await startServer();
       const result = await client?.sendRequest<ReindexResult>(REINDEX_REQUEST);
       void vscode.window.showInformationMessage(`Summit Lens indexed ${result?.articles ?? 0} articles.`);
     }),
@@ -106,12 +112,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       closedThisTick.add(key);
       setTimeout(() => closedThisTick.delete(key), 0);
     }),
-    vscode.workspace.onDidOpenTextDocument((document) => void classify(document)),
+    vscode.workspace.onDidOpenTextDocument((document) => {
+      if (document.languageId === LANGUAGE_ID) void startServer();
+      void classify(document);
+    }),
   );
   for (const document of vscode.workspace.textDocuments) await classify(document);
-  await client.start();
+  const knowledgeFiles = await vscode.workspace.findFiles('.summit-lens/*.yaml', undefined, 1);
+  if (settings().corpus.length > 0 || knowledgeFiles.length > 0 || vscode.workspace.textDocuments.some((document) => document.languageId === LANGUAGE_ID)) await startServer();
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  // A server that never started has nothing to stop.
+  if (client?.isRunning()) await client.stop();
 }

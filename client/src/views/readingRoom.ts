@@ -17,12 +17,13 @@ interface WireLocation {
 
 /**
  * Registers the reading room. Call before the client starts: the notification handler is kept
- * by the client until then. Returns a function that refreshes the views (after a restart, say).
+ * by the client until then. Opening the side bar starts the server (`startServer`), which starts
+ * lazily otherwise. Returns a function that refreshes the views.
  */
-export function registerReadingRoom(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): () => void {
+export function registerReadingRoom(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, startServer: () => Promise<void> = async () => undefined): () => void {
   const documentsChanged = new vscode.EventEmitter<vscode.Uri>();
   const pages = new Pages(client);
-  const refreshViews = registerReadingRoomViews(context, client);
+  const refreshViews = registerReadingRoomViews(context, client, startServer);
 
   const refreshAll = () => {
     refreshViews();

@@ -63,10 +63,14 @@ export class ReadingRoomTree implements vscode.TreeDataProvider<ReadingRoomNode>
 }
 
 /** Registers the three views and the Articles view's date/outlet toggle; returns a function that refreshes them all. */
-export function registerReadingRoomViews(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): () => void {
+export function registerReadingRoomViews(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, startServer: () => Promise<void>): () => void {
   const trees = (['meetings', 'people', 'articles'] as const).map((view) => new ReadingRoomTree(view, client));
   for (const tree of trees) {
-    context.subscriptions.push(vscode.window.createTreeView(`summitLens.${tree.view}`, { treeDataProvider: tree, showCollapseAll: tree.view !== 'articles' }));
+    const view = vscode.window.createTreeView(`summitLens.${tree.view}`, { treeDataProvider: tree, showCollapseAll: tree.view !== 'articles' });
+    // Opening the side bar is asking for the corpus: the server starts if it has not yet.
+    const start = () => view.visible && void startServer().then(() => tree.refresh());
+    context.subscriptions.push(view, view.onDidChangeVisibility(start));
+    start();
   }
   const articles = trees[2];
   const setOrder = async (order: ArticleOrder) => {
