@@ -114,6 +114,7 @@ const common = {
   logLevel: 'warning',
   plugins: [await builtinCataloguesPlugin()],
   minifyWhitespace: process.argv.includes('--minify'),
+  define: { SUMMIT_LENS_VERSION: JSON.stringify(JSON.parse(await readFile('package.json', 'utf8')).version) },
 };
 
 mkdirSync('dist', { recursive: true });
@@ -121,8 +122,9 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['server/src/workspace/indexWorker.ts'], outfile: 'dist/indexWorker.js' }),
-  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
-  build({ ...common, entryPoints: ['server/src/core/index.ts'], outfile: 'dist/core.js' }),
+  build({ ...common, entryPoints: ['server/src/cli/run.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // The testing entry: the facade plus the pieces tests check one by one, the workspace layer and the CLI.
+  build({ ...common, entryPoints: ['server/src/testing.ts'], outfile: 'dist/core.js' }),
 ]);
 // The TypeScript tests (test/*.test.ts) are bundled with the same plugins to dist/test/*.test.cjs.
 const typedTests = readdirSync('test').filter((name) => name.endsWith('.test.ts')).map((name) => path.join('test', name));
