@@ -247,7 +247,7 @@ export class SummitLensService {
     for (const figure of figures) {
       if (answers.length >= limit) break;
       const location = this.figureDefinition(figure.id, '');
-      if (location) answers.push({ name: `${figure.zh} ${figure.en}`, detail: roleAt(figure)?.en ?? '', kind: 'figure', location });
+      if (location) answers.push({ name: figure.en !== figure.zh ? `${figure.zh} ${figure.en}` : figure.zh, detail: roleAt(figure)?.en ?? '', kind: 'figure', location });
     }
     return answers.slice(0, limit);
   }
