@@ -33,8 +33,12 @@ test('a Markdown file with 130,000 headings is outlined, not a stack overflow', 
 test('the extension declares itself safe in untrusted workspaces, and says why', () => {
   const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
   assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
-  assert.match(manifest.capabilities.untrustedWorkspaces.description, /Nothing in a workspace is ever run/);
-  assert.match(manifest.capabilities.untrustedWorkspaces.description, /data/);
+  // The description may be a %key% of the manifest's English strings (package.nls.json).
+  const written = manifest.capabilities.untrustedWorkspaces.description;
+  const key = /^%(.+)%$/.exec(written)?.[1];
+  const description = key ? JSON.parse(readFileSync(path.join(root, 'package.nls.json'), 'utf8'))[key] : written;
+  assert.match(description, /Nothing in a workspace is ever run/);
+  assert.match(description, /data/);
 });
 
 // A workspace knowledge file written by someone else: links, emphasis and HTML in its fields.
@@ -92,4 +96,18 @@ test('a file name with parentheses or spaces does not break the definition link'
 
 test('a malformed catalogue document URI is no document, not an exception', () => {
   assert.equal(core.createSummitLens({}).virtualDocument('summit-lens:/figures/%.md'), undefined);
+});
+
+test('a heading left open around the next one gives sections in source order, each ending after it starts', () => {
+  const text = article('<h2>表面平静</hp><p>第一段。</p><h2>各自目标</h2><p>第二段。</p>');
+  const analysis = core.createSummitLens({}).analyze('file:///open-heading.md', text);
+  const sections = analysis.outline[0].children.filter((node) => node.kind === 'section');
+  // Line 4 is the body: the first section runs from its heading to the second's, which runs to the end.
+  assert.deepEqual(
+    sections.map((node) => [node.name, node.range]),
+    [
+      ['表面平静 第一段。 各自目标 第二段。', { start: { line: 4, character: 0 }, end: { line: 4, character: 24 } }],
+      ['各自目标', { start: { line: 4, character: 24 }, end: { line: 5, character: 0 } }],
+    ],
+  );
 });

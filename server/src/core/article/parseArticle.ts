@@ -432,7 +432,9 @@ const MAX_SECTION_NAME = 200;
 
 function htmlHeadings(headings: HtmlHeading[], text: string, title: string | undefined): FlatHeading[] {
   const flat: FlatHeading[] = [];
-  for (const heading of headings) {
+  // The walk lists headings as they close: a heading left open around the next (`<h2>a</hp>…<h2>b`)
+  // closes after it. Sections follow the source order, or a section would end before it starts.
+  for (const heading of [...headings].sort((a, b) => a.sourceStart - b.sourceStart)) {
     const long = heading.textEnd - heading.textStart > MAX_SECTION_NAME;
     const shown = text.slice(heading.textStart, long ? heading.textStart + MAX_SECTION_NAME : heading.textEnd).replace(/\s+/g, ' ').trim();
     const name = long ? `${shown}…` : shown;
