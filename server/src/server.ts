@@ -25,8 +25,10 @@ import { codeLens } from './features/codeLens';
 import { inlayHints } from './features/inlayHints';
 import { virtualDocuments } from './features/virtualDocuments';
 import { readingRoom, readingRoomLens } from './features/readingRoom';
+import { coverage } from './features/coverage';
+import { semanticTokens } from './features/semanticTokens';
 
-const FEATURES: Feature[] = [documentSymbols, foldingRanges, hover, definition, references, documentHighlights, workspaceSymbols, codeLens, inlayHints, virtualDocuments, readingRoom];
+const FEATURES: Feature[] = [documentSymbols, foldingRanges, hover, definition, references, documentHighlights, workspaceSymbols, codeLens, inlayHints, virtualDocuments, readingRoom, semanticTokens, coverage];
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -127,6 +129,7 @@ function reloadKnowledge(): void {
 function refreshEditorViews(): void {
   connection.languages.inlayHint.refresh().catch(() => undefined);
   connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+  connection.sendRequest('workspace/semanticTokens/refresh').catch(() => undefined);
 }
 
 connection.onInitialize((params: InitializeParams) => {

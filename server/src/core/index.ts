@@ -16,5 +16,8 @@ export type { KnowledgeSource, KnowledgeProblems } from './knowledge';
 export type { HoverAnswer, SymbolAnswer, CodeLensAnswer, InlayHintAnswer } from './language/service';
 export { VIRTUAL_SCHEME, meetingDocumentUri, figureDocumentUri } from './language/virtualDocuments';
 export { roleAt } from './language/roles';
+export { semanticTokensOf, encodeSemanticTokens, SEMANTIC_TOKEN_TYPES, SEMANTIC_TOKEN_MODIFIERS, type SemanticToken } from './language/semanticTokens';
 export type { Figure, FigureMention, FigureOrigin, FigureRecognition, Introduction, Role, CatalogueProblem } from './figures/types';
 export type { Meeting, MeetingKind, MeetingMention, DateCue, MeetingRecognition } from './meetings/types';
+export { compareCoverage, coverageTimeline, timelineArticles, coverageMarkdown, dateWindow, isoWeek, DATE_WINDOWS, UNKNOWN_OUTLET } from './language/coverage';
+export type { CoverageFilter, CoverageSources, MeetingCoverage, OutletCoverage, CoverageArticle, CoverageSentence, CoveragePerson, CoverageTimeline, TimelineMeeting, TimelinePerson, TimelineSelection, TimelineArticle, DateWindow } from './language/coverage';

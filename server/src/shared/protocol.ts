@@ -5,6 +5,7 @@
  * change (workspace/didChangeConfiguration), so the server reads both with `parseSettings`.
  */
 import type { ArticleOrder, ReadingRoomNode, ReadingRoomView } from '../core/language/readingRoom';
+import type { DateWindow } from '../core/language/coverage';
 
 /** `summitLens/reindex`: reloads the knowledge files and indexes the workspace again. */
 export const REINDEX_REQUEST = 'summitLens/reindex';
@@ -66,9 +67,11 @@ export interface Settings {
   filesExclude: FilesExclude;
   /** `summitLens.reader.default`: references, definitions and side-bar clicks open HTML articles in the reader. */
   readerDefault: boolean;
+  /** `summitLens.semanticHighlighting.enabled`: people, meetings and dates coloured by meaning. */
+  semanticHighlighting: boolean;
 }
 
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ corpus: [], inlayHints: true, codeLens: true, filesExclude: {}, readerDefault: false });
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ corpus: [], inlayHints: true, codeLens: true, filesExclude: {}, readerDefault: false, semanticHighlighting: true });
 
 /**
  * What the client sends, at start and on change: VS Code's configuration sections as they are
@@ -81,6 +84,7 @@ export interface ConfigurationPayload {
     inlayHints?: { enabled?: unknown };
     codeLens?: { enabled?: unknown };
     reader?: { default?: unknown };
+    semanticHighlighting?: { enabled?: unknown };
   };
   files?: { exclude?: unknown };
 }
@@ -130,7 +134,7 @@ export function parseSettings(payload: unknown, previous: Readonly<Settings> = D
         problems.push(`summitLens.corpus should be a list of folders or globs, not ${JSON.stringify(corpus)}; ${settings.corpus.length ? 'the previous list is kept' : 'articles are recognised by their content'}.`);
       }
     }
-    for (const name of ['inlayHints', 'codeLens'] as const) {
+    for (const name of ['inlayHints', 'codeLens', 'semanticHighlighting'] as const) {
       const value = section[name];
       if (value === undefined) continue;
       const enabled = isRecord(value) ? value.enabled : value;
@@ -168,3 +172,31 @@ export function parseSettings(payload: unknown, previous: Readonly<Settings> = D
   }
   return { settings, cacheDir, problems };
 }
+
+/**
+ * `summitLens/coverage`: how the outlets covered one meeting (the core's `MeetingCoverage`), or
+ * null when the meeting is unknown. Filters by outlet and by date window relative to the meeting.
+ */
+export const COVERAGE_REQUEST = 'summitLens/coverage';
+export interface CoverageParams {
+  meetingId: string;
+  outlets?: string[];
+  windows?: DateWindow[];
+}
+
+/** `summitLens/coverageMeetings`: every meeting of the catalogue with how many articles mention it, for a quick pick. */
+export const COVERAGE_MEETINGS_REQUEST = 'summitLens/coverageMeetings';
+export interface CoverageMeetingItem {
+  id: string;
+  label: string;
+  date: string;
+  beijingDate: string;
+  articles: number;
+}
+
+/** `summitLens/coverageTimeline`: articles per ISO week per meeting (by outlet) and per person, as counts. */
+export const COVERAGE_TIMELINE_REQUEST = 'summitLens/coverageTimeline';
+
+/** `summitLens/timelineArticles`: the articles behind one bar of the timeline. */
+export const TIMELINE_ARTICLES_REQUEST = 'summitLens/timelineArticles';
+export type { MeetingCoverage, CoverageTimeline, TimelineSelection, TimelineArticle, DateWindow } from '../core/language/coverage';
