@@ -194,5 +194,5 @@ test('code lenses are short, say "1 mention" in the singular, and list at most t
   const lens = core.createSummitLens();
   lens.update('file:///a.md', MARKDOWN('一', '2023-11-20', '拜登与习近平上周三在旧金山会晤。'));
   const [only] = lens.codeLenses('file:///a.md');
-  assert.equal(only.title, '拜登与习近平旧金山会晤 2023-11-15: 1 mention here · in 1 article');
+  assert.equal(only.title, '拜登与习近平旧金山会晤 2023-11-15 (Beijing 2023-11-16): 1 mention here · in 1 article');
 });

@@ -11,15 +11,18 @@ import { VERSION } from '../shared/version';
 import { CorpusFiles } from '../workspace/corpusFiles';
 import { Indexer } from '../workspace/indexer';
 import { readWorkspaceKnowledge } from '../workspace/knowledgeFiles';
+import { compareCommand } from './compare';
 
 const USAGE = `Usage: summit-lens index <folder|files...> [--json]
        summit-lens check <folder|files...>
+       summit-lens compare <meeting-id> <folder> [--json|--markdown]
        summit-lens --version | --help
 
   index      read every article (.md .txt .html .shtml .rst) and report titles, dates,
              outlets, outlines, figures, meetings and problems
   check      list every problem (unreadable files, broken front matter, missing titles or
              dates, broken .summit-lens/*.yaml) as path:line:column; exit 1 on any error
+  compare    how the outlets in a folder covered one meeting, side by side (compare --help)
   --json     print the whole index as JSON instead of a readable summary
   --version  print the version
   --help     show this help
@@ -43,6 +46,7 @@ interface ReportProblem {
 }
 
 export async function main(argv: string[], output: CliOutput = PROCESS_OUTPUT): Promise<number> {
+  if (argv[0] === 'compare') return compareCommand(argv.slice(1), output);
   const args = argv.filter((arg) => !arg.startsWith('-'));
   const flags = new Set(argv.filter((arg) => arg.startsWith('-')));
   if (flags.has('--help') || flags.has('-h')) {
@@ -144,7 +148,7 @@ function buildReport(lens: SummitLens, unreadable: ReadonlyMap<string, string>, 
         const figure = lens.figure(mention.figureId);
         return { id: mention.figureId, name: figure?.en ?? mention.text, nameZh: figure?.zh ?? mention.text, text: mention.text, range: mention.range };
       }),
-      meetings: analysis.meetings.map((mention) => ({ id: mention.meetingId, date: lens.meeting(mention.meetingId)?.date ?? null, text: mention.text, range: mention.range, cue: mention.cue })),
+      meetings: analysis.meetings.map((mention) => ({ id: mention.meetingId, date: lens.meeting(mention.meetingId)?.date ?? null, beijingDate: lens.meeting(mention.meetingId)?.beijingDate ?? null, text: mention.text, range: mention.range, cue: mention.cue })),
     };
   });
 
@@ -166,6 +170,8 @@ function buildReport(lens: SummitLens, unreadable: ReadonlyMap<string, string>, 
   const meetings = lens.meetings().map((meeting) => ({
     id: meeting.id,
     date: meeting.date,
+    beijingDate: meeting.beijingDate,
+    participants: meeting.participants,
     kind: meeting.kind,
     place: meeting.place.en,
     mentions: lens.meetingMentions(meeting.id).length,

@@ -15,7 +15,7 @@ import type { Meeting } from '../meetings/types';
 import type { Position, Range } from '../text/lineIndex';
 import { roleAt } from './roles';
 import { canonicalName, writtenInTraditional } from '../figures/script';
-import { weekdayName } from '../meetings/dates';
+import { meetingDates, weekdayName } from '../meetings/dates';
 import { figureDocumentUri, meetingDocumentUri, virtualDocument } from './virtualDocuments';
 import { escapeMarkdown, linkTarget } from './markdown';
 
@@ -172,7 +172,7 @@ export class SummitLensService {
     const meeting = this.knowledge.meeting(meetingId);
     if (!meeting) return `**${escapeMarkdown(written)}** — ${escapeMarkdown(meetingId)}`;
     const articles = this.index.articlesMentioningMeeting(meetingId).length;
-    const when = `${weekdayName(meeting.date)} ${meeting.date}${meeting.beijingDate !== meeting.date ? ` (Beijing ${meeting.beijingDate})` : ''}`;
+    const when = `${weekdayName(meeting.date)} ${meetingDates(meeting)}`;
     return [
       `**${escapeMarkdown(written)}** → ${escapeMarkdown(meeting.title.zh)} · ${escapeMarkdown(meeting.title.en)}`,
       '',
@@ -186,7 +186,7 @@ export class SummitLensService {
 
   private dateCueHover(cue: DateCueEntry): string {
     const meeting = cue.meetingId ? this.knowledge.meeting(cue.meetingId) : undefined;
-    return `**${escapeMarkdown(cue.text)}** → ${weekdayName(cue.date)} ${cue.date}${meeting ? `\n\n${escapeMarkdown(meeting.title.zh)} · ${escapeMarkdown(meeting.title.en)}` : ''}`;
+    return `**${escapeMarkdown(cue.text)}** → ${weekdayName(cue.date)} ${cue.date}${meeting ? `\n\n${escapeMarkdown(meeting.title.zh)} · ${escapeMarkdown(meeting.title.en)} · ${meetingDates(meeting)}` : ''}`;
   }
 
   /** The introduction in this article, else the earliest in the corpus, else the catalogue entry. */
@@ -236,7 +236,7 @@ export class SummitLensService {
   workspaceSymbols(query: string, limit = 200): SymbolAnswer[] {
     const answers: SymbolAnswer[] = [];
     for (const meeting of this.knowledge.searchMeetings(query)) {
-      answers.push({ name: `${meeting.title.zh} ${meeting.date}`, detail: `${meeting.title.en} · ${meeting.place.en}`, kind: 'meeting', location: this.meetingDefinition(meeting.id) });
+      answers.push({ name: `${meeting.title.zh} ${meetingDates(meeting)}`, detail: `${meeting.title.en} · ${meeting.place.en}`, kind: 'meeting', location: this.meetingDefinition(meeting.id) });
     }
     const figures = [...this.knowledge.searchFigures(query)];
     // Learned people are found in either script, like catalogue ones (習近平-style queries).
@@ -264,7 +264,7 @@ export class SummitLensService {
       const meeting = this.knowledge.meeting(meetingId);
       const locations = this.index.meetingMentions(meetingId);
       const articles = new Set(locations.map((location) => location.uri)).size;
-      const name = meeting ? `${shortTitle(meeting.title.zh)} ${meeting.date}` : meetingId;
+      const name = meeting ? `${shortTitle(meeting.title.zh)} ${meetingDates(meeting)}` : meetingId;
       return { range: top, title: `${name}: ${countOf(here.get(meetingId)!, 'mention')} here · in ${countOf(articles, 'article')}`, meetingId, position: top.start, locations };
     });
     const rest = ids.slice(MAX_MEETING_LENSES);

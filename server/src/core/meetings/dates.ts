@@ -299,7 +299,13 @@ function describe([from, to]: [Day, Day]): string {
   return `${isoOf(from)} – ${isoOf(to)}`;
 }
 
-/** `2023-11-15`, or `2021-11-15 (Beijing 2021-11-16)` where the local and Beijing days differ. */
+/**
+ * The one rule for showing when a meeting was: the day where it was held (`date`, the JSON's
+ * `date`) and, wherever Beijing's day differs, that day too, since Chinese-language articles often
+ * date a meeting by Beijing time (北京时间16日上午 for a summit held on the evening of the 15th in
+ * Washington). A relative date resolved in an article (an inlay hint) is therefore always one of
+ * the days shown. The outline, hovers, code lenses and workspace symbols all show dates through this.
+ */
 export function meetingDates(meeting: { date: string; beijingDate: string }): string {
   return meeting.beijingDate !== meeting.date ? `${meeting.date} (Beijing ${meeting.beijingDate})` : meeting.date;
 }
