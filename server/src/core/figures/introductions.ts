@@ -1,9 +1,12 @@
 /**
  * Finds where an article introduces a person: a descriptor ending in a role word before a name
- * (`中国外交部发言人华春莹说`, `责任编辑：孙芸`), a Chinese name glossed with its Latin form
- * (`何瑞恩（Ryan Hass）`), or a Latin-script name after `的` or a role word. Precision matters as
- * much as recall, so a name must also look like one: a known surname, or transliteration
- * characters, and a plausible word after it.
+ * (`中国外交部发言人华春莹说`, `责任编辑：孙芸`), whatever word follows it, and the other names of a
+ * list after that role; a Chinese name glossed with its Latin form (`何瑞恩（Ryan Hass）`); a
+ * Latin-script name after `的`, a role word or a credit; a name then its description
+ * (`王维正，…院长；`); digest attributions (`《华尔街日报》达利欧：`) and bylines (`记者A综合报导`,
+ * `文：A`). Precision matters as much as recall, so a name must also look like one: a known
+ * surname or transliteration characters, and where the text alone cannot tell where it ends, the
+ * segmenter (segmenter.ts) reads the few characters there.
  */
 import type { FormMatch, LatinWord } from './formIndex';
 import {
@@ -20,8 +23,6 @@ export interface IntroductionCandidate {
   nameEnd: number;
   /** The normalised Chinese name, when there is one. */
   name?: string;
-  /** How the text presents the person, when not by a descriptor or a gloss: a byline, a list, a digest's attribution. */
-  via?: 'byline' | 'list' | 'attribution' | 'description';
   catalogueId?: string;
   descriptor?: boolean;
   descriptorStart: number;
@@ -619,7 +620,7 @@ function columnNames(text: string, covered: Uint8Array, push: (candidate: Introd
       if (!closes) continue;
       const name = boundedNameAt(text, p, e, covered);
       if (!name) continue;
-      push({ start: at, end: e, nameStart: p, nameEnd: e, name, via: 'byline', descriptorStart: p, descriptorEnd: p, latinStart: 0, latinEnd: 0 });
+      push({ start: at, end: e, nameStart: p, nameEnd: e, name, descriptorStart: p, descriptorEnd: p, latinStart: 0, latinEnd: 0 });
       break;
     }
   }
@@ -749,7 +750,7 @@ function signedNames(text: string, covered: Uint8Array, push: (candidate: Introd
       if (text[p] === '：' || text[p] === ':' || covered[p]) continue;
       const name = creditedNameAt(text, p, covered) ?? segmentedNameAt(text, p);
       if (!name) continue;
-      push({ start: at, end: p + name.length, nameStart: p, nameEnd: p + name.length, name, via: 'byline', descriptor: true, descriptorStart: at, descriptorEnd: p, latinStart: 0, latinEnd: 0 });
+      push({ start: at, end: p + name.length, nameStart: p, nameEnd: p + name.length, name, descriptor: true, descriptorStart: at, descriptorEnd: p, latinStart: 0, latinEnd: 0 });
     }
   }
 }
@@ -768,7 +769,7 @@ function creditNames(text: string, startsAt: Map<number, FormMatch>, covered: Ui
       if (startsAt.has(p) || covered[p]) continue;
       const name = creditedNameAt(text, p, covered);
       if (!name) continue;
-      push({ start: markerStart, end: p + name.length, nameStart: p, nameEnd: p + name.length, name, via: 'byline', descriptor: true, descriptorStart: markerStart, descriptorEnd: colon + 1, latinStart: 0, latinEnd: 0 });
+      push({ start: markerStart, end: p + name.length, nameStart: p, nameEnd: p + name.length, name, descriptor: true, descriptorStart: markerStart, descriptorEnd: colon + 1, latinStart: 0, latinEnd: 0 });
     }
   }
 }
@@ -803,7 +804,7 @@ function reporterNames(text: string, covered: Uint8Array, push: (candidate: Intr
       const name = boundedNameAt(text, p, p + length, covered, true);
       if (!name) continue;
       const descriptorStart = afterReporter ? descriptorStartBefore(text, p - 2) : p;
-      push({ start: descriptorStart, end: at + word.length, nameStart: p, nameEnd: p + name.length, name, via: 'byline', descriptor: afterReporter, descriptorStart, descriptorEnd: p, latinStart: 0, latinEnd: 0 });
+      push({ start: descriptorStart, end: at + word.length, nameStart: p, nameEnd: p + name.length, name, descriptor: afterReporter, descriptorStart, descriptorEnd: p, latinStart: 0, latinEnd: 0 });
     }
   }
 }
@@ -821,7 +822,7 @@ function attributedNames(text: string, covered: Uint8Array, push: (candidate: In
       if (CREDIT_MARKERS.endingAt(text, colon) || endsWithRole(text, colon)) continue;
       const name = boundedNameAt(text, s, colon, covered);
       if (!name) continue;
-      push({ start: s, end: colon + 1, nameStart: s, nameEnd: colon, name, via: 'attribution', descriptorStart: s, descriptorEnd: s, latinStart: 0, latinEnd: 0 });
+      push({ start: s, end: colon + 1, nameStart: s, nameEnd: colon, name, descriptorStart: s, descriptorEnd: s, latinStart: 0, latinEnd: 0 });
     }
   }
 }
@@ -843,7 +844,7 @@ function describedNames(text: string, covered: Uint8Array, push: (candidate: Int
       if (!endsWithRole(text, end) && !(clause > comma && endsWithRole(text, clause)) && !endsWithRole(text, firstRoleEnd(text, comma + 1, end))) continue;
       const name = boundedNameAt(text, s, comma, covered);
       if (!name) continue;
-      push({ start: s, end, nameStart: s, nameEnd: comma, name, via: 'description', descriptor: true, descriptorStart: comma + 1, descriptorEnd: end, latinStart: 0, latinEnd: 0 });
+      push({ start: s, end, nameStart: s, nameEnd: comma, name, descriptor: true, descriptorStart: comma + 1, descriptorEnd: end, latinStart: 0, latinEnd: 0 });
     }
   }
 }
@@ -885,6 +886,6 @@ function listAfter(text: string, from: number, startsAt: Map<number, FormMatch>,
   for (const item of items) {
     if (!item.name) continue;
     // The introduction is the list from its role on, so a hover shows the list the name came from.
-    push({ start: descriptorStart, end: item.start + item.name.length, nameStart: item.start, nameEnd: item.start + item.name.length, name: item.name, via: 'list', descriptor: true, descriptorStart, descriptorEnd, latinStart: 0, latinEnd: 0 });
+    push({ start: descriptorStart, end: item.start + item.name.length, nameStart: item.start, nameEnd: item.start + item.name.length, name: item.name, descriptor: true, descriptorStart, descriptorEnd, latinStart: 0, latinEnd: 0 });
   }
 }
