@@ -211,3 +211,11 @@ test('a byline names its reporter: a name alone on its line, the role on the nex
   const { start, end } = reporter.nameRange;
   assert.equal(lines[start.line].slice(start.character, end.character), '戴伦');
 });
+
+test('a notIn word guards full names too, not only short forms (基辛格中美关系研究所 is an institute)', () => {
+  const lens = require('../dist/core.js').createSummitLens();
+  const text = '---\ntitle: 研讨会\ndate: 2023-11-17\n---\n\n威尔逊中心基辛格中美关系研究所所长表示，基辛格曾多次访华。\n';
+  const analysis = lens.analyze('file:///k.md', text);
+  const kissinger = analysis.figures.filter((mention) => mention.figureId === 'henry-kissinger');
+  assert.deepEqual(kissinger.map((mention) => [mention.text, mention.range.start.line, mention.range.start.character]), [['基辛格', 5, 20]]);
+});

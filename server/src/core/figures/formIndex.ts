@@ -123,11 +123,10 @@ export class FormIndex {
     let entry = entries.find((candidate) => candidate.kind === kind);
     if (!entry) entries.push((entry = { kind, figureIds: [] }));
     if (!entry.figureIds.includes(figure.id)) entry.figureIds.push(figure.id);
-    if (kind === 'short') {
-      for (const raw of figure.notIn) {
-        const word = normalizeForMatching(raw);
-        for (let at = word.indexOf(form); at >= 0; at = word.indexOf(form, at + 1)) (entry.notIn ??= []).push({ word, offset: at });
-      }
+    // A catalogue's notIn words guard every form they contain (基辛格中美关系研究所 is an institute, not Kissinger).
+    for (const raw of figure.notIn) {
+      const word = normalizeForMatching(raw);
+      for (let at = word.indexOf(form); at >= 0; at = word.indexOf(form, at + 1)) (entry.notIn ??= []).push({ word, offset: at });
     }
     entries.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind]);
   }
@@ -306,8 +305,7 @@ function mergeEntry(entry: FormEntry | undefined, kind: FormKind, figureId: stri
 }
 
 function isValidAt(entry: FormEntry, text: string, start: number, end: number): boolean {
-  if (entry.kind !== 'short') return true;
-  if (text[start - 1] === '·' || text[end] === '·') return false;
   for (const { word, offset } of entry.notIn ?? []) if (text.startsWith(word, start - offset)) return false;
-  return true;
+  if (entry.kind !== 'short') return true;
+  return text[start - 1] !== '·' && text[end] !== '·';
 }
