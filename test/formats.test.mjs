@@ -207,6 +207,7 @@ test('odd front matter: an escape past the last code point, an alias, CR-only li
   const escape = core.parseArticle('---\ntitle: "\\U00110000"\ndate: 2023-11-15\n---\n<p>拜登会见习近平</p>\n');
   assert.equal(escape.article.date.value, '2023-11-15');
   assert.match(escape.article.text, /拜登会见习近平/, 'the article is still read');
+  assert.match(messages(escape.problems), /Invalid escape sequence/);
   const alias = core.parseArticle('---\nheadline: &headline 拜登会见习近平\ntitle: *headline\ndate: 2023-11-15\n---\n正文\n');
   assert.equal(alias.article.title.value, '拜登会见习近平');
   assert.equal(slice(alias.article, alias.article.title.span), '*headline');
@@ -250,4 +251,13 @@ test('Markdown headings and links are read in linear time (each of these took 6�
     assert.ok(elapsed < 2000, `${name}: ${Math.round(elapsed)} ms for ${source.length} characters`);
     assert.ok(article.text.length > 0, name);
   }
+});
+
+test('TOML front matter lines are read in linear time, comments cut off', () => {
+  const source = `+++\ntitle = "拜登会见习近平" # a comment\nnote = x${' '.repeat(200_000)}y\ndate = 2023-11-15\n+++\n正文\n`;
+  const started = performance.now();
+  const { article } = core.parseArticle(source);
+  assert.ok(performance.now() - started < 2000);
+  assert.equal(article.title.value, '拜登会见习近平');
+  assert.equal(article.date.value, '2023-11-15');
 });

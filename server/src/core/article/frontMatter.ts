@@ -116,7 +116,9 @@ export function readFrontMatter(source: string, start = 0): FrontMatter | undefi
   return { span, bodyStart: end, values, valueSpans, problems };
 }
 
-const TOML_KEY_VALUE = /^[ \t]*([A-Za-z0-9_-]{1,64}|"[^"\r\n]{1,64}")[ \t]*=[ \t]*([^\r\n]*?)[ \t]*$/;
+// The value runs to the line's end and is trimmed in code: a lazy value before `[ \t]*$` would
+// backtrack quadratically over a long run of spaces.
+const TOML_KEY_VALUE = /^[ \t]*([A-Za-z0-9_-]{1,64}|"[^"\r\n]{1,64}")[ \t]*=[ \t]*([^\r\n]*)$/;
 const TOML_DATE = /^\d{4}-\d{2}-\d{2}(?:[Tt ][0-9:.]+(?:[Zz]|[+-]\d{2}:\d{2})?)?$/;
 
 /**
@@ -145,6 +147,7 @@ function readTomlFrontMatter(source: string, start: number): FrontMatter {
     const line = source.slice(lineStart, lineEnd);
     const trimmed = line.trim();
     const pair = TOML_KEY_VALUE.exec(line);
+    if (pair) pair[2] = pair[2].trimEnd();
     if (trimmed === '' || trimmed.startsWith('#')) {
       // A blank line or a comment.
     } else if (/^\[{1,2}[^\]]*\]{1,2}$/.test(trimmed)) {
@@ -170,7 +173,9 @@ function readTomlFrontMatter(source: string, start: number): FrontMatter {
 
 /** One TOML value on one line; dates are kept as written. */
 function tomlValue(raw: string): unknown {
-  const value = raw.replace(/[ \t]+#[^"']*$/, '');
+  // A comment (` # …`) ends the value, unless the `#` sits inside a quoted string.
+  const hash = raw.search(/[ \t]#/);
+  const value = (hash >= 0 && !/["']/.test(raw.slice(hash)) ? raw.slice(0, hash) : raw).trim();
   if (/^"(?:[^"\\]|\\.)*"$/.test(value)) {
     try {
       return JSON.parse(value) as string;
