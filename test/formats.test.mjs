@@ -261,3 +261,12 @@ test('TOML front matter lines are read in linear time, comments cut off', () => 
   assert.equal(article.title.value, '拜登会见习近平');
   assert.equal(article.date.value, '2023-11-15');
 });
+
+test('a full date in the title dates an article that nothing better dates', () => {
+  const digest = core.parseArticle('# 新闻联播 2022年11月14日\n\n## 1. 习近平同美国总统拜登在巴厘岛举行会晤\n\n正文。\n').article;
+  assert.equal(digest.date.value, '2022-11-14');
+  assert.equal(digest.dateOrigin, 'title');
+  assert.equal(digest.source.slice(digest.date.span.start, digest.date.span.end), '2022年11月14日');
+  const dotted = core.parseArticle('# 2021.11.23 拜登和习近平电话会谈摘要\n\n正文。\n').article;
+  assert.equal(dotted.date.value, '2021-11-23');
+});

@@ -588,6 +588,13 @@ function readDate(article: Article, evidence: DateEvidence, problems: Problem[])
   }
   const byline = article.date ? undefined : bylineDate(lead);
   if (byline) set(byline.date, article.sourceMap.toSource(byline.index, byline.index + byline.length), 'byline');
+  // A full date in the title (`新闻联播 2022年11月14日`, `2021.11.23 电话会谈摘要`) is the day it reports.
+  if (!article.date && article.title && article.titleOrigin !== 'first sentence') {
+    const found = proseDate(article.title.value) ?? pathDate(article.title.value);
+    const { span } = article.title;
+    const written = source.slice(span.start, span.end) === article.title.value;
+    if (found) set(found.date, written ? { start: span.start + found.index, end: span.start + found.index + found.length } : span, 'title');
+  }
   if (inUrl && article.url) {
     // The span is the URL as written; the date's own characters sit inside it (an archive's URL holds two).
     set(inUrl.date, article.url.span, 'url');
