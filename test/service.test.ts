@@ -162,10 +162,9 @@ date: 2023-11-17
 ^^
 `);
   const lenses = serviceWith(text, { [OTHER]: other.text }).codeLenses(URI);
-  assert.deepEqual(
-    lenses.map((lens) => [lens.title, lens.range.start.line, lens.locations.length]),
-    [['拜登与习近平旧金山会晤 2023-11-15: 3 mentions here · in 2 articles', 0, 4]],
-  );
+  assert.deepEqual(lenses.map((lens) => [lens.meetingId, lens.range.start.line, lens.locations.length]), [['2023-11-15-woodside', 0, 4]]);
+  // The meeting's display name comes from the catalogue (server/data); the counts are this test's.
+  assert.match(lenses[0].title, /^拜登与习近平\S*会晤 2023-11-15\b.*: 3 mentions here · in 2 articles$/);
 });
 
 test('workspace symbols find a figure by Chinese or English name, and a meeting by place', () => {
@@ -187,7 +186,9 @@ date: 2023-11-16
   const hass = lens.workspaceSymbols('何瑞恩');
   assert.deepEqual(hass.map((symbol) => [symbol.name, symbol.kind, symbol.location.uri, symbol.location.range.start.line]), [['何瑞恩 Ryan Hass', 'figure', URI, 7]]);
   assert.deepEqual(lens.workspaceSymbols('Ryan Hass').map((symbol) => symbol.name), ['何瑞恩 Ryan Hass']);
-  assert.ok(lens.workspaceSymbols('旧金山').some((symbol) => symbol.name === '拜登与习近平旧金山（费罗丽庄园）会晤 2023-11-15' && symbol.kind === 'meeting'));
+  const woodside = lens.meeting('2023-11-15-woodside');
+  assert.ok(woodside);
+  assert.ok(lens.workspaceSymbols('旧金山').some((symbol) => symbol.name.startsWith(`${woodside.title.zh} 2023-11-15`) && symbol.kind === 'meeting'));
 });
 
 test('document symbols: the article, its metadata, its sections and the meetings it mentions', () => {
