@@ -89,11 +89,14 @@ async function builtinCataloguesPlugin() {
         const words = createRequire(import.meta.url)('yaml').parse(await readFile(args.path, 'utf8'));
         return { contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(words))});`, loader: 'js', watchFiles: [args.path] };
       });
-      // jieba's WebAssembly module (with its dictionary), bundled as bytes so the core needs no file beside it.
-      pluginBuild.onResolve({ filter: /^jieba-wasm-bytes$/ }, () => ({
-        path: path.join(path.dirname(createRequire(import.meta.url).resolve('jieba-wasm')), '../web/jieba_rs_wasm_bg.wasm'),
+      // jieba's WebAssembly module (with its dictionary) ships beside the bundles as dist/jieba.wasm and is
+      // read on first use: embedded as base64 it made every bundle 5 MB larger, and every worker thread
+      // compiled those 5 MB at start whether it segmented anything or not.
+      pluginBuild.onResolve({ filter: /^jieba-wasm-bytes$/ }, () => ({ path: 'jieba-wasm-bytes', namespace: 'jieba-wasm-bytes' }));
+      pluginBuild.onLoad({ filter: /.*/, namespace: 'jieba-wasm-bytes' }, () => ({
+        contents: "module.exports = require('node:fs').readFileSync(require('node:path').join(__dirname, 'jieba.wasm'));",
+        loader: 'js',
       }));
-      pluginBuild.onLoad({ filter: /jieba_rs_wasm_bg\.wasm$/ }, async (args) => ({ contents: await readFile(args.path), loader: 'binary' }));
       // The meeting linker's word tables, parsed and checked the same way.
       pluginBuild.onLoad({ filter: /[\\/]server[\\/]data[\\/]meeting-words\.yaml$/ }, async (args) => {
         const { words, problems } = parseMeetingWords(await readFile(args.path, 'utf8'));
@@ -118,6 +121,7 @@ const common = {
 };
 
 mkdirSync('dist', { recursive: true });
+copyFileSync(path.join(path.dirname(createRequire(import.meta.url).resolve('jieba-wasm')), '../web/jieba_rs_wasm_bg.wasm'), 'dist/jieba.wasm');
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
@@ -125,6 +129,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/cli/run.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   // The testing entry: the facade plus the pieces tests check one by one, the workspace layer and the CLI.
   build({ ...common, entryPoints: ['server/src/testing.ts'], outfile: 'dist/core.js' }),
+  // The coverage pages' script, with Chart.js, runs inside a webview: a browser bundle, no Node.
+  build({ bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: false, logLevel: 'warning', minify: true, entryPoints: ['client/src/coverageWebview.ts'], outfile: 'dist/coverageWebview.js' }),
 ]);
 // The TypeScript tests (test/*.test.ts) are bundled with the same plugins to dist/test/*.test.cjs.
 const typedTests = readdirSync('test').filter((name) => name.endsWith('.test.ts')).map((name) => path.join('test', name));

@@ -66,6 +66,8 @@ export function hasLatinLetter(form: string): boolean {
   return /[A-Za-z\u00C0-\u024F]/.test(form);
 }
 
+const NO_GUARDS: readonly string[] = [];
+
 export class FormIndex {
   private readonly root: TrieNode = { next: new Map() };
   /** The trie's first level by UTF-16 unit: most characters start no form, and cost one array read. */
@@ -82,8 +84,10 @@ export class FormIndex {
 
   constructor(figures: readonly Figure[]) {
     for (const figure of figures) {
+      // Normalised once per figure, not once per form: catalogues list many forms and many guards.
+      const guards = figure.notIn.length > 0 ? figure.notIn.map((word) => normalizeForMatching(word)) : NO_GUARDS;
       const add = (forms: readonly string[], kind: FormKind) => {
-        for (const form of forms) this.add(form, kind, figure);
+        for (const form of forms) this.add(form, kind, figure, guards);
       };
       add(figure.names, 'name');
       // A dotted transliteration is often written without its dot (`乔拜登`).
@@ -95,7 +99,7 @@ export class FormIndex {
     }
   }
 
-  private add(rawForm: string, kind: FormKind, figure: Figure): void {
+  private add(rawForm: string, kind: FormKind, figure: Figure, guards: readonly string[]): void {
     const form = normalizeForMatching(rawForm.trim());
     if (form.length === 0) return;
     // Mixed forms (托马斯·L·弗里德曼) are matched character by character like any Chinese form.
@@ -124,8 +128,7 @@ export class FormIndex {
     if (!entry) entries.push((entry = { kind, figureIds: [] }));
     if (!entry.figureIds.includes(figure.id)) entry.figureIds.push(figure.id);
     // A catalogue's notIn words guard every form they contain (基辛格中美关系研究所 is an institute, not Kissinger).
-    for (const raw of figure.notIn) {
-      const word = normalizeForMatching(raw);
+    for (const word of guards) {
       for (let at = word.indexOf(form); at >= 0; at = word.indexOf(form, at + 1)) (entry.notIn ??= []).push({ word, offset: at });
     }
     entries.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind]);
