@@ -18,8 +18,6 @@ export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 
 export type ReadResult = { ok: true; text: string; note?: string } | { ok: false; message: string };
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 /** How many leading bytes the encoding checks look at: enough for statistics, bounded for huge files. */
 const SAMPLE_BYTES = 64 * 1024;
 
