@@ -18,6 +18,7 @@ import {
   type ReindexResult,
 } from '../../server/src/shared/protocol';
 import { registerReadingRoom } from './views/readingRoom';
+import { registerCoverage } from './coverage';
 
 export const LANGUAGE_ID = 'summit-article';
 const CANDIDATE_LANGUAGES = new Set(['markdown', 'plaintext', 'html', 'restructuredtext']);
@@ -91,6 +92,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   // The side bar, the reader, the meeting and person pages, and the summit-lens: documents.
   registerReadingRoom(context, () => client, startServer);
+  // Compare coverage of a meeting, and the coverage timeline (webviews drawn from server aggregates).
+  registerCoverage(context, () => client, startServer);
   context.subscriptions.push(
     vscode.commands.registerCommand(SHOW_REFERENCES_COMMAND, async (uri: string, position: { line: number; character: number }, locations: Array<{ uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }>) => {
       const converted = locations.map((location) => client!.protocol2CodeConverter.asLocation(location));

@@ -184,6 +184,9 @@ export interface CoverageParams {
   windows?: DateWindow[];
 }
 
+/** The client command that opens the comparison page of a meeting (argument: the meeting id). */
+export const COMPARE_COVERAGE_COMMAND = 'summitLens.compareCoverage';
+
 /** `summitLens/coverageMeetings`: every meeting of the catalogue with how many articles mention it, for a quick pick. */
 export const COVERAGE_MEETINGS_REQUEST = 'summitLens/coverageMeetings';
 export interface CoverageMeetingItem {
