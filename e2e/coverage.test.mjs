@@ -1,0 +1,152 @@
+// End-to-end: the coverage pages in a real VS Code (code-server, Chromium), on examples/corpus.
+// "Compare coverage" from an article's code lens (outlet columns, first coverage, a date-window
+// filter, a sentence that opens its article), from the Command Palette's quick pick, and the
+// coverage timeline (bars stacked by outlet, the meeting marked, a click on a bar lists its
+// articles; per person). Screenshots: test-output/e2e/coverage-*.png (copied to images/ as
+// screenshot-coverage-*.png when E2E_README_IMAGES=1).
+
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  REPO_ROOT,
+  until,
+  createSandbox,
+  removeSandbox,
+  installExtension,
+  startCodeServer,
+  launchBrowser,
+  openPage,
+  screenshot,
+  waitForWorkbench,
+  quickOpen,
+  waitForLanguageMode,
+  runCommand,
+  CORPUS,
+  buildRealVsix,
+  realExtensionMissing,
+} from './lib/index.mjs';
+
+const T = { timeout: 180_000 };
+
+async function shot(s, name) {
+  const file = await screenshot(s.page, `coverage-${name}`);
+  if (process.env.E2E_README_IMAGES) await copyFile(file, path.join(REPO_ROOT, 'images', `screenshot-coverage-${name}.png`));
+  return file;
+}
+
+async function step(s, name, body) {
+  try {
+    return await body();
+  } catch (err) {
+    const file = await screenshot(s.page, `coverage-${name}-FAILED`).catch(() => undefined);
+    if (file) err.message += `\n  screenshot: ${path.relative(REPO_ROOT, file)}`;
+    if (s.server) err.message += `\n--- code-server log (tail) ---\n${s.server.logs().slice(-3000)}`;
+    throw err;
+  }
+}
+
+/** The webview frame of a coverage page (its body says which page) once `ready` says it has drawn. */
+async function coverageFrame(page, kind, ready) {
+  return until(
+    async () => {
+      for (const frame of page.frames()) {
+        const found = await frame.evaluate((kind) => document.body?.dataset?.page === kind, kind).catch(() => false);
+        if (found && (await ready(frame).catch(() => false))) return frame;
+      }
+      return undefined;
+    },
+    { page, timeout: 60_000, message: `the ${kind} page did not show` },
+  );
+}
+
+const outletColumns = (frame) => frame.evaluate(() => [...document.querySelectorAll('section.outlet')].map((section) => section.dataset.outlet));
+
+describe('the coverage pages in VS Code', () => {
+  let s;
+  before(async () => {
+    const missing = await realExtensionMissing();
+    if (missing) throw new Error(`the real extension cannot be tested: ${missing}`);
+    const vsix = await buildRealVsix();
+    s = { name: 'coverage' };
+    s.sandbox = await createSandbox({ settings: { 'editor.codeLens': true } });
+    await installExtension(s.sandbox, vsix);
+    s.server = await startCodeServer(s.sandbox, { folder: CORPUS });
+    s.browser = await launchBrowser();
+    s.page = await openPage(s.browser, s.server.folderUrl);
+    await waitForWorkbench(s.page);
+  }, T);
+  after(async () => {
+    await s?.browser?.close().catch(() => {});
+    await s?.server?.stop().catch(() => {});
+    await removeSandbox(s?.sandbox).catch(() => {});
+  });
+
+  it('the code lens opens the comparison: a column per outlet, the first outlet, every sentence', T, async () => {
+    await step(s, 'compare', async () => {
+      await quickOpen(s.page, '000_07fb47a2ebcb9afd.txt');
+      await waitForLanguageMode(s.page, /^Summit Article$/);
+      const lens = s.page.locator('.editor-group-container.active .codelens-decoration a', { hasText: 'Compare coverage' }).first();
+      await lens.waitFor({ state: 'visible', timeout: 60_000 });
+      await lens.click();
+      const frame = await coverageFrame(s.page, 'compare', async (f) => (await f.locator('section.outlet').count()) === 3);
+      assert.equal(await frame.locator('h1').innerText(), '拜登与习近平旧金山（费罗丽庄园）会晤');
+      assert.deepEqual(await outletColumns(frame), ['大纪元', 'Unknown outlet', '自由亞洲電台']);
+      assert.match(await frame.locator('#first').innerText(), /大纪元 \(2023-10-29\)/);
+      assert.equal(await frame.locator('a.sentence').count(), 29);
+      assert.equal(await frame.locator('section.outlet[data-outlet="大纪元"] .badge').innerText(), 'first');
+      assert.match(await frame.locator('#window-filter').innerText(), /before \(1\).*during \(0\).*after \(2\)/s);
+      await shot(s, 'compare');
+
+      // The "after" window keeps the two outlets that wrote after the meeting.
+      await frame.locator('#window-filter input[value="after"]').check();
+      await until(async () => ((await outletColumns(frame)).join('|') === 'Unknown outlet|自由亞洲電台' ? true : undefined), { page: s.page, timeout: 20_000, message: 'the window filter did not apply' });
+
+      // A sentence opens its article at the mention.
+      await frame.locator('section.outlet[data-outlet="自由亞洲電台"] a.sentence').first().click();
+      await s.page.waitForSelector('.tabs-container .tab.active[aria-label*="004_281728caea736ce2.txt"]', { timeout: 30_000 });
+    });
+  });
+
+  it('the Command Palette asks for the meeting with a quick pick', T, async () => {
+    await step(s, 'palette', async () => {
+      await runCommand(s.page, 'Summit Lens: Compare coverage of a meeting');
+      const input = s.page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: 20_000 });
+      await input.pressSequentially('2024-11-16-lima');
+      await s.page.locator('.quick-input-widget .monaco-list-row', { hasText: '利马' }).first().waitFor({ timeout: 20_000 });
+      await s.page.keyboard.press('Enter');
+      const frame = await coverageFrame(s.page, 'compare', async (f) => /利马/.test(await f.locator('h1').innerText()));
+      assert.deepEqual(await outletColumns(frame), ['自由亞洲電台']);
+      assert.equal(await frame.locator('a.sentence').count(), 9);
+    });
+  });
+
+  it('the timeline stacks a meeting\'s articles by outlet, marks the meeting, and lists the articles of a bar', T, async () => {
+    await step(s, 'timeline', async () => {
+      await runCommand(s.page, 'Summit Lens: Coverage timeline');
+      const frame = await coverageFrame(s.page, 'timeline', async (f) => (await f.locator('#chart').getAttribute('data-bars')) !== null);
+      assert.match(await frame.locator('#totals').innerText(), /^4 articles \(0 undated\), 158 weeks, 6 meetings covered\.$/);
+      const chart = frame.locator('#chart');
+      assert.equal(await frame.locator('#choice').inputValue(), '2023-11-15-woodside');
+      assert.deepEqual((await chart.getAttribute('data-series')).split('|').sort(), ['Unknown outlet', '大纪元', '自由亞洲電台'].sort());
+      assert.equal(await chart.getAttribute('data-total'), '3');
+      assert.match(await chart.getAttribute('data-markers'), /2023-11-15/);
+      await shot(s, 'timeline');
+
+      const bars = JSON.parse(await chart.getAttribute('data-bars'));
+      const bar = bars.find((entry) => entry.series === '大纪元');
+      assert.equal(bar.week, '2023-W43');
+      await chart.click({ position: { x: bar.x, y: bar.y } });
+      await until(async () => ((await frame.locator('#bar-articles li').count()) === 1 ? true : undefined), { page: s.page, timeout: 20_000, message: 'a click on a bar listed no articles' });
+      assert.match(await frame.locator('#bar-articles li').innerText(), /分析：拜登习近平11月会谈的背后原因 · 大纪元 · 2023-10-29/);
+
+      // Per person: Biden appears in all four articles.
+      await frame.locator('#mode').selectOption('person');
+      await until(async () => ((await chart.getAttribute('data-series')) === '拜登 Joe Biden' ? true : undefined), { page: s.page, timeout: 20_000, message: 'the person view did not draw' });
+      assert.equal(await chart.getAttribute('data-total'), '4');
+      await shot(s, 'timeline-person');
+    });
+  });
+});
