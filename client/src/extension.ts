@@ -88,7 +88,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // The server starts lazily: only once the workspace shows an article, names a corpus or has
   // knowledge files, or the user opens the side bar. Other Markdown, text and HTML work never starts it.
   let starting: Promise<void> | undefined;
-  const startServer = (): Promise<void> => (starting ??= client!.start().catch((error: unknown) => void vscode.window.showErrorMessage(`Summit Lens could not start: ${String(error)}`)));
+  const startServer = (): Promise<void> => (starting ??= client!.start().catch((error: unknown) => void vscode.window.showErrorMessage(vscode.l10n.t('Summit Lens could not start: {0}', String(error)))));
 
   // The side bar, the reader, the meeting and person pages, and the summit-lens: documents.
   registerReadingRoom(context, () => client, startServer);
@@ -102,7 +102,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('summitLens.reindex', async () => {
       await startServer();
       const result = await client?.sendRequest<ReindexResult>(REINDEX_REQUEST);
-      void vscode.window.showInformationMessage(`Summit Lens indexed ${result?.articles ?? 0} articles.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Summit Lens indexed {0} articles.', result?.articles ?? 0));
     }),
     vscode.commands.registerCommand('summitLens.markAsArticle', async () => {
       const document = vscode.window.activeTextEditor?.document;

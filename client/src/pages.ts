@@ -53,7 +53,7 @@ export class Pages {
     const panel = this.panel;
     const pageUri = this.current;
     if (!panel || !pageUri) return;
-    const markdown = (await this.client()?.sendRequest<string | null>(VIRTUAL_DOCUMENT_REQUEST, { uri: pageUri } satisfies VirtualDocumentParams)) ?? `No page for ${pageUri}.`;
+    const markdown = (await this.client()?.sendRequest<string | null>(VIRTUAL_DOCUMENT_REQUEST, { uri: pageUri } satisfies VirtualDocumentParams)) ?? vscode.l10n.t('No page for {0}.', pageUri);
     const title = /^# (.+)$/m.exec(markdown)?.[1]?.replace(/\\(.)/g, '$1') ?? 'Summit Lens';
     panel.title = title;
     const linked = markdown.replace(/\]\(file:\/\/\//g, `](${SOURCE_PREFIX}`);

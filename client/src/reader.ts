@@ -38,13 +38,13 @@ export function registerReader(context: vscode.ExtensionContext, client: () => L
       const editor = vscode.window.activeTextEditor;
       const uri = resource instanceof vscode.Uri ? resource : editor?.document.uri;
       if (!uri || uri.scheme !== 'file') {
-        void vscode.window.showInformationMessage('Summit Lens: open a corpus article first; the reader shows it as plain text.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Summit Lens: open a corpus article first; the reader shows it as plain text.'));
         return;
       }
       const position = editor && editor.document.uri.toString() === uri.toString() ? editor.selection.active : new vscode.Position(0, 0);
       const found = await askLocation(client(), { uri: uri.toString(), position: { line: position.line, character: position.character }, direction: 'toReader' });
       if (!found) {
-        void vscode.window.showInformationMessage('Summit Lens: this file is not a corpus article, so it has no reader.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Summit Lens: this file is not a corpus article, so it has no reader.'));
         return;
       }
       const at = new vscode.Position(found.position.line, found.position.character);

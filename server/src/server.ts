@@ -27,6 +27,7 @@ import { virtualDocuments } from './features/virtualDocuments';
 import { readingRoom, readingRoomLens } from './features/readingRoom';
 import { coverage } from './features/coverage';
 import { semanticTokens } from './features/semanticTokens';
+import { message, setLocale } from './core/language/messages';
 
 const FEATURES: Feature[] = [documentSymbols, foldingRanges, hover, definition, references, documentHighlights, workspaceSymbols, codeLens, inlayHints, virtualDocuments, readingRoom, semanticTokens, coverage];
 
@@ -106,8 +107,8 @@ async function indexWithProgress(): Promise<void> {
   let cancelled = false;
   reporterOfProgress?.token.onCancellationRequested(() => (cancelled = true));
   const progress: IndexProgress = {
-    begin: (total) => reporterOfProgress?.begin('Summit Lens', 0, `Indexing 0 / ${total.toLocaleString('en')} articles`, true),
-    report: (done, total) => reporterOfProgress?.report(Math.round((done / Math.max(1, total)) * 100), `Indexing ${done.toLocaleString('en')} / ${total.toLocaleString('en')} articles`),
+    begin: (total) => reporterOfProgress?.begin('Summit Lens', 0, message('progress.indexing', 0, total.toLocaleString('en')), true),
+    report: (done, total) => reporterOfProgress?.report(Math.round((done / Math.max(1, total)) * 100), message('progress.indexing', done.toLocaleString('en'), total.toLocaleString('en'))),
     end: () => reporterOfProgress?.done(),
   };
   await indexer.indexAll(progress, () => cancelled);
@@ -133,6 +134,8 @@ function refreshEditorViews(): void {
 }
 
 connection.onInitialize((params: InitializeParams) => {
+  // Hover labels, lenses, pages and progress speak the editor's display language.
+  setLocale(params.locale);
   folderUris = (params.workspaceFolders ?? []).map((folder) => folder.uri);
   if (folderUris.length === 0 && params.rootUri) folderUris = [params.rootUri];
   clientSendsFolderChanges = params.capabilities.workspace?.workspaceFolders === true;

@@ -12,7 +12,7 @@ const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = re
  * A running server with a workspace open. `indexed` resolves when the start-up indexing ends
  * (its work-done progress reports `end`); `logs` collects window/logMessage texts.
  */
-export async function startServer({ folders, cacheDir, filesExclude, settings = {}, env = {}, initializationOptions, nodeArgs = [] }) {
+export async function startServer({ folders, cacheDir, filesExclude, settings = {}, env = {}, initializationOptions, nodeArgs = [], locale }) {
   const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'dist/server.js'), '--stdio'], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
   const stderr = [];
   child.stderr.on('data', (chunk) => stderr.push(String(chunk)));
@@ -38,6 +38,8 @@ export async function startServer({ folders, cacheDir, filesExclude, settings = 
   const started = performance.now();
   const initialize = await connection.sendRequest('initialize', {
     processId: process.pid,
+    // The editor's display language, as VS Code's client sends it (`vscode.env.language`).
+    ...(locale ? { locale } : {}),
     rootUri: workspaceFolders[0]?.uri ?? null,
     workspaceFolders,
     capabilities: {

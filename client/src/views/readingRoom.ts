@@ -36,7 +36,7 @@ export function registerReadingRoom(context: vscode.ExtensionContext, client: ()
     documentsChanged,
     vscode.workspace.registerTextDocumentContentProvider('summit-lens', {
       onDidChange: documentsChanged.event,
-      provideTextDocumentContent: async (uri) => (await client()?.sendRequest<string | null>(VIRTUAL_DOCUMENT_REQUEST, { uri: uri.toString() } satisfies VirtualDocumentParams)) ?? `Summit Lens has nothing at ${uri.toString()}.`,
+      provideTextDocumentContent: async (uri) => (await client()?.sendRequest<string | null>(VIRTUAL_DOCUMENT_REQUEST, { uri: uri.toString() } satisfies VirtualDocumentParams)) ?? vscode.l10n.t('Summit Lens has nothing at {0}.', uri.toString()),
     }),
     vscode.commands.registerCommand(OPEN_LOCATION_COMMAND, async (location: WireLocation) => {
       const { start, end } = location.range;

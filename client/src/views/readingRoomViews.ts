@@ -56,8 +56,8 @@ export class ReadingRoomTree implements vscode.TreeDataProvider<ReadingRoomNode>
     item.tooltip = node.tooltip;
     item.iconPath = ICONS[node.icon];
     item.contextValue = node.icon;
-    if (node.page) item.command = { command: OPEN_PAGE_COMMAND, title: 'Open page', arguments: [node.page] };
-    else if (node.open) item.command = { command: OPEN_LOCATION_COMMAND, title: 'Open', arguments: [node.open] };
+    if (node.page) item.command = { command: OPEN_PAGE_COMMAND, title: vscode.l10n.t('Open page'), arguments: [node.page] };
+    else if (node.open) item.command = { command: OPEN_LOCATION_COMMAND, title: vscode.l10n.t('Open'), arguments: [node.open] };
     return item;
   }
 }

@@ -12,6 +12,7 @@ import { CorpusFiles } from '../workspace/corpusFiles';
 import { Indexer } from '../workspace/indexer';
 import { readWorkspaceKnowledge } from '../workspace/knowledgeFiles';
 import { compareCommand } from './compare';
+import { setLocale } from '../core/language/messages';
 
 const USAGE = `Usage: summit-lens index <folder|files...> [--json]
        summit-lens check <folder|files...>
@@ -24,6 +25,7 @@ const USAGE = `Usage: summit-lens index <folder|files...> [--json]
              dates, broken .summit-lens/*.yaml) as path:line:column; exit 1 on any error
   compare    how the outlets in a folder covered one meeting, side by side (compare --help)
   --json     print the whole index as JSON instead of a readable summary
+  --locale   the language of labels: en, zh-cn or zh-tw (default: from LANG)
   --version  print the version
   --help     show this help
 
@@ -45,7 +47,24 @@ interface ReportProblem {
   range: { start: { line: number; character: number }; end: { line: number; character: number } } | null;
 }
 
-export async function main(argv: string[], output: CliOutput = PROCESS_OUTPUT): Promise<number> {
+/**
+ * Takes `--locale <tag>` (or `--locale=<tag>`) out of the arguments and sets the message locale:
+ * English unless that flag or LC_ALL / LC_MESSAGES / LANG names Chinese.
+ */
+function takeLocale(argv: string[]): string[] {
+  let tag: string | undefined;
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--locale') tag = argv[++i] ?? '';
+    else if (argv[i].startsWith('--locale=')) tag = argv[i].slice('--locale='.length);
+    else rest.push(argv[i]);
+  }
+  setLocale(tag ?? (process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG));
+  return rest;
+}
+
+export async function main(commandLine: string[], output: CliOutput = PROCESS_OUTPUT): Promise<number> {
+  const argv = takeLocale(commandLine);
   if (argv[0] === 'compare') return compareCommand(argv.slice(1), output);
   const args = argv.filter((arg) => !arg.startsWith('-'));
   const flags = new Set(argv.filter((arg) => arg.startsWith('-')));

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import type { KnowledgeProblems, RangedProblem, SummitLens } from '../core/index';
 import type { KnowledgeFileProblem } from '../workspace/knowledgeFiles';
+import { message as localMessage } from '../core/language/messages';
 
 const TOP = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -64,7 +65,7 @@ export function createDiagnostics(connection: Connection, lens: SummitLens): Dia
       for (const [file, message] of unreadable) {
         const uri = pathToFileURL(file).href;
         current.add(uri);
-        send(uri, [{ range: TOP, message: `Could not read the file: ${message}`, severity: DiagnosticSeverity.Error, source: 'summit-lens' }]);
+        send(uri, [{ range: TOP, message: localMessage('diagnostics.unreadable', message), severity: DiagnosticSeverity.Error, source: 'summit-lens' }]);
       }
       for (const uri of [...published]) if (!current.has(uri)) send(uri, []);
     },

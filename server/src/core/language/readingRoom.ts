@@ -9,7 +9,7 @@ import type { Location } from '../corpusIndex';
 import type { Figure } from '../figures/types';
 import type { Meeting } from '../meetings/types';
 import type { SummitLens } from '../summitLens';
-import { weekdayName } from '../meetings/dates';
+import { meetingKindLabel, message, weekdayLabel } from './messages';
 import { escapeMarkdown as md, linkTarget } from './markdown';
 import { buildReader, sentenceAround, type Snippet } from './reader';
 import { figureDocumentUri, meetingDocumentUri } from './virtualDocuments';
@@ -43,11 +43,10 @@ export interface ReadingRoomSources {
   target(location: Location, analysis: ArticleAnalysis | undefined): Location;
 }
 
-const KIND_NAMES: Record<Meeting['kind'], string> = { 'in-person': 'in person', video: 'video call', call: 'phone call' };
 const SEPARATOR = '\u001f';
 
-function plural(count: number, word: string): string {
-  return `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
+function plural(count: number, word: 'article' | 'meeting' | 'mention' | 'problem'): string {
+  return message(`count.${word}`, count.toLocaleString('en'));
 }
 
 /** Chinese text from folded YAML gets a space at each line break: 「再次 会晤」 reads 「再次会晤」. */
@@ -63,7 +62,7 @@ function articleLabel(analysis: ArticleAnalysis | undefined, uri: string): strin
 }
 
 function articleDescription(analysis: ArticleAnalysis | undefined): string {
-  return [analysis?.outlet, analysis?.date ?? 'undated'].filter(Boolean).join(' · ');
+  return [analysis?.outlet, analysis?.date ?? message('page.undated')].filter(Boolean).join(' · ');
 }
 
 function byDate(lens: SummitLens) {
@@ -132,7 +131,7 @@ function leaderPair(lens: SummitLens, meeting: Meeting): { key: string; label: s
 
 /** The kind and the place, without saying "phone call" twice when the place is a phone call. */
 function kindAndPlace(meeting: Meeting): string {
-  const kind = KIND_NAMES[meeting.kind] ?? meeting.kind;
+  const kind = meetingKindLabel(meeting.kind);
   return meeting.place.en.toLowerCase().startsWith(kind.split(' ')[0]) ? meeting.place.en : `${kind} · ${meeting.place.en}`;
 }
 
@@ -142,7 +141,7 @@ function meetingNode(lens: SummitLens, meeting: Meeting): ReadingRoomNode {
     id: `meeting${SEPARATOR}${meeting.id}`,
     label: `${meeting.date} ${joinChineseLines(meeting.title.zh)}`,
     description: `${kindAndPlace(meeting)} · ${plural(articles, 'article')}`,
-    tooltip: `${meeting.title.en}\n${weekdayName(meeting.date)} ${meeting.date}${meeting.beijingDate !== meeting.date ? ` (Beijing ${meeting.beijingDate})` : ''} · ${meeting.place.zh} · ${meeting.place.en}`,
+    tooltip: `${meeting.title.en}\n${weekdayLabel(meeting.date)} ${meeting.date}${meeting.beijingDate !== meeting.date ? message('tree.beijing', meeting.beijingDate) : ''} · ${meeting.place.zh} · ${meeting.place.en}`,
     icon: 'meeting',
     expandable: articles > 0,
     page: meetingDocumentUri(meeting.id),
@@ -167,7 +166,7 @@ function meetingTree(lens: SummitLens, sources: ReadingRoomSources, parent: stri
       return {
         id: `group${SEPARATOR}${key}`,
         label: group.label,
-        description: `${group.english} · ${first === last ? first : `${first}–${last}`} · ${plural(group.meetings.length, 'meeting')}${mentioned ? `, ${mentioned} in the corpus` : ''}`,
+        description: `${group.english} · ${first === last ? first : `${first}–${last}`} · ${plural(group.meetings.length, 'meeting')}${mentioned ? message('tree.inCorpus', mentioned) : ''}`,
         icon: 'group' as const,
         expandable: true,
       };
@@ -219,8 +218,8 @@ function peopleTree(lens: SummitLens, sources: ReadingRoomSources, parent: strin
         // The English name is in the label so that the tree's filter finds a person in either script.
         id: `person${SEPARATOR}${figure.id}`,
         label: figure.en && figure.en !== figure.zh ? `${figure.zh} ${figure.en}` : figure.zh,
-        description: `${learned ? 'learned · ' : ''}${plural(articles, 'article')}`,
-        tooltip: [`${figure.zh} · ${figure.en}`, role ? `${role.zh} · ${role.en}` : '', learned ? 'Learned from an introduction in the corpus; not in the catalogue.' : 'In the catalogue.'].filter(Boolean).join('\n'),
+        description: `${learned ? `${message('tree.learned')} · ` : ''}${plural(articles, 'article')}`,
+        tooltip: [`${figure.zh} · ${figure.en}`, role ? `${role.zh} · ${role.en}` : '', learned ? message('tree.learnedTooltip') : message('tree.inCatalogue')].filter(Boolean).join('\n'),
         icon: learned ? ('learned-person' as const) : ('person' as const),
         expandable: true,
         page: figureDocumentUri(figure.id),
@@ -247,7 +246,7 @@ function peopleTree(lens: SummitLens, sources: ReadingRoomSources, parent: strin
 
 function articlesTree(lens: SummitLens, sources: ReadingRoomSources, parent: string[], order: ArticleOrder): ReadingRoomNode[] {
   const uris = lens.uris().sort(byDate(lens)).reverse();
-  const groupOf = (uri: string) => (order === 'outlet' ? (lens.analysis(uri)?.outlet?.trim() || 'Unknown outlet') : (lens.analysis(uri)?.date?.slice(0, 4) ?? 'Undated'));
+  const groupOf = (uri: string) => (order === 'outlet' ? (lens.analysis(uri)?.outlet?.trim() || message('tree.unknownOutlet')) : (lens.analysis(uri)?.date?.slice(0, 4) ?? message('tree.undated')));
   if (parent.length === 0) {
     const groups = new Map<string, number>();
     for (const uri of uris) groups.set(groupOf(uri), (groups.get(groupOf(uri)) ?? 0) + 1);
@@ -305,20 +304,20 @@ export function meetingPage(lens: SummitLens, sources: ReadingRoomSources, meeti
     '',
     `_${md(meeting.title.en)}_`,
     '',
-    `- **Date:** ${weekdayName(meeting.date)} ${md(meeting.date)} local time${meeting.beijingDate !== meeting.date ? ` · ${weekdayName(meeting.beijingDate)} ${md(meeting.beijingDate)} Beijing time` : ' (the same day in Beijing)'}`,
-    `- **Place:** ${md(joinChineseLines(meeting.place.zh))} · ${md(meeting.place.en)}`,
-    `- **Kind:** ${KIND_NAMES[meeting.kind] ?? md(meeting.kind)}`,
-    ...(meeting.occasion ? [`- **Occasion:** ${md(joinChineseLines(meeting.occasion.zh))} · ${md(meeting.occasion.en)}`] : []),
-    `- **Participants:** ${participants.join(', ') || '—'}`,
+    `- **${message('page.date')}:** ${message('page.localTime', `${weekdayLabel(meeting.date)} ${md(meeting.date)}`)}${meeting.beijingDate !== meeting.date ? ` · ${message('page.beijingTime', `${weekdayLabel(meeting.beijingDate)} ${md(meeting.beijingDate)}`)}` : message('page.sameDayInBeijing')}`,
+    `- **${message('page.place')}:** ${md(joinChineseLines(meeting.place.zh))} · ${md(meeting.place.en)}`,
+    `- **${message('page.kind')}:** ${md(meetingKindLabel(meeting.kind))}`,
+    ...(meeting.occasion ? [`- **${message('page.occasion')}:** ${md(joinChineseLines(meeting.occasion.zh))} · ${md(meeting.occasion.en)}`] : []),
+    `- **${message('page.participants')}:** ${participants.join(', ') || '—'}`,
     '',
-    '## Summary',
+    `## ${message('page.summary')}`,
     '',
     ...(meeting.summary.zh ? [md(joinChineseLines(meeting.summary.zh)), ''] : []),
     md(meeting.summary.en),
     '',
-    `## Articles (${uris.length})`,
+    `## ${message('page.articles', uris.length)}`,
     '',
-    ...(uris.length ? mentionList(lens, sources, (analysis) => analysis.meetings.filter((mention) => mention.meetingId === meetingId).map((mention) => mention.range), uris) : ['No article in the corpus mentions this meeting.', '']),
+    ...(uris.length ? mentionList(lens, sources, (analysis) => analysis.meetings.filter((mention) => mention.meetingId === meetingId).map((mention) => mention.range), uris) : [message('page.noArticleMentionsMeeting'), '']),
   ].join('\n');
 }
 
@@ -331,14 +330,14 @@ export function personPage(lens: SummitLens, sources: ReadingRoomSources, figure
   return [
     `# ${md(figure.zh)} · ${md(figure.en)}`,
     '',
-    `- **Written as:** ${md([...new Set([...figure.names, ...figure.short, ...figure.latin])].join('、')) || '—'}`,
-    ...(figure.country ? [`- **Country:** ${md(figure.country)}`] : []),
-    `- **Source:** ${figure.origin === 'learned' ? 'learned from an introduction in the corpus (not in the catalogue)' : figure.origin === 'workspace' ? 'the workspace catalogue (.summit-lens)' : 'the built-in catalogue'}`,
-    ...(introduction ? [`- **Introduced as:** [${md(introduction.text)}](${linkTarget(positionLink(sources.target({ uri: introduction.uri, range: introduction.nameRange }, lens.analysis(introduction.uri))))})`] : []),
+    `- **${message('page.writtenAs')}:** ${md([...new Set([...figure.names, ...figure.short, ...figure.latin])].join('、')) || '—'}`,
+    ...(figure.country ? [`- **${message('page.country')}:** ${md(figure.country)}`] : []),
+    `- **${message('page.source')}:** ${message(figure.origin === 'learned' ? 'page.source.learnedNotInCatalogue' : figure.origin === 'workspace' ? 'page.source.workspaceCatalogue' : 'page.source.builtinCatalogue')}`,
+    ...(introduction ? [`- **${message('page.introducedAs')}:** [${md(introduction.text)}](${linkTarget(positionLink(sources.target({ uri: introduction.uri, range: introduction.nameRange }, lens.analysis(introduction.uri))))})`] : []),
     '',
-    ...(figure.roles.length ? ['## Roles', '', ...figure.roles.map((role) => `- ${md(role.zh)} · ${md(role.en)} (${md(role.from ?? '?')} – ${md(role.to ?? 'present')})`), ''] : []),
-    `## Articles (${uris.length})`,
+    ...(figure.roles.length ? [`## ${message('page.roles')}`, '', ...figure.roles.map((role) => `- ${md(role.zh)} · ${md(role.en)} (${md(role.from ?? '?')} – ${md(role.to ?? message('page.present'))})`), ''] : []),
+    `## ${message('page.articles', uris.length)}`,
     '',
-    ...(uris.length ? mentionList(lens, sources, (analysis) => analysis.figures.filter((mention) => mention.figureId === figureId).map((mention) => mention.range), uris) : ['No article in the corpus mentions this person.', '']),
+    ...(uris.length ? mentionList(lens, sources, (analysis) => analysis.figures.filter((mention) => mention.figureId === figureId).map((mention) => mention.range), uris) : [message('page.noArticleMentionsPerson'), '']),
   ].join('\n');
 }

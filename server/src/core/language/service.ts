@@ -11,13 +11,13 @@ import { matchingTextAfterEdit, matchingTextOf, normalizeForMatching, type Match
 import { CorpusIndex, itemAt, type Location } from '../corpusIndex';
 import type { Figure } from '../figures/types';
 import { Knowledge, type KnowledgeSource } from '../knowledge';
-import type { Meeting } from '../meetings/types';
 import type { Position, Range } from '../text/lineIndex';
 import { roleAt } from './roles';
 import { canonicalName, writtenInTraditional } from '../figures/script';
-import { meetingDates, weekdayName } from '../meetings/dates';
+import { meetingDates } from '../meetings/dates';
 import { figureDocumentUri, meetingDocumentUri, virtualDocument } from './virtualDocuments';
 import { escapeMarkdown, linkTarget } from './markdown';
+import { meetingKindLabel, message, weekdayLabel } from './messages';
 
 export interface HoverAnswer {
   markdown: string;
@@ -48,10 +48,6 @@ export interface InlayHintAnswer {
 
 const MAX_MEETING_LENSES = 3;
 
-function countOf(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-
 /** A meeting's title short enough for a code lens: without its bracketed aside, at most 16 characters. */
 function shortTitle(title: string): string {
   const bare = title.replace(/（[^）]*）|\([^)]*\)/g, '') || title;
@@ -62,8 +58,6 @@ function shortTitle(title: string): string {
 function repeatsPrevious(previous: DateCueEntry | undefined, cue: DateCueEntry): boolean {
   return !!previous && previous.date === cue.date && previous.range.end.line === cue.range.start.line && cue.range.start.character - previous.range.end.character <= 2;
 }
-
-const KIND_NAMES: Record<Meeting['kind'], string> = { 'in-person': 'in person', video: 'video call', call: 'phone call' };
 
 export class SummitLensService {
   knowledge: Knowledge;
@@ -156,15 +150,15 @@ export class SummitLensService {
     const canonical = canonicalName(figure, traditional, writtenHere);
     // The name is said once: 「**拜登** · Joe Biden」, not 「拜登 — 拜登 · Joe Biden」.
     const lines = [`**${escapeMarkdown(written)}**${canonical === written ? '' : ` — ${escapeMarkdown(canonical)}`}${english}`];
-    if (role) lines.push('', `${escapeMarkdown(role.zh)} · ${escapeMarkdown(role.en)}${analysis.date ? ` (as of ${escapeMarkdown(analysis.date)})` : ''}`);
-    if (introduction) lines.push('', `Introduced here as: «${escapeMarkdown(introduction.text)}»`);
+    if (role) lines.push('', `${escapeMarkdown(role.zh)} · ${escapeMarkdown(role.en)}${analysis.date ? message('hover.asOf', escapeMarkdown(analysis.date)) : ''}`);
+    if (introduction) lines.push('', message('hover.introducedHere', escapeMarkdown(introduction.text)));
     if (figure.origin === 'learned') {
       // Why a learned person is a person: the introduction, byline or list the text presents them in.
       const elsewhere = introduction ? undefined : this.index.introductions(figure.id)[0]?.introduction;
-      lines.push('', elsewhere ? `_Not in the catalogue; learned from «${escapeMarkdown(elsewhere.text)}» in another article._` : '_Not in the catalogue; learned from the introduction above._');
+      lines.push('', elsewhere ? message('hover.learnedElsewhere', escapeMarkdown(elsewhere.text)) : message('hover.learnedAbove'));
     }
-    const link = definition ? ` · [definition](${linkTarget(`${definition.uri}#L${definition.range.start.line + 1}${definition.range.start.character ? `,${definition.range.start.character + 1}` : ''}`)})` : '';
-    lines.push('', `${here} mention${here === 1 ? '' : 's'} in this article · in ${articles} article${articles === 1 ? '' : 's'}${link}`);
+    const link = definition ? ` · [${message('hover.definition')}](${linkTarget(`${definition.uri}#L${definition.range.start.line + 1}${definition.range.start.character ? `,${definition.range.start.character + 1}` : ''}`)})` : '';
+    lines.push('', `${message('hover.mentionsHere', here)} · ${message('hover.inArticles', articles)}${link}`);
     return lines.join('\n');
   }
 
@@ -172,21 +166,21 @@ export class SummitLensService {
     const meeting = this.knowledge.meeting(meetingId);
     if (!meeting) return `**${escapeMarkdown(written)}** — ${escapeMarkdown(meetingId)}`;
     const articles = this.index.articlesMentioningMeeting(meetingId).length;
-    const when = `${weekdayName(meeting.date)} ${meetingDates(meeting)}`;
+    const when = `${weekdayLabel(meeting.date)} ${meetingDates(meeting)}`;
     return [
       `**${escapeMarkdown(written)}** → ${escapeMarkdown(meeting.title.zh)} · ${escapeMarkdown(meeting.title.en)}`,
       '',
-      `${when} · ${escapeMarkdown(meeting.place.zh)} ${escapeMarkdown(meeting.place.en)} · ${KIND_NAMES[meeting.kind] ?? escapeMarkdown(meeting.kind)}${meeting.occasion ? ` · ${escapeMarkdown(meeting.occasion.en)}` : ''}`,
+      `${when} · ${escapeMarkdown(meeting.place.zh)} ${escapeMarkdown(meeting.place.en)} · ${escapeMarkdown(meetingKindLabel(meeting.kind))}${meeting.occasion ? ` · ${escapeMarkdown(meeting.occasion.en)}` : ''}`,
       '',
-      `Resolved by: ${escapeMarkdown(cue)}`,
+      message('hover.resolvedBy', escapeMarkdown(cue)),
       '',
-      `Mentioned in ${articles} article${articles === 1 ? '' : 's'} · [details](${linkTarget(meetingDocumentUri(meetingId))})`,
+      `${message('hover.mentionedIn', articles)} · [${message('hover.details')}](${linkTarget(meetingDocumentUri(meetingId))})`,
     ].join('\n');
   }
 
   private dateCueHover(cue: DateCueEntry): string {
     const meeting = cue.meetingId ? this.knowledge.meeting(cue.meetingId) : undefined;
-    return `**${escapeMarkdown(cue.text)}** → ${weekdayName(cue.date)} ${cue.date}${meeting ? `\n\n${escapeMarkdown(meeting.title.zh)} · ${escapeMarkdown(meeting.title.en)} · ${meetingDates(meeting)}` : ''}`;
+    return `**${escapeMarkdown(cue.text)}** → ${weekdayLabel(cue.date)} ${cue.date}${meeting ? `\n\n${escapeMarkdown(meeting.title.zh)} · ${escapeMarkdown(meeting.title.en)} · ${meetingDates(meeting)}` : ''}`;
   }
 
   /** The introduction in this article, else the earliest in the corpus, else the catalogue entry. */
@@ -265,12 +259,12 @@ export class SummitLensService {
       const locations = this.index.meetingMentions(meetingId);
       const articles = new Set(locations.map((location) => location.uri)).size;
       const name = meeting ? `${shortTitle(meeting.title.zh)} ${meetingDates(meeting)}` : meetingId;
-      return { range: top, title: `${name}: ${countOf(here.get(meetingId)!, 'mention')} here · in ${countOf(articles, 'article')}`, meetingId, position: top.start, locations };
+      return { range: top, title: message('lens.meeting', name, message('lens.mentionsHere', here.get(meetingId)!), message('lens.inArticles', articles)), meetingId, position: top.start, locations };
     });
     const rest = ids.slice(MAX_MEETING_LENSES);
     if (rest.length > 0) {
       const locations = rest.flatMap((meetingId) => this.index.meetingMentions(meetingId).filter((location) => location.uri === uri));
-      lenses.push({ range: top, title: `+${countOf(rest.length, 'more meeting')}`, meetingId: rest[0], position: top.start, locations });
+      lenses.push({ range: top, title: message('lens.more', rest.length), meetingId: rest[0], position: top.start, locations });
     }
     return lenses;
   }
@@ -282,7 +276,7 @@ export class SummitLensService {
       .filter((cue) => !range || (cue.range.end.line >= range.start.line && cue.range.start.line <= range.end.line))
       .filter((cue) => !/\d{4}/.test(cue.text))
       .filter((cue, i, cues) => !repeatsPrevious(cues[i - 1], cue))
-      .map((cue) => ({ position: cue.range.end, label: `→ ${cue.date}`, tooltip: `${cue.text} → ${weekdayName(cue.date)} ${cue.date}` }));
+      .map((cue) => ({ position: cue.range.end, label: `→ ${cue.date}`, tooltip: `${cue.text} → ${weekdayLabel(cue.date)} ${cue.date}` }));
   }
 
   virtualDocument(uri: string): string | undefined {

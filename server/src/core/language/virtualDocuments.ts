@@ -6,6 +6,7 @@ import type { CorpusIndex } from '../corpusIndex';
 import type { Knowledge } from '../knowledge';
 import type { Figure } from '../figures/types';
 import { escapeMarkdown as md, markdownLink } from './markdown';
+import { meetingKindLabel, message } from './messages';
 
 export const VIRTUAL_SCHEME = 'summit-lens';
 
@@ -16,8 +17,6 @@ export function meetingDocumentUri(meetingId: string): string {
 export function figureDocumentUri(figureId: string): string {
   return `${VIRTUAL_SCHEME}:/figures/${encodeURIComponent(figureId)}.md`;
 }
-
-const KIND_NAMES = { 'in-person': 'in person', video: 'video', call: 'phone call' } as const;
 
 /** The Markdown text of a virtual document, or undefined for an unknown URI. */
 export function virtualDocument(uri: string, knowledge: Knowledge, index: CorpusIndex, displayPath: (uri: string) => string): string | undefined {
@@ -41,26 +40,26 @@ export function virtualDocument(uri: string, knowledge: Knowledge, index: Corpus
     const lines = [
       `# ${md(meeting.title.zh)} — ${md(meeting.title.en)}`,
       '',
-      `- **Date:** ${md(meeting.date)} local time${meeting.beijingDate !== meeting.date ? `, ${md(meeting.beijingDate)} Beijing time` : ''}`,
-      `- **Kind:** ${KIND_NAMES[meeting.kind] ?? md(meeting.kind)}`,
-      `- **Place:** ${md(meeting.place.zh)} — ${md(meeting.place.en)}`,
-      ...(meeting.occasion ? [`- **Occasion:** ${md(meeting.occasion.zh)} — ${md(meeting.occasion.en)}`] : []),
-      `- **Participants:** ${participants.join(', ') || '—'}`,
-      `- **Also called:** ${md([...meeting.aliases, ...meeting.placeNames].join('、')) || '—'}`,
+      `- **${message('page.date')}:** ${message('page.localTime', md(meeting.date))}${meeting.beijingDate !== meeting.date ? `, ${message('page.beijingTime', md(meeting.beijingDate))}` : ''}`,
+      `- **${message('page.kind')}:** ${md(meetingKindLabel(meeting.kind))}`,
+      `- **${message('page.place')}:** ${md(meeting.place.zh)} — ${md(meeting.place.en)}`,
+      ...(meeting.occasion ? [`- **${message('page.occasion')}:** ${md(meeting.occasion.zh)} — ${md(meeting.occasion.en)}`] : []),
+      `- **${message('page.participants')}:** ${participants.join(', ') || '—'}`,
+      `- **${message('page.alsoCalled')}:** ${md([...meeting.aliases, ...meeting.placeNames].join('、')) || '—'}`,
       '',
-      '## Outcomes',
+      `## ${message('page.outcomes')}`,
       '',
       md(meeting.summary.en),
       ...(meeting.summary.zh ? ['', md(meeting.summary.zh)] : []),
       '',
-      `## Articles that mention it (${articles.length})`,
+      `## ${message('page.articlesMentioningMeeting', articles.length)}`,
       '',
       ...articles.map((articleUri) => {
         const article = index.get(articleUri);
         const count = article?.meetings.filter((mention) => mention.meetingId === id).length ?? 0;
         const first = article?.meetings.find((mention) => mention.meetingId === id);
         const target = first ? `${articleUri}#L${first.range.start.line + 1}` : articleUri;
-        return `- ${markdownLink(article?.title ?? displayPath(articleUri), target)} — ${md(article?.date ?? 'undated')}, ${count} mention${count === 1 ? '' : 's'}`;
+        return `- ${markdownLink(article?.title ?? displayPath(articleUri), target)} — ${md(article?.date ?? message('page.undated'))}, ${message('page.mentions', count)}`;
       }),
       '',
     ];
@@ -77,21 +76,21 @@ function figureDocument(figure: Figure, index: CorpusIndex, displayPath: (uri: s
   const lines = [
     `# ${md(figure.zh)} — ${md(figure.en)}`,
     '',
-    `- **Written as:** ${md([...new Set([...figure.names, ...figure.short, ...figure.latin])].join('、')) || '—'}`,
-    ...(figure.country ? [`- **Country:** ${md(figure.country)}`] : []),
-    `- **Source:** ${figure.origin === 'builtin' ? 'built-in catalogue' : figure.origin === 'workspace' ? 'workspace file .summit-lens/figures.yaml' : 'learned from an introduction in the corpus'}`,
+    `- **${message('page.writtenAs')}:** ${md([...new Set([...figure.names, ...figure.short, ...figure.latin])].join('、')) || '—'}`,
+    ...(figure.country ? [`- **${message('page.country')}:** ${md(figure.country)}`] : []),
+    `- **${message('page.source')}:** ${message(figure.origin === 'builtin' ? 'page.source.builtin' : figure.origin === 'workspace' ? 'page.source.workspace' : 'page.source.learned')}`,
     '',
-    '## Roles',
+    `## ${message('page.roles')}`,
     '',
-    ...(figure.roles.length ? figure.roles.map((role) => `- ${md(role.zh)} — ${md(role.en)} (${md(role.from ?? '?')} – ${md(role.to ?? 'present')})`) : ['- —']),
+    ...(figure.roles.length ? figure.roles.map((role) => `- ${md(role.zh)} — ${md(role.en)} (${md(role.from ?? '?')} – ${md(role.to ?? message('page.present'))})`) : ['- —']),
     '',
-    `## Introductions in the corpus (${introductions.length})`,
+    `## ${message('page.introductions', introductions.length)}`,
     '',
     ...introductions.slice(0, 50).map(({ uri, date, introduction }) => `- ${md(introduction.text)} — ${markdownLink(displayPath(uri), `${uri}#L${introduction.range.start.line + 1}`)} ${md(date ?? '')}`),
     '',
-    `## Articles that mention ${md(figure.zh)} (${articles.length})`,
+    `## ${message('page.articlesMentioningFigure', md(figure.zh), articles.length)}`,
     '',
-    ...articles.map((uri) => `- ${markdownLink(index.get(uri)?.title ?? displayPath(uri), uri)} — ${md(index.get(uri)?.date ?? 'undated')}`),
+    ...articles.map((uri) => `- ${markdownLink(index.get(uri)?.title ?? displayPath(uri), uri)} — ${md(index.get(uri)?.date ?? message('page.undated'))}`),
     '',
   ];
   return lines.join('\n');
