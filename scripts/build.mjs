@@ -11,6 +11,29 @@ import * as path from 'node:path';
  * YAML cost every server start ≈ 0.3 s. The script normalisation table is precomputed the same
  * way (running OpenCC over every Han character cost ≈ 60 ms).
  */
+/** The JSON Schemas of the catalogues, compiled once: what the schema rejects fails the build. */
+const catalogueValidators = (() => {
+  const require = createRequire(import.meta.url);
+  const Ajv = require('ajv');
+  const ajv = new Ajv({ allErrors: true });
+  return {
+    figures: ajv.compile(require('../schemas/figures.schema.json')),
+    meetings: ajv.compile(require('../schemas/meetings.schema.json')),
+  };
+})();
+
+function catalogueSchemaErrors(kind, text) {
+  let data;
+  try {
+    data = createRequire(import.meta.url)('yaml').parse(text);
+  } catch {
+    return []; // The parser reports the syntax error with its line.
+  }
+  const validate = catalogueValidators[kind];
+  if (validate(data)) return [];
+  return validate.errors.slice(0, 20).map((error) => `${error.instancePath || '/'} ${error.message}`);
+}
+
 async function builtinCataloguesPlugin() {
   const parsers = await build({
     stdin: {
@@ -67,6 +90,8 @@ async function builtinCataloguesPlugin() {
           const one = isFigures ? parseFigureCatalogue(text, 'builtin') : parseMeetingCatalogue(text, 'builtin');
           const relative = path.relative(process.cwd(), file);
           for (const problem of one.problems) failures.push(`${relative}:${(problem.line ?? 0) + 1}: ${problem.message}`);
+          // The published JSON Schema (schemas/, offered to users' editors for .summit-lens/*.yaml) must hold for our own files too.
+          for (const error of catalogueSchemaErrors(isFigures ? 'figures' : 'meetings', text)) failures.push(`${relative}: schema: ${error}`);
           if (!isFigures) { result = one; continue; }
           for (const figure of one.figures) {
             if (seenIds.has(figure.id)) { failures.push(`${relative}: figure id "${figure.id}" is already defined in ${seenIds.get(figure.id)}`); continue; }

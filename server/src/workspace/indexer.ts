@@ -140,6 +140,8 @@ export class Indexer {
           resolve();
         }),
       ));
+    // Files of an article's kind that did not read as one: the user is told which, so none is dropped unseen.
+    const notArticles: string[] = [];
     const lane = async () => {
       while (next < files.length && !isCancelled()) {
         if (performance.now() - turnStarted > turnBudget) {
@@ -147,7 +149,9 @@ export class Indexer {
           continue;
         }
         const file = files[next++];
-        if ((await this.indexFile(file)) === 'cache') fromCache++;
+        const outcome = await this.indexFile(file);
+        if (outcome === 'cache') fromCache++;
+        else if (outcome === 'not an article') notArticles.push(file);
         done++;
         if (Date.now() - lastReport >= 100) {
           lastReport = Date.now();
@@ -176,6 +180,7 @@ export class Indexer {
     this.reporter.log(
       `Summit Lens indexed ${this.lens.articleCount()} articles from ${done} files in ${seconds} s (${fromCache} from the cache, ${this.pool.size} worker threads)${cancelled ? ' (cancelled)' : ''}.`,
     );
+    if (notArticles.length > 0) this.reporter.log(skippedFilesMessage(notArticles));
     await this.saveCache();
     return { files: done, fromCache, cancelled };
   }
@@ -289,4 +294,12 @@ export class Indexer {
     await this.saveCache();
     await this.pool.close();
   }
+}
+
+/** How many files were skipped as not articles, and the first of them, for the output channel. */
+export function skippedFilesMessage(files: readonly string[], shown = 50): string {
+  const sorted = [...files].sort();
+  const listed = sorted.slice(0, shown).map((file) => `  ${file}`).join('\n');
+  const more = sorted.length > shown ? `\n  … and ${sorted.length - shown} more` : '';
+  return `Summit Lens skipped ${sorted.length} file${sorted.length === 1 ? '' : 's'} that do not read as articles (add them to summitLens.corpus, or run "Treat this file as a corpus article", to index them anyway):\n${listed}${more}`;
 }
