@@ -93,3 +93,18 @@ test("a meeting's page has headings and labels in the locale, and the catalogue'
   // The catalogue's own title is shown as written, not converted to traditional characters.
   assert.match(traditional, /^# 拜登与习近平旧金山（费罗丽庄园）会晤$/m);
 });
+
+test("the outline's own group names follow the locale; the article's headings are as written", async () => {
+  const seed003 = seed('003');
+  const outline = async (server) => (await server.request('textDocument/documentSymbol', { textDocument: { uri: server.uriOf(seed003.name) } }))[0].children;
+  const english = await outline(servers.en);
+  assert.equal(english[0].name, 'Metadata');
+  assert.match(english.find((child) => child.name === 'Meetings').detail, /^\d+ meetings?$/);
+  const simplified = await outline(servers['zh-cn']);
+  assert.equal(simplified[0].name, '元数据');
+  const meetings = simplified.find((child) => child.name === '会晤');
+  assert.match(meetings.detail, /^\d+ 次会晤$/);
+  assert.match(meetings.children[0].detail, /^\d+ 处提及$/);
+  assert.ok(simplified.some((child) => child.name === '台湾议题如何谈'), 'a section keeps its heading');
+  assert.equal((await outline(servers['zh-tw']))[0].name, '後設資料');
+});

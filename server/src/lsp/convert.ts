@@ -4,6 +4,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SymbolKind, type DocumentSymbol, type Location as LspLocation } from 'vscode-languageserver/node';
 import type { Location, OutlineEntry } from '../core/index';
+import { message } from '../core/language/messages';
 
 /**
  * The local path a `file:` URI from the client names, or undefined when it names none: another
@@ -50,10 +51,26 @@ const OUTLINE_KINDS: Record<OutlineEntry['kind'], SymbolKind> = {
   figure: SymbolKind.Constant,
 };
 
+/**
+ * The outline's own group names in the display language. The analysis (cached, made in worker
+ * threads) writes them in English; the article's words are shown as written.
+ */
+function outlineName(entry: OutlineEntry): string {
+  if (entry.kind === 'metadata') return message('outline.metadata');
+  if (entry.kind === 'meetings') return message('outline.meetings');
+  return entry.name || ' ';
+}
+
+/** A group's count (`3 meetings`, a meeting's `2 mentions`) in the display language. */
+function outlineDetail(entry: OutlineEntry): string {
+  const count = entry.kind === 'meetings' || entry.kind === 'meeting' ? /^(\d+) (meeting|mention)s?$/.exec(entry.detail) : null;
+  return count ? message(count[2] === 'meeting' ? 'count.meeting' : 'count.mention', +count[1]) : entry.detail;
+}
+
 export function toDocumentSymbol(entry: OutlineEntry): DocumentSymbol {
   return {
-    name: entry.name || ' ',
-    detail: entry.detail,
+    name: outlineName(entry),
+    detail: outlineDetail(entry),
     kind: OUTLINE_KINDS[entry.kind] ?? SymbolKind.String,
     range: entry.range,
     selectionRange: entry.selectionRange,

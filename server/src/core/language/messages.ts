@@ -68,6 +68,8 @@ export const MESSAGES = {
   'page.present': { en: 'present', 'zh-cn': '至今', 'zh-tw': '至今' },
   'page.introductions': { en: 'Introductions in the corpus ({0})', 'zh-cn': '语料中的介绍（{0}）', 'zh-tw': '語料中的介紹（{0}）' },
   'page.articlesMentioningFigure': { en: 'Articles that mention {0} ({1})', 'zh-cn': '提及{0}的文章（{1}）', 'zh-tw': '提及{0}的文章（{1}）' },
+  'outline.metadata': { en: 'Metadata', 'zh-cn': '元数据', 'zh-tw': '後設資料' },
+  'outline.meetings': { en: 'Meetings', 'zh-cn': '会晤', 'zh-tw': '會晤' },
   'count.article': { en: ['{0} article', '{0} articles'], 'zh-cn': '{0} 篇文章', 'zh-tw': '{0} 篇文章' },
   'count.meeting': { en: ['{0} meeting', '{0} meetings'], 'zh-cn': '{0} 次会晤', 'zh-tw': '{0} 次會晤' },
   'count.mention': { en: ['{0} mention', '{0} mentions'], 'zh-cn': '{0} 处提及', 'zh-tw': '{0} 處提及' },
