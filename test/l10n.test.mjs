@@ -113,3 +113,18 @@ test('messages fill placeholders, choose English singular or plural, and follow 
   assert.equal(meetingKindLabel('summit'), 'summit');
   setLocale('en');
 });
+
+test('the CLI writes English unless --locale or LANG names Chinese', () => {
+  const { execFileSync } = require('node:child_process');
+  const compare = (extra, env) => execFileSync(process.execPath, [path.join(root, 'dist/cli.js'), 'compare', '2023-11-15-woodside', path.join(root, 'examples/corpus'), '--markdown', ...extra], { env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', ...env }, encoding: 'utf8' });
+  const english = compare([], { LANG: 'C.UTF-8' });
+  assert.match(english, /^3 articles from 3 outlets, \d+ sentences mentioning the meeting\.$/m);
+  assert.match(english, /^Before: 1 · during: 0 · after: 2\.$/m);
+  const simplified = compare(['--locale', 'zh-cn'], { LANG: 'C.UTF-8' });
+  assert.match(simplified, /^来自 3 家媒体的 3 篇文章，其中 \d+ 句提及此次会晤。$/m);
+  assert.match(simplified, /^会晤前：1 · 会晤期间：0 · 会晤后：2。$/m);
+  const traditional = compare([], { LANG: 'zh_TW.UTF-8' });
+  assert.match(traditional, /^會晤前：1 · 會晤期間：0 · 會晤後：2。$/m);
+  // The meeting's title is the catalogue's, as written.
+  assert.match(traditional, /^# 拜登与习近平旧金山（费罗丽庄园）会晤$/m);
+});

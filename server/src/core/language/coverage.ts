@@ -11,6 +11,7 @@ import type { Article } from '../article/model';
 import type { Location } from '../corpusIndex';
 import type { SummitLens } from '../summitLens';
 import { buildReader, sentenceAround } from './reader';
+import { message, type MessageKey } from './messages';
 
 export type DateWindow = 'before' | 'during' | 'after' | 'undated';
 export const DATE_WINDOWS: readonly DateWindow[] = ['before', 'during', 'after', 'undated'];
@@ -381,21 +382,21 @@ export function coverageMarkdown(coverage: MeetingCoverage, pathOf: (uri: string
   const lines = [
     `# ${escape(meeting.title.zh)}`,
     '',
-    `_${escape(meeting.title.en)}_ · ${meeting.date}${meeting.beijingDate !== meeting.date ? ` (Beijing ${meeting.beijingDate})` : ''} · ${escape(meeting.place.en)}`,
+    `_${escape(meeting.title.en)}_ · ${meeting.date}${meeting.beijingDate !== meeting.date ? message('tree.beijing', meeting.beijingDate) : ''} · ${escape(meeting.place.en)}`,
     '',
-    `${coverage.articleCount} article${coverage.articleCount === 1 ? '' : 's'} from ${coverage.outlets.length} outlet${coverage.outlets.length === 1 ? '' : 's'}, ${coverage.sentenceCount} sentence${coverage.sentenceCount === 1 ? '' : 's'} mentioning the meeting.`,
-    `Before: ${coverage.windows.before} · during: ${coverage.windows.during} · after: ${coverage.windows.after}${coverage.windows.undated ? ` · undated: ${coverage.windows.undated}` : ''}.`,
-    coverage.firstOutlets.length ? `First to cover it: ${coverage.firstOutlets.map(escape).join(', ')} (${coverage.outlets[0].first}).` : 'No dated coverage.',
+    message('coverage.summary', message('count.article', coverage.articleCount), message('count.outlet', coverage.outlets.length), message('count.sentence', coverage.sentenceCount)),
+    message('coverage.windows', coverage.windows.before, coverage.windows.during, coverage.windows.after, coverage.windows.undated ? message('coverage.undated', coverage.windows.undated) : ''),
+    coverage.firstOutlets.length ? message('coverage.first', coverage.firstOutlets.map(escape).join(', '), coverage.outlets[0].first ?? '') : message('coverage.noDated'),
     '',
   ];
   for (const group of coverage.outlets) {
     lines.push(`## ${escape(group.outlet)}`, '');
-    lines.push(`${group.articles.length} article${group.articles.length === 1 ? '' : 's'}${group.first ? `, first on ${group.first}` : ''}.`);
-    if (group.people.length) lines.push(`People named: ${group.people.map((person) => `${escape(person.zh)} (${escape(person.en)}) ×${person.sentences}`).join(', ')}.`);
+    lines.push(message('coverage.outlet', message('count.article', group.articles.length), group.first ? message('coverage.firstOn', group.first) : ''));
+    if (group.people.length) lines.push(message('coverage.people', group.people.map((person) => `${escape(person.zh)} (${escape(person.en)}) ×${person.sentences}`).join(', ')));
     lines.push('');
     for (const article of group.articles) {
-      lines.push(`### ${escape(article.title)}`, '', `${article.date ?? 'undated'} · ${article.window} · ${escape(pathOf(article.uri))}`, '');
-      for (const sentence of article.sentences) lines.push(`- ${escape(sentence.text)} (line ${sentence.location.range.start.line + 1})`);
+      lines.push(`### ${escape(article.title)}`, '', `${article.date ?? message('page.undated')} · ${message(`window.${article.window}` as MessageKey)} · ${escape(pathOf(article.uri))}`, '');
+      for (const sentence of article.sentences) lines.push(`- ${escape(sentence.text)}${message('coverage.line', sentence.location.range.start.line + 1)}`);
       lines.push('');
     }
   }

@@ -70,6 +70,21 @@ export const MESSAGES = {
   'page.articlesMentioningFigure': { en: 'Articles that mention {0} ({1})', 'zh-cn': '提及{0}的文章（{1}）', 'zh-tw': '提及{0}的文章（{1}）' },
   'outline.metadata': { en: 'Metadata', 'zh-cn': '元数据', 'zh-tw': '後設資料' },
   'outline.meetings': { en: 'Meetings', 'zh-cn': '会晤', 'zh-tw': '會晤' },
+  'count.outlet': { en: ['{0} outlet', '{0} outlets'], 'zh-cn': '{0} 家媒体', 'zh-tw': '{0} 家媒體' },
+  'count.sentence': { en: ['{0} sentence', '{0} sentences'], 'zh-cn': '{0} 句', 'zh-tw': '{0} 句' },
+  'coverage.summary': { en: '{0} from {1}, {2} mentioning the meeting.', 'zh-cn': '来自 {1}的 {0}，其中 {2}提及此次会晤。', 'zh-tw': '來自 {1}的 {0}，其中 {2}提及此次會晤。' },
+  'coverage.windows': { en: 'Before: {0} · during: {1} · after: {2}{3}.', 'zh-cn': '会晤前：{0} · 会晤期间：{1} · 会晤后：{2}{3}。', 'zh-tw': '會晤前：{0} · 會晤期間：{1} · 會晤後：{2}{3}。' },
+  'coverage.undated': { en: ' · undated: {0}', 'zh-cn': ' · 无日期：{0}', 'zh-tw': ' · 無日期：{0}' },
+  'coverage.first': { en: 'First to cover it: {0} ({1}).', 'zh-cn': '最先报道：{0}（{1}）。', 'zh-tw': '最先報導：{0}（{1}）。' },
+  'coverage.noDated': { en: 'No dated coverage.', 'zh-cn': '没有带日期的报道。', 'zh-tw': '沒有帶日期的報導。' },
+  'coverage.outlet': { en: '{0}{1}.', 'zh-cn': '{0}{1}。', 'zh-tw': '{0}{1}。' },
+  'coverage.firstOn': { en: ', first on {0}', 'zh-cn': '，最早于 {0}', 'zh-tw': '，最早於 {0}' },
+  'coverage.people': { en: 'People named: {0}.', 'zh-cn': '提到的人物：{0}。', 'zh-tw': '提到的人物：{0}。' },
+  'coverage.line': { en: ' (line {0})', 'zh-cn': '（第 {0} 行）', 'zh-tw': '（第 {0} 行）' },
+  'window.before': { en: 'before', 'zh-cn': '会晤前', 'zh-tw': '會晤前' },
+  'window.during': { en: 'during', 'zh-cn': '会晤期间', 'zh-tw': '會晤期間' },
+  'window.after': { en: 'after', 'zh-cn': '会晤后', 'zh-tw': '會晤後' },
+  'window.undated': { en: 'undated', 'zh-cn': '无日期', 'zh-tw': '無日期' },
   'count.article': { en: ['{0} article', '{0} articles'], 'zh-cn': '{0} 篇文章', 'zh-tw': '{0} 篇文章' },
   'count.meeting': { en: ['{0} meeting', '{0} meetings'], 'zh-cn': '{0} 次会晤', 'zh-tw': '{0} 次會晤' },
   'count.mention': { en: ['{0} mention', '{0} mentions'], 'zh-cn': '{0} 处提及', 'zh-tw': '{0} 處提及' },
@@ -118,7 +133,9 @@ export function currentLocale(): Locale {
 
 /** A message in the current locale, its `{n}` filled with the arguments (numbers as written). */
 export function message(key: MessageKey, ...args: (string | number)[]): string {
-  const entry: Entry = MESSAGES[key];
+  const entry: Entry | undefined = MESSAGES[key];
+  // A key made at run time that the table lacks shows as itself rather than failing.
+  if (!entry) return key;
   const text = current === 'en' ? englishForm(entry.en, args[0]) : entry[current];
   return text.replace(/\{(\d)\}/g, (whole, n: string) => (args[+n] === undefined ? whole : String(args[+n])));
 }
