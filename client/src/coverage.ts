@@ -110,6 +110,10 @@ class CoveragePanels {
     });
     panel.webview.html = shell(panel.webview, this.extensionUri, kind, title);
     panel.webview.onDidReceiveMessage((message: PageMessage) => void this.receive(kind, message));
+    // A page shown again reflects the index as it is now (indexing may have gone on meanwhile).
+    panel.onDidChangeViewState(({ webviewPanel }) => {
+      if (webviewPanel.visible && kind === 'compare') void this.sendCoverage();
+    });
     panel.onDidDispose(() => {
       if (kind === 'compare') this.compare = undefined;
       else this.timeline = undefined;

@@ -51,6 +51,8 @@ function renderCoverage(coverage: MeetingCoverage | null, filter: { outlets: str
   }
   const { meeting } = coverage;
   const beijing = meeting.beijingDate !== meeting.date ? ` (${t('Beijing', '北京时间')} ${meeting.beijingDate})` : '';
+  const refresh = el('button', { id: 'refresh' }, t('Refresh', '刷新'));
+  refresh.addEventListener('click', () => vscode.postMessage({ type: 'refresh' }));
   app.append(
     el('h1', { id: 'meeting-title' }, meeting.title.zh),
     el('p', { class: 'muted' }, `${meeting.title.en} · ${meeting.date}${beijing} · ${meeting.place.en}`),
@@ -76,6 +78,7 @@ function renderCoverage(coverage: MeetingCoverage | null, filter: { outlets: str
       { class: 'filters' },
       el('fieldset', { id: 'outlet-filter' }, el('legend', {}, t('Outlets', '媒体')), ...outletBoxes.map(({ outlet, box }) => el('label', {}, box, ` ${outlet}`))),
       el('fieldset', { id: 'window-filter' }, el('legend', {}, t('When', '时间')), ...windowBoxes.map(({ window, box }) => el('label', {}, box, ` ${WINDOW_LABELS[window]} (${coverage.windows[window]})`))),
+      refresh,
     ),
   );
 
