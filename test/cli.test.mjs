@@ -42,6 +42,9 @@ test('the readable summary names each article with its date and meetings', () =>
   assert.match(result.stdout, /003_631281b403010862\.txt\n  中美关系：习近平与拜登周二举行视频会晤/);
   assert.match(result.stdout, /2021-11-13 · [^·\n]+ · stamp-html · 4 sections/);
   assert.match(result.stdout, /4 articles \(4 dated\)/);
+  // Counts read as English: one mention, not "1 mentions".
+  assert.match(result.stdout, /\n  2022-11-14-bali: 1 mention in 1 article\n/);
+  assert.match(result.stdout, /\n  2023-11-15-woodside: \d+ mentions in 3 articles\n/);
 });
 
 test('bad files named on the command line are reported, never fatal, and good files are still indexed', () => {

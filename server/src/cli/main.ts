@@ -227,7 +227,7 @@ function printSummary(report: Report, knowledge: KnowledgeReport, indexedFiles: 
     '',
     `${report.articles.length} articles (${dated} dated), ${report.figures.length} figures, ${report.meetings.filter((meeting) => meeting.mentions > 0).length} meetings mentioned.${skipped > 0 ? ` ${skipped} file${skipped === 1 ? '' : 's'} did not read as articles.` : ''}`,
   );
-  for (const meeting of report.meetings.filter((entry) => entry.mentions > 0)) lines.push(`  ${meeting.id}: ${meeting.mentions} mentions in ${meeting.articles.length} articles`);
+  for (const meeting of report.meetings.filter((entry) => entry.mentions > 0)) lines.push(`  ${meeting.id}: ${counted(meeting.mentions, 'mention')} in ${counted(meeting.articles.length, 'article')}`);
   output.out(lines.join('\n'));
 }
 
@@ -259,4 +259,9 @@ function countSections(outline: JsonOutline[]): number {
   };
   visit(outline);
   return count;
+}
+
+/** `1 mention`, `3 mentions`. */
+function counted(count: number, noun: string): string {
+  return `${count.toLocaleString('en')} ${noun}${count === 1 ? '' : 's'}`;
 }
