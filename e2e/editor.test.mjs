@@ -32,6 +32,7 @@ import {
   escape,
   lineTokens,
   changeLanguageMode,
+  runCommand,
   DeadlineError,
   CORPUS,
   meetingAt,
@@ -157,29 +158,32 @@ describe('Summit Lens in VS Code on examples/corpus', () => {
     assert.match(rows.summary, new RegExp(`in ${expected.articles.length} files`));
   });
 
-  it('Go to Definition on a meeting mention opens its catalogue entry, listing the articles', T, async () => {
+  it('Go to Definition on a meeting mention opens its page, listing the articles that mention it', T, async () => {
     const expected = await meetingAt(REFERENCES_FILE, REFERENCES_TERM);
-    const text = await step(s, 'definition', async () => {
+    const { heading, links } = await step(s, 'definition', async () => {
       await quickOpen(s.page, REFERENCES_FILE);
       await waitForLanguageMode(s.page, /^Summit Article$/);
       await clickText(s.page, REFERENCES_TERM);
       await s.page.keyboard.press('F12');
-      // The definition is a virtual document served by the language server: wait for its tab and text.
-      return until(
-        () =>
-          s.page.evaluate((id) => {
-            const tab = document.querySelector('.tab.active');
-            if (!tab || !(tab.textContent ?? '').includes(`${id}.md`)) return undefined;
-            const lines = [...document.querySelectorAll('.editor-group-container.active .view-lines .view-line')];
-            // Monaco renders spaces as no-break spaces.
-            const content = lines.map((line) => (line.textContent ?? '').replace(/\u00a0/g, ' ')).join('\n');
-            return content.includes('Articles that mention it') ? content : undefined;
-          }, expected.id),
-        { page: s.page, timeout: 30_000, message: `the catalogue document for ${expected.id} did not open` },
+      // The definition is the meeting's page: a webview whose body names the page it shows.
+      const frame = await until(
+        async () => {
+          for (const frame of s.page.frames()) {
+            const shown = await frame.evaluate(() => document.body?.dataset?.page ?? '').catch(() => '');
+            if (shown.includes(expected.id)) return frame;
+          }
+          return undefined;
+        },
+        { page: s.page, timeout: 30_000, message: `the page of ${expected.id} did not open` },
       );
+      return { heading: await frame.locator('h1').first().innerText(), links: await frame.locator('h3 a').allInnerTexts() };
     });
-    assert.match(text, new RegExp(expected.id.slice(0, 10)));
-    assert.match(text, new RegExp(`Articles that mention it \\(${expected.articles.length}\\)`));
+    assert.ok(heading.length > 0, 'the page has a title');
+    assert.equal(links.length, expected.articles.length, `one link per article mentioning ${expected.id}: ${JSON.stringify(links)}`);
+    // Back to the article for the next test.
+    await runCommand(s.page, 'View: Close Editor');
+    await quickOpen(s.page, REFERENCES_FILE);
+    await waitForLanguageMode(s.page, /^Summit Article$/);
   });
 
   it('respects the user switching an article to Plain Text', T, async () => {
