@@ -707,6 +707,12 @@ function listedNames(text: string, startsAt: Map<number, FormMatch>, covered: Ui
 
 const COLONS = ['：', ':'];
 const DESCRIPTION_COMMAS = ['，', ','];
+/** What may stand right before a name that opens a description: a line break or a sentence's end. */
+const SENTENCE_OPENERS = '\n；;：:。';
+
+function isHanCode(code: number): boolean {
+  return code >= 0x3400 && code <= 0x9fff;
+}
 /** What may stand right before a byline's or a digest's name: a line start, a bracket, a list number. */
 const ATTRIBUTION_START = /[\n》】【|｜]|^$/;
 
@@ -831,16 +837,20 @@ function attributedNames(text: string, covered: Uint8Array, push: (candidate: In
 function describedNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void): void {
   for (const mark of DESCRIPTION_COMMAS) {
     for (let comma = text.indexOf(mark); comma >= 0; comma = text.indexOf(mark, comma + 1)) {
+      // Most commas follow ordinary prose: a name must open its line or sentence, checked by character
+      // codes before anything else, since this runs at every comma of the article on every edit.
       let s = comma;
-      while (s > 0 && comma - s < 5 && HAN.test(text[s - 1])) s--;
-      if (s === comma || !/[\n；;：:。]|^$/.test(text[s - 1] ?? '')) continue;
+      while (s > 0 && comma - s < 5 && isHanCode(text.charCodeAt(s - 1))) s--;
+      if (s === comma || (s > 0 && !SENTENCE_OPENERS.includes(text[s - 1]))) continue;
       // The description runs to the next semicolon, full stop or line end, and ends in a role word.
       let e = comma + 1;
       while (e < text.length && e - comma < 40 && !/[；;。\n]/.test(text[e])) e++;
       if (!/[；;。\n]/.test(text[e] ?? '\n')) continue;
       let end = e;
       while (end > comma + 1 && /[，,\s]/.test(text[end - 1])) end--;
-      const clause = text.lastIndexOf('，', end - 1);
+      // Searched back to this comma only: an unbounded lastIndexOf from an ASCII comma scanned the whole article.
+      let clause = end - 1;
+      while (clause > comma && text[clause] !== '，') clause--;
       if (!endsWithRole(text, end) && !(clause > comma && endsWithRole(text, clause)) && !endsWithRole(text, firstRoleEnd(text, comma + 1, end))) continue;
       const name = boundedNameAt(text, s, comma, covered);
       if (!name) continue;
