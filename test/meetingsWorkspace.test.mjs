@@ -63,7 +63,7 @@ test('the code lens lists both the workspace meeting and the built-in Osaka meet
   const uri = server.uriOf('blinken.md');
   const lenses = await server.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } });
   const titles = lenses.map((lens) => lens.command?.title ?? '').join(' | ');
-  assert.match(titles, /布林肯与王毅北京会谈 2023-06-18 \(Beijing 2023-06-19\)/);
+  assert.match(titles, /布林肯与王毅北京会谈 2023-06-18\/19/);
   assert.match(titles, /2019-06-29/);
 });
 

@@ -194,5 +194,15 @@ test('code lenses are short, say "1 mention" in the singular, and list at most t
   const lens = core.createSummitLens();
   lens.update('file:///a.md', MARKDOWN('一', '2023-11-20', '拜登与习近平上周三在旧金山会晤。'));
   const [only] = lens.codeLenses('file:///a.md');
-  assert.equal(only.title, '拜登与习近平旧金山会晤 2023-11-15 (Beijing 2023-11-16): 1 mention here · in 1 article');
+  assert.equal(only.title, '拜登与习近平旧金山会晤 2023-11-15/16: 1 mention here · in 1 article');
+});
+
+test('a code lens writes a meeting\'s local and Beijing days compactly, each only as far as it differs', () => {
+  const compact = (date, beijingDate) => core.meetingDatesCompact({ date, beijingDate });
+  assert.equal(compact('2022-11-14', '2022-11-14'), '2022-11-14');
+  assert.equal(compact('2023-11-15', '2023-11-16'), '2023-11-15/16');
+  assert.equal(compact('2030-11-30', '2030-12-01'), '2030-11-30/12-01');
+  assert.equal(compact('2030-12-31', '2031-01-01'), '2030-12-31/2031-01-01');
+  // Hovers and pages keep the long form of the same rule.
+  assert.equal(core.meetingDates({ date: '2023-11-15', beijingDate: '2023-11-16' }), '2023-11-15 (Beijing 2023-11-16)');
 });

@@ -14,7 +14,7 @@ import { Knowledge, type KnowledgeSource } from '../knowledge';
 import type { Position, Range } from '../text/lineIndex';
 import { roleAt } from './roles';
 import { canonicalName, writtenInTraditional } from '../figures/script';
-import { meetingDates } from '../meetings/dates';
+import { meetingDates, meetingDatesCompact } from '../meetings/dates';
 import { figureDocumentUri, meetingDocumentUri, virtualDocument } from './virtualDocuments';
 import { escapeMarkdown, linkTarget } from './markdown';
 import { meetingKindLabel, message, weekdayLabel } from './messages';
@@ -258,7 +258,8 @@ export class SummitLensService {
       const meeting = this.knowledge.meeting(meetingId);
       const locations = this.index.meetingMentions(meetingId);
       const articles = new Set(locations.map((location) => location.uri)).size;
-      const name = meeting ? `${shortTitle(meeting.title.zh)} ${meetingDates(meeting)}` : meetingId;
+      // The compact form of the one date rule: a lens line has little room (local/Beijing day).
+      const name = meeting ? `${shortTitle(meeting.title.zh)} ${meetingDatesCompact(meeting)}` : meetingId;
       return { range: top, title: message('lens.meeting', name, message('lens.mentionsHere', here.get(meetingId)!), message('lens.inArticles', articles)), meetingId, position: top.start, locations };
     });
     const rest = ids.slice(MAX_MEETING_LENSES);

@@ -309,3 +309,14 @@ function describe([from, to]: [Day, Day]): string {
 export function meetingDates(meeting: { date: string; beijingDate: string }): string {
   return meeting.beijingDate !== meeting.date ? `${meeting.date} (Beijing ${meeting.beijingDate})` : meeting.date;
 }
+
+/**
+ * The same rule in the few characters a code lens has room for: both days when they differ, the
+ * second written only as far as it differs (`2023-11-15/16`, `2021-11-30/12-01`).
+ */
+export function meetingDatesCompact(meeting: { date: string; beijingDate: string }): string {
+  if (meeting.beijingDate === meeting.date) return meeting.date;
+  const sameMonth = meeting.beijingDate.slice(0, 7) === meeting.date.slice(0, 7);
+  const sameYear = meeting.beijingDate.slice(0, 4) === meeting.date.slice(0, 4);
+  return `${meeting.date}/${meeting.beijingDate.slice(sameMonth ? 8 : sameYear ? 5 : 0)}`;
+}
