@@ -1,17 +1,14 @@
 /**
  * Coverage pages on the server: the comparison of a meeting across outlets, the meetings to
  * choose from, and the coverage timeline with the articles behind each bar. The page gets
- * counts, never the corpus: the timeline is aggregated here. Sentences come from a parse of the
- * article on disk (a few recent parses are kept), as the reading room makes its snippets.
+ * counts, never the corpus: the timeline is aggregated here. Sentences come from the reading
+ * room's parse of each article (the editor's text when it is open).
  */
-import { parseArticle } from '../core/article/parseArticle';
 import type { Article } from '../core/article/model';
 import type { ArticleAnalysis } from '../core/analysis';
 import type { Location } from '../core/corpusIndex';
 import { compareCoverage, coverageTimeline, DATE_WINDOWS, timelineArticles, type CoverageSources, type DateWindow } from '../core/language/coverage';
-import { buildReader, isHtmlFormat, readerUri } from '../core/language/reader';
-import { readArticleFile } from '../io/readArticleFile';
-import { pathOfUri } from '../lsp/convert';
+import { isHtmlFormat, readerUri } from '../core/language/reader';
 import {
   COVERAGE_MEETINGS_REQUEST,
   COVERAGE_REQUEST,
@@ -22,9 +19,7 @@ import {
   type TimelineSelection,
 } from '../shared/protocol';
 import type { Feature } from './feature';
-
-/** Parsed articles kept: one comparison reads each of its articles once. */
-const PARSE_CACHE_SIZE = 100;
+import { parsedArticleOf } from './readingRoom';
 
 function strings(value: unknown): string[] | undefined {
   return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : undefined;
@@ -33,26 +28,13 @@ function strings(value: unknown): string[] | undefined {
 export const coverage: Feature = {
   capabilities: {},
   register({ connection, lens, settings }) {
-    const parsed = new Map<string, { analysis: ArticleAnalysis | undefined; article: Article }>();
-    const articleOf = (uri: string): Article | undefined => {
-      const analysis = lens.analysis(uri);
-      const cached = parsed.get(uri);
-      if (cached && cached.analysis === analysis) return cached.article;
-      const file = pathOfUri(uri);
-      const read = file === undefined ? undefined : readArticleFile(file);
-      if (!read?.ok) return undefined;
-      const article = parseArticle(read.text, { fileName: uri }).article;
-      parsed.delete(uri);
-      parsed.set(uri, { analysis, article });
-      if (parsed.size > PARSE_CACHE_SIZE) parsed.delete(parsed.keys().next().value!);
-      return article;
-    };
+    // The reading room's parses: one cache, and the editor's text of open articles.
+    const articleOf = (uri: string): Article | undefined => parsedArticleOf(lens, uri)?.article;
     /** Where a sentence's link lands: the reader for HTML articles when the user prefers it, else the source. */
     const target = (location: Location, analysis: ArticleAnalysis | undefined): Location => {
       if (!settings().readerDefault || !isHtmlFormat(analysis?.format)) return location;
       const reader = readerUri(location.uri);
-      const article = articleOf(location.uri);
-      const range = article ? buildReader(article).toReaderRange(location.range) : undefined;
+      const range = parsedArticleOf(lens, location.uri)?.reader.toReaderRange(location.range);
       return reader && range ? { uri: reader, range } : location;
     };
     const sources: CoverageSources = { article: articleOf, target };

@@ -35,12 +35,14 @@ const READER_CACHE_SIZE = 200;
 interface ReadingRoomState {
   connection?: Connection;
   settings: () => Settings | undefined;
+  /** The parsed article and its reader (the editor's text when open), shared with other features. */
+  readerOf: (uri: string) => { article: Article; reader: ReaderDocument } | undefined;
 }
 
 const states = new WeakMap<SummitLens, ReadingRoomState>();
 
 export function readingRoomLens(inner: SummitLens): SummitLens {
-  const state: ReadingRoomState = { settings: () => undefined };
+  const state: ReadingRoomState = { settings: () => undefined, readerOf: () => undefined };
   /** The editor's text of open articles: a reader shows what the editor holds, not the disk. */
   const openTexts = new Map<string, string>();
   const readers = new Map<string, { analysis: ArticleAnalysis | undefined; article: Article; reader: ReaderDocument }>();
@@ -77,6 +79,7 @@ export function readingRoomLens(inner: SummitLens): SummitLens {
     if (readers.size > READER_CACHE_SIZE) readers.delete(readers.keys().next().value!);
     return entry;
   };
+  state.readerOf = readerOf;
 
   /** The article a reader URI stands for, in the index's spelling. */
   const articleOf = (uri: string): string | undefined => {
@@ -233,6 +236,14 @@ function within(inner: Range, outer: Range): Range {
 }
 
 const readingRooms = new WeakMap<SummitLens, { sources: ReadingRoomSources; readerOf: (uri: string) => { reader: ReaderDocument } | undefined; articleOf: (uri: string) => string | undefined }>();
+
+/**
+ * The parsed article and its reader as the reading room keeps them: one cache for every feature
+ * that needs an article's text (the coverage pages' sentences), and the editor's text when open.
+ */
+export function parsedArticleOf(lens: SummitLens, uri: string): { article: Article; reader: ReaderDocument } | undefined {
+  return states.get(lens)?.readerOf(uri);
+}
 
 export const readingRoom: Feature = {
   capabilities: {},
