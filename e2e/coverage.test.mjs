@@ -12,20 +12,12 @@ import path from 'node:path';
 import {
   REPO_ROOT,
   until,
-  createSandbox,
-  removeSandbox,
-  installExtension,
-  startCodeServer,
-  launchBrowser,
-  openPage,
   screenshot,
-  waitForWorkbench,
   quickOpen,
   waitForLanguageMode,
   runCommand,
-  CORPUS,
-  buildRealVsix,
-  realExtensionMissing,
+  openEditorSession,
+  closeEditorSession,
 } from './lib/index.mjs';
 
 const T = { timeout: 180_000 };
@@ -66,22 +58,9 @@ const outletColumns = (frame) => frame.evaluate(() => [...document.querySelector
 describe('the coverage pages in VS Code', () => {
   let s;
   before(async () => {
-    const missing = await realExtensionMissing();
-    if (missing) throw new Error(`the real extension cannot be tested: ${missing}`);
-    const vsix = await buildRealVsix();
-    s = { name: 'coverage' };
-    s.sandbox = await createSandbox({ settings: { 'editor.codeLens': true } });
-    await installExtension(s.sandbox, vsix);
-    s.server = await startCodeServer(s.sandbox, { folder: CORPUS });
-    s.browser = await launchBrowser();
-    s.page = await openPage(s.browser, s.server.folderUrl);
-    await waitForWorkbench(s.page);
+    s = await openEditorSession('coverage', { settings: { 'editor.codeLens': true } });
   }, T);
-  after(async () => {
-    await s?.browser?.close().catch(() => {});
-    await s?.server?.stop().catch(() => {});
-    await removeSandbox(s?.sandbox).catch(() => {});
-  });
+  after(() => closeEditorSession(s));
 
   it('the code lens opens the comparison: a column per outlet, the first outlet, every sentence', T, async () => {
     await step(s, 'compare', async () => {

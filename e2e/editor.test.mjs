@@ -11,19 +11,10 @@
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import {
-  REPO_ROOT,
   until,
   clickText,
-  createSandbox,
-  removeSandbox,
-  installExtension,
-  startCodeServer,
-  launchBrowser,
-  openPage,
   screenshot,
-  waitForWorkbench,
   quickOpen,
   waitForLanguageMode,
   hoverText,
@@ -34,10 +25,10 @@ import {
   changeLanguageMode,
   runCommand,
   DeadlineError,
-  CORPUS,
   meetingAt,
-  buildRealVsix,
-  realExtensionMissing,
+  openEditorSession,
+  closeEditorSession,
+  reportFailure,
 } from './lib/index.mjs';
 
 // The meeting mention used for Find All References: the first occurrence of
@@ -45,39 +36,11 @@ import {
 const REFERENCES_FILE = process.env.E2E_REFERENCES_FILE || '000_07fb47a2ebcb9afd.txt';
 const REFERENCES_TERM = process.env.E2E_REFERENCES_TERM || '会谈';
 
-/** A sandboxed code-server with one extension installed, and a page on it. */
-async function openSession(name, { vsix, folder }) {
-  const session = { name };
-  session.sandbox = await createSandbox();
-  await installExtension(session.sandbox, vsix);
-  session.server = await startCodeServer(session.sandbox, { folder });
-  session.browser = await launchBrowser();
-  session.page = await openPage(session.browser, session.server.folderUrl);
-  await waitForWorkbench(session.page);
-  return session;
-}
-
-async function closeSession(session) {
-  if (!session) return;
-  await session.browser?.close().catch(() => {});
-  await session.server?.stop().catch(() => {});
-  await removeSandbox(session.sandbox).catch(() => {});
-}
-
-/** Run `body`; on failure save a screenshot and code-server's log tail. */
+/** Runs `body`; saves a screenshot after it, and on failure a screenshot and code-server's log tail. */
 async function step(session, shot, body) {
-  try {
-    const result = await body();
-    if (session?.page) await screenshot(session.page, `${session.name}-${shot}`);
-    return result;
-  } catch (err) {
-    if (session?.page) {
-      const file = await screenshot(session.page, `${session.name}-${shot}-FAILED`).catch(() => undefined);
-      if (file) err.message += `\n  screenshot: ${path.relative(REPO_ROOT, file)}`;
-    }
-    if (session?.server) err.message += `\n--- code-server log (tail) ---\n${session.server.logs().slice(-3000)}`;
-    throw err;
-  }
+  const result = await reportFailure(session, `${session.name}-${shot}`, body);
+  await screenshot(session.page, `${session.name}-${shot}`);
+  return result;
 }
 
 const T = { timeout: 180_000 };
@@ -86,12 +49,9 @@ describe('Summit Lens in VS Code on examples/corpus', () => {
   const ARTICLE = '003_631281b403010862.txt';
   let s;
   before(async () => {
-    const missing = await realExtensionMissing();
-    if (missing) throw new Error(`the real extension cannot be tested: ${missing}`);
-    const vsix = await buildRealVsix();
-    s = await openSession('summit', { vsix, folder: CORPUS });
+    s = await openEditorSession('summit');
   }, T);
-  after(() => closeSession(s));
+  after(() => closeEditorSession(s));
 
   it('opens an article via Quick Open as a Summit Article', T, async () => {
     await step(s, 'open', async () => {

@@ -11,22 +11,15 @@ import path from 'node:path';
 import {
   REPO_ROOT,
   until,
-  createSandbox,
-  removeSandbox,
-  installExtension,
-  startCodeServer,
-  launchBrowser,
-  openPage,
   screenshot,
-  waitForWorkbench,
   quickOpen,
   waitForLanguageMode,
   hoverText,
   runCommand,
   escape,
-  CORPUS,
-  buildRealVsix,
-  realExtensionMissing,
+  openEditorSession,
+  closeEditorSession,
+  reportFailure,
 } from './lib/index.mjs';
 
 const T = { timeout: 240_000 };
@@ -40,16 +33,7 @@ async function shot(s, name) {
 }
 
 /** Runs `body`; on failure saves a screenshot and code-server's log tail. */
-async function step(s, name, body) {
-  try {
-    return await body();
-  } catch (err) {
-    const file = await screenshot(s.page, `reading-${name}-FAILED`).catch(() => undefined);
-    if (file) err.message += `\n  screenshot: ${path.relative(REPO_ROOT, file)}`;
-    if (s.server) err.message += `\n--- code-server log (tail) ---\n${s.server.logs().slice(-3000)}`;
-    throw err;
-  }
-}
+const step = (s, name, body) => reportFailure(s, `reading-${name}`, body);
 
 /** The rows of a side-bar view (its pane found by the header's title), as their texts. */
 async function viewRows(page, title) {
@@ -122,22 +106,9 @@ async function pageFrame(page) {
 describe('the Summit Lens reading room in VS Code', () => {
   let s;
   before(async () => {
-    const missing = await realExtensionMissing();
-    if (missing) throw new Error(`the real extension cannot be tested: ${missing}`);
-    const vsix = await buildRealVsix();
-    s = { name: 'reading' };
-    s.sandbox = await createSandbox({ settings: { 'editor.codeLens': true } });
-    await installExtension(s.sandbox, vsix);
-    s.server = await startCodeServer(s.sandbox, { folder: CORPUS });
-    s.browser = await launchBrowser();
-    s.page = await openPage(s.browser, s.server.folderUrl);
-    await waitForWorkbench(s.page);
+    s = await openEditorSession('reading', { settings: { 'editor.codeLens': true } });
   }, SETUP);
-  after(async () => {
-    await s?.browser?.close().catch(() => {});
-    await s?.server?.stop().catch(() => {});
-    await removeSandbox(s?.sandbox).catch(() => {});
-  });
+  after(() => closeEditorSession(s));
 
   it('the side bar shows meetings by leader pair, people and articles by title', T, async () => {
     await step(s, 'sidebar', async () => {

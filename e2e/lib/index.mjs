@@ -6,3 +6,4 @@ export * from './browser.mjs';
 export * from './workbench.mjs';
 export * from './vsix.mjs';
 export * from './corpus.mjs';
+export * from './session.mjs';
