@@ -12,6 +12,7 @@ import {
   COVERAGE_MEETINGS_REQUEST,
   COVERAGE_REQUEST,
   COVERAGE_TIMELINE_REQUEST,
+  INDEX_CHANGED_NOTIFICATION,
   TIMELINE_ARTICLES_REQUEST,
   type CoverageMeetingItem,
   type CoverageParams,
@@ -135,6 +136,15 @@ class CoveragePanels {
     }
   }
 
+  /**
+   * The index changed (an article edited, saved, added or removed; indexing went on): a visible
+   * comparison asks again. A hidden one asks when it is shown; the timeline keeps the user's view
+   * and refreshes by its button.
+   */
+  async indexChanged(): Promise<void> {
+    if (this.compare?.visible) await this.sendCoverage();
+  }
+
   async openTimeline(): Promise<void> {
     await this.startServer();
     if (this.timeline) {
@@ -196,4 +206,7 @@ export function registerCoverage(context: vscode.ExtensionContext, client: () =>
     vscode.commands.registerCommand(COMPARE_COVERAGE_COMMAND, (argument?: unknown) => panels.openCompare(argument)),
     vscode.commands.registerCommand(COVERAGE_TIMELINE_COMMAND, () => panels.openTimeline()),
   );
+  // The same notification the side bar follows.
+  const current = client();
+  if (current) context.subscriptions.push(current.onNotification(INDEX_CHANGED_NOTIFICATION, () => void panels.indexChanged()));
 }

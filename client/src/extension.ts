@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CORPUS_EXTENSIONS, isCorpusArticle } from '../../server/src/core/index';
 import {
+  COMPARE_COVERAGE_COMMAND,
   CONFIGURATION_SECTIONS,
   DEFAULT_SETTINGS,
   REINDEX_REQUEST,
@@ -24,6 +25,12 @@ export const LANGUAGE_ID = 'summit-article';
 const CANDIDATE_LANGUAGES = new Set(['markdown', 'plaintext', 'html', 'restructuredtext']);
 
 let client: LanguageClient | undefined;
+
+/**
+ * The only commands a hover's `command:` links may run (VS Code trusts no others), and the ones
+ * the server is told it may link to: "Compare coverage" on a meeting mention.
+ */
+const HOVER_COMMAND_LINKS = [COMPARE_COVERAGE_COMMAND];
 
 /**
  * Files whose language was changed away from the one they had (the user picked
@@ -80,7 +87,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       ...configuration(),
       // The analysis cache lives in the extension's storage, never in the user's folders.
       cacheDir: (context.storageUri ?? context.globalStorageUri).fsPath,
+      commandLinks: HOVER_COMMAND_LINKS,
     } satisfies InitializationOptions,
+    markdown: { isTrusted: { enabledCommands: HOVER_COMMAND_LINKS }, supportHtml: false },
     outputChannelName: 'Summit Lens',
   };
   client = new LanguageClient('summitLens', 'Summit Lens', serverOptions, clientOptions);

@@ -171,7 +171,7 @@ export function readingRoomLens(inner: SummitLens): SummitLens {
           const answer = inner.hover(asked, mapped);
           if (!answer || article === undefined) return answer;
           const range = readerOf(article)?.reader.toReaderRange(answer.range);
-          return range ? { ...answer, range } : { markdown: answer.markdown, range: { start: position, end: position } };
+          return { ...answer, range: range ?? { start: position, end: position } };
         },
         undefined,
       );

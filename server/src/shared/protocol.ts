@@ -69,9 +69,14 @@ export interface Settings {
   readerDefault: boolean;
   /** `summitLens.semanticHighlighting.enabled`: people, meetings and dates coloured by meaning. */
   semanticHighlighting: boolean;
+  /**
+   * The client commands a hover may link to (`command:` links), as the client declared at start.
+   * Other clients declare none, and their hovers carry no links they could not follow.
+   */
+  commandLinks: string[];
 }
 
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ corpus: [], inlayHints: true, codeLens: true, filesExclude: {}, readerDefault: false, semanticHighlighting: true });
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ corpus: [], inlayHints: true, codeLens: true, filesExclude: {}, readerDefault: false, semanticHighlighting: true, commandLinks: [] });
 
 /**
  * What the client sends, at start and on change: VS Code's configuration sections as they are
@@ -92,6 +97,8 @@ export interface ConfigurationPayload {
 export interface InitializationOptions extends ConfigurationPayload {
   /** An absolute folder for the analysis cache (the extension's storage); without it nothing is persisted. */
   cacheDir?: unknown;
+  /** The commands the client runs from `command:` links in hovers (VS Code: its trusted commands). */
+  commandLinks?: unknown;
 }
 
 export interface ParsedSettings {
@@ -117,7 +124,7 @@ function isAbsolutePath(value: string): boolean {
  * never disables the rest. A section the payload leaves out keeps its previous values.
  */
 export function parseSettings(payload: unknown, previous: Readonly<Settings> = DEFAULT_SETTINGS): ParsedSettings {
-  const settings: Settings = { ...previous, corpus: [...previous.corpus], filesExclude: { ...previous.filesExclude } };
+  const settings: Settings = { ...previous, corpus: [...previous.corpus], filesExclude: { ...previous.filesExclude }, commandLinks: [...previous.commandLinks] };
   const problems: string[] = [];
   if (!isRecord(payload)) return { settings, problems: payload === undefined || payload === null ? [] : ['The Summit Lens settings are not an object; the defaults are used.'] };
 
@@ -163,6 +170,9 @@ export function parseSettings(payload: unknown, previous: Readonly<Settings> = D
       settings.filesExclude = {};
     }
   }
+
+  // Only the initialization options name them; a configuration change leaves them as they are.
+  if (Array.isArray(payload.commandLinks)) settings.commandLinks = payload.commandLinks.filter((command): command is string => typeof command === 'string');
 
   let cacheDir: string | undefined;
   if ('cacheDir' in payload && payload.cacheDir !== undefined && payload.cacheDir !== null) {

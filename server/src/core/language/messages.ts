@@ -30,6 +30,7 @@ export const MESSAGES = {
   'hover.resolvedBy': { en: 'Resolved by: {0}', 'zh-cn': '判定依据：{0}', 'zh-tw': '判定依據：{0}' },
   'hover.mentionedIn': { en: ['Mentioned in {0} article', 'Mentioned in {0} articles'], 'zh-cn': '{0} 篇文章提及', 'zh-tw': '{0} 篇文章提及' },
   'hover.details': { en: 'details', 'zh-cn': '详情', 'zh-tw': '詳情' },
+  'hover.compareCoverage': { en: 'Compare coverage', 'zh-cn': '比较报道', 'zh-tw': '比較報導' },
   'meeting.kind.in-person': { en: 'in person', 'zh-cn': '面对面会晤', 'zh-tw': '面對面會晤' },
   'meeting.kind.video': { en: 'video call', 'zh-cn': '视频会晤', 'zh-tw': '視訊會晤' },
   'meeting.kind.call': { en: 'phone call', 'zh-cn': '通电话', 'zh-tw': '通電話' },

@@ -22,6 +22,8 @@ import { meetingKindLabel, message, weekdayLabel } from './messages';
 export interface HoverAnswer {
   markdown: string;
   range: Range;
+  /** The meeting a meeting mention names, for links the client can follow (compare its coverage). */
+  meetingId?: string;
 }
 
 export interface SymbolAnswer {
@@ -129,7 +131,7 @@ export class SummitLensService {
       return { markdown: this.figureHover(figure, written, analysis), range };
     }
     if (analysis && target?.kind === 'meeting') {
-      return { markdown: this.meetingHover(target.meetingId, target.mention.cue, target.mention.text), range: target.mention.range };
+      return { markdown: this.meetingHover(target.meetingId, target.mention.cue, target.mention.text), range: target.mention.range, meetingId: target.meetingId };
     }
     const cue = this.dateCueAt(uri, position);
     if (cue) return { markdown: this.dateCueHover(cue), range: cue.range };
