@@ -1,0 +1,85 @@
+// Generalising beyond the dev articles: constructions other outlets use to present a person
+// (photo credits, Taiwan's and Hong Kong's surnames, roles kept as data), and the reference
+// catalogue's transliterations from Taiwan, Hong Kong and overseas outlets with their guards.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { core, root } from './support/core.mjs';
+
+const { parseFigureCatalogue, FigureMatcher, normalizeForMatching, mergeFigures } = core;
+
+// Learning: an inline catalogue that knows none of the people below.
+const fixture = parseFigureCatalogue('- id: xi-jinping\n  en: Xi Jinping\n  zh: 习近平\n', 'builtin');
+const fixtureMatcher = new FigureMatcher(fixture.figures);
+/** The learned people as `name@start-end` of their first mention, in text order. */
+const learned = (text) => {
+  const result = fixtureMatcher.recognize(text, normalizeForMatching(text));
+  const ids = new Set(result.learned.map((figure) => figure.id));
+  const seen = new Set();
+  const out = [];
+  for (const mention of result.mentions) {
+    if (!ids.has(mention.figureId) || seen.has(mention.figureId)) continue;
+    seen.add(mention.figureId);
+    out.push(`${mention.text}@${mention.start}-${mention.end}`);
+  }
+  return out;
+};
+
+// The built-in catalogue, every file.
+const files = ['figures.yaml', 'figures/cn.yaml', 'figures/us.yaml', 'figures/world.yaml', 'figures/leaders.yaml'];
+const builtin = files.map((file) => parseFigureCatalogue(readFileSync(path.join(root, 'server/data', file), 'utf8'), 'builtin'));
+const catalogue = new FigureMatcher(builtin.reduce((all, part) => mergeFigures(all, part.figures), []));
+/** Catalogue people named in `text` at `date`, in text order, without learned ones. */
+const named = (text, date = '2025-10-30') =>
+  catalogue.recognize(text, normalizeForMatching(text), undefined, date).mentions.map((mention) => mention.figureId).filter((id) => !id.startsWith('learned:'));
+
+test('the built-in catalogue files read without problems', () => {
+  assert.deepEqual(builtin.flatMap((part) => part.problems), []);
+});
+
+test('a photographer credit ending in 摄 gives the whole name', () => {
+  assert.deepEqual(learned('新华社记者黄敬文摄'), ['黄敬文@5-8']);
+  assert.deepEqual(learned('（新华社记者 李涛 摄）'), ['李涛@7-9']);
+  // 拍摄 after a reporter is no name.
+  assert.deepEqual(learned('新华社记者在现场拍摄'), []);
+});
+
+test('surnames common in Taiwan and Hong Kong open a name after a role word', () => {
+  assert.deepEqual(learned('国民党立委赖明宏昨天质询时表示'), ['赖明宏@5-8']);
+  assert.deepEqual(learned('特區維護國家安全委員會秘書長區志光，以及'), ['區志光@14-17']);
+});
+
+test('roles kept as data: police ranks, candidates, a colonial governor', () => {
+  assert.deepEqual(learned('國安處高級警司李桂華等'), ['李桂華@7-10']);
+  assert.deepEqual(learned('立法會候選人馮煒光的荒誕言論'), ['馮煒光@6-9']);
+  assert.deepEqual(learned('前港督彭定康批评'), ['彭定康@3-6']);
+});
+
+test('what a named official does may follow the name directly', () => {
+  assert.deepEqual(learned('上海东方卫视记者张经义采访白宫发言人'), ['张经义@8-11']);
+});
+
+test('transliterations of Trump-era officials used in Taiwan, Hong Kong and overseas outlets', () => {
+  assert.deepEqual(named('國家安全顧問瓦爾茲去職'), ['mike-waltz']);
+  assert.deepEqual(named('白宮發言人李維特表示'), ['karoline-leavitt']);
+  assert.deepEqual(named('國務卿魯比歐表示'), ['marco-rubio']);
+  assert.deepEqual(named('新任美國駐華大使龐德偉抵華'), ['david-perdue']);
+  assert.deepEqual(named('提名華許出任聯準會主席', '2026-01-30'), ['kevin-warsh']);
+});
+
+test('short forms keep out of ordinary words', () => {
+  assert.deepEqual(named('中华许多城市'), []);
+  assert.deepEqual(named('投资人华伦·巴菲特说'), ['warren-buffett']);
+});
+
+test('a surname alone names the catalogue person after the full name, in either script', () => {
+  assert.deepEqual(named('布兰切特指出美国没有产业政策'), ['jude-blanchette']);
+  assert.deepEqual(named('副國務卿蘭道表示'), ['christopher-landau']);
+});
+
+test('Taiwan legislators and ministers of the 2024 term, and mainland scholars', () => {
+  assert.deepEqual(named('國民黨立委賴士葆昨天質詢'), ['lai-shyh-bao']);
+  assert.deepEqual(named('央行總裁楊金龍說'), ['yang-chin-long']);
+  assert.deepEqual(named('中国社会科学院美国研究所研究员李枏认为'), ['li-nan-scholar']);
+});
