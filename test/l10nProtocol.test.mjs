@@ -40,7 +40,7 @@ test('without a locale the hover labels are English', async () => {
   assert.equal(lines[4], 'Introduced here as: «将共同努力推动美国总统拜登»');
   assert.match(lines[6], /^\d+ mentions in this article · in \d+ articles · \[definition\]\(file:/);
   const meeting = (await meetingHover(servers.en)).contents.value;
-  assert.match(meeting, /^Wednesday 2023-11-15 .* · in person · /m);
+  assert.match(meeting, /^Wednesday 2023-11-15 \(Beijing 2023-11-16\) · .* · in person · /m);
   assert.match(meeting, /^Resolved by: /m);
   assert.match(meeting, /^Mentioned in \d+ articles · \[details\]\(summit-lens:\/meetings\/2023-11-15-woodside\.md\)$/m);
   assert.equal(servers.en.progress.find((value) => value.kind === 'begin').message, 'Indexing 0 / 4 articles');
@@ -53,7 +53,7 @@ test('with zh-cn the hover labels are Simplified Chinese and the article text is
   assert.equal(lines[4], '本文的介绍：«将共同努力推动美国总统拜登»');
   assert.match(lines[6], /^本文提及 \d+ 次 · 见于 \d+ 篇文章 · \[定义\]\(file:/);
   const meeting = (await meetingHover(servers['zh-cn'])).contents.value;
-  assert.match(meeting, /^星期三 2023-11-15 .* · 面对面会晤 · /m);
+  assert.match(meeting, /^星期三 2023-11-15（北京 2023-11-16） · .* · 面对面会晤 · /m);
   assert.match(meeting, /^判定依据：/m);
   assert.match(meeting, /^\d+ 篇文章提及 · \[详情\]\(summit-lens:\/meetings\/2023-11-15-woodside\.md\)$/m);
   assert.doesNotMatch(meeting, /Mentioned in|Resolved by|in person/);
@@ -65,7 +65,7 @@ test('with zh-tw the labels are Traditional Chinese, while a simplified article 
   assert.equal(lines[4], '本文的介紹：«将共同努力推动美国总统拜登»');
   assert.match(lines[6], /^本文提及 \d+ 次 · 見於 \d+ 篇文章 · \[定義\]\(file:/);
   const meeting = (await meetingHover(servers['zh-tw'])).contents.value;
-  assert.match(meeting, /^星期三 2023-11-15 .* · 面對面會晤 · /m);
+  assert.match(meeting, /^星期三 2023-11-15（北京 2023-11-16） · .* · 面對面會晤 · /m);
   assert.match(meeting, /^判定依據：/m);
   assert.match(meeting, /^\d+ 篇文章提及 · \[詳情\]\(summit-lens:\/meetings\/2023-11-15-woodside\.md\)$/m);
 });

@@ -12,7 +12,7 @@ import { CorpusFiles } from '../workspace/corpusFiles';
 import { Indexer } from '../workspace/indexer';
 import { readWorkspaceKnowledge } from '../workspace/knowledgeFiles';
 import { compareCommand } from './compare';
-import { setLocale } from '../core/language/messages';
+import { problemMessage, setLocale } from '../core/language/messages';
 
 const USAGE = `Usage: summit-lens index <folder|files...> [--json]
        summit-lens check <folder|files...>
@@ -218,7 +218,7 @@ function printSummary(report: Report, knowledge: KnowledgeReport, indexedFiles: 
     if (meetingIds.length) lines.push(`  meetings: ${meetingIds.map((id) => `${lens.meeting(id)?.title.zh ?? id} (${id})`).join(', ')}`);
     const figureNames = [...new Set(article.figures.map((figure) => `${figure.nameZh}`))];
     if (figureNames.length) lines.push(`  figures: ${printable(figureNames.slice(0, 12).join('、'))}${figureNames.length > 12 ? ` … +${figureNames.length - 12}` : ''}`);
-    for (const problem of article.problems) lines.push(`  ! ${printable(problem.message)}`);
+    for (const problem of article.problems) lines.push(`  ! ${printable(problemMessage(problem.message))}`);
   }
   for (const file of knowledge) for (const problem of file.problems) lines.push(`${printable(file.path)}: ! ${printable(problem.message)}`);
   const dated = report.articles.filter((article) => article.date).length;
@@ -241,7 +241,7 @@ function printProblems(report: Report, knowledge: KnowledgeReport, output: CliOu
       if (problem.severity === 'error') errors++;
       total++;
       const at = problem.range ? `${problem.range.start.line + 1}:${problem.range.start.character + 1}` : '1:1';
-      lines.push(`${printable(file.path)}:${at}: ${problem.severity}: ${printable(problem.message)}`);
+      lines.push(`${printable(file.path)}:${at}: ${problem.severity}: ${printable(problemMessage(problem.message))}`);
     }
   }
   lines.push(`${report.articles.length} files checked, ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}).`);

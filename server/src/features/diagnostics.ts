@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import type { KnowledgeProblems, RangedProblem, SummitLens } from '../core/index';
 import type { KnowledgeFileProblem } from '../workspace/knowledgeFiles';
-import { message as localMessage } from '../core/language/messages';
+import { message as localMessage, problemMessage } from '../core/language/messages';
 
 const TOP = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -39,7 +39,7 @@ export function createDiagnostics(connection: Connection, lens: SummitLens): Dia
     connection.sendDiagnostics({ uri, diagnostics }).catch(() => undefined);
   };
   const articleDiagnostics = (uri: string): Diagnostic[] =>
-    (lens.analysis(uri)?.problems ?? []).map((problem) => ({ range: problem.range, message: problem.message, severity: severity(problem), source: 'summit-lens' }));
+    (lens.analysis(uri)?.problems ?? []).map((problem) => ({ range: problem.range, message: problemMessage(problem.message), severity: severity(problem), source: 'summit-lens' }));
 
   return {
     article(uri, clientUri) {

@@ -58,6 +58,8 @@ const OUTLINE_KINDS: Record<OutlineEntry['kind'], SymbolKind> = {
 function outlineName(entry: OutlineEntry): string {
   if (entry.kind === 'metadata') return message('outline.metadata');
   if (entry.kind === 'meetings') return message('outline.meetings');
+  // A meeting's name ends with its dates by the one date rule, its Beijing day labelled in English.
+  if (entry.kind === 'meeting') return entry.name.replace(/ \(Beijing (\d{4}-\d{2}-\d{2})\)$/, (_, day: string) => message('date.beijing', day));
   return entry.name || ' ';
 }
 

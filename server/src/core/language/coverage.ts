@@ -11,7 +11,7 @@ import type { Article } from '../article/model';
 import type { Location } from '../corpusIndex';
 import type { SummitLens } from '../summitLens';
 import { buildReader, sentenceAround } from './reader';
-import { message, type MessageKey } from './messages';
+import { meetingDatesLabel, message, type MessageKey } from './messages';
 
 export type DateWindow = 'before' | 'during' | 'after' | 'undated';
 export const DATE_WINDOWS: readonly DateWindow[] = ['before', 'during', 'after', 'undated'];
@@ -382,7 +382,7 @@ export function coverageMarkdown(coverage: MeetingCoverage, pathOf: (uri: string
   const lines = [
     `# ${escape(meeting.title.zh)}`,
     '',
-    `_${escape(meeting.title.en)}_ · ${meeting.date}${meeting.beijingDate !== meeting.date ? message('tree.beijing', meeting.beijingDate) : ''} · ${escape(meeting.place.en)}`,
+    `_${escape(meeting.title.en)}_ · ${meetingDatesLabel(meeting)} · ${escape(meeting.place.en)}`,
     '',
     message('coverage.summary', message('count.article', coverage.articleCount), message('count.outlet', coverage.outlets.length), message('count.sentence', coverage.sentenceCount)),
     message('coverage.windows', coverage.windows.before, coverage.windows.during, coverage.windows.after, coverage.windows.undated ? message('coverage.undated', coverage.windows.undated) : ''),

@@ -96,7 +96,7 @@ export const MESSAGES = {
   'tree.inCatalogue': { en: 'In the catalogue.', 'zh-cn': '在人物目录中。', 'zh-tw': '在人物目錄中。' },
   'tree.unknownOutlet': { en: 'Unknown outlet', 'zh-cn': '未知媒体', 'zh-tw': '未知媒體' },
   'tree.undated': { en: 'Undated', 'zh-cn': '无日期', 'zh-tw': '無日期' },
-  'tree.beijing': { en: ' (Beijing {0})', 'zh-cn': '（北京 {0}）', 'zh-tw': '（北京 {0}）' },
+  'date.beijing': { en: ' (Beijing {0})', 'zh-cn': '（北京 {0}）', 'zh-tw': '（北京 {0}）' },
   'page.sameDayInBeijing': { en: ' (the same day in Beijing)', 'zh-cn': '（北京同日）', 'zh-tw': '（北京同日）' },
   'page.summary': { en: 'Summary', 'zh-cn': '概要', 'zh-tw': '概要' },
   'page.articles': { en: 'Articles ({0})', 'zh-cn': '文章（{0}）', 'zh-tw': '文章（{0}）' },
@@ -153,8 +153,169 @@ export function weekdayLabel(isoDate: string): string {
   return Number.isNaN(time) ? '' : message(`weekday.${new Date(time).getUTCDay()}` as MessageKey);
 }
 
+/**
+ * When a meeting was, by the one date rule (meetings/dates.ts): its local day and, where Beijing's
+ * day differs, that day too, labelled in the current locale (`2023-11-15（北京 2023-11-16）`).
+ */
+export function meetingDatesLabel(meeting: { date: string; beijingDate: string }): string {
+  return meeting.beijingDate !== meeting.date ? `${meeting.date}${message('date.beijing', meeting.beijingDate)}` : meeting.date;
+}
+
 /** How the meeting was held, in the current locale (the data's own word when unknown). */
 export function meetingKindLabel(kind: string): string {
   const key = `meeting.kind.${kind}`;
   return key in MESSAGES ? message(key as MessageKey) : kind;
+}
+
+/** A problem's text with the numbers of its parts that are themselves our phrases (translated in turn). */
+interface ProblemEntry extends Entry {
+  en: string;
+  phrases?: readonly number[];
+}
+
+/**
+ * The problems the core finds, as it writes them: in English, in the analysis and its cache, so a
+ * change of display language needs no new analysis. The Problems list and `summit-lens check`
+ * show them in the locale: a text is matched against these templates, and its parts are kept as
+ * written (a date, a front matter key, a YAML parser's message) unless the entry names them as
+ * phrases, which are translated from PROBLEM_PHRASES.
+ */
+export const PROBLEMS: readonly ProblemEntry[] = [
+  { en: 'Summit Lens could not read this file: {0}', 'zh-cn': 'Summit Lens 无法读取此文件：{0}', 'zh-tw': 'Summit Lens 無法讀取此檔案：{0}' },
+  { en: 'Could not read the file: {0}', 'zh-cn': '无法读取文件：{0}', 'zh-tw': '無法讀取檔案：{0}' },
+  { en: 'Empty file: there is no article to read.', 'zh-cn': '空文件：没有可读的文章。', 'zh-tw': '空檔案：沒有可讀的文章。' },
+  {
+    en: 'This looks like a binary file (or a text file in an encoding that could not be decoded); it is not read as an article.',
+    'zh-cn': '这看起来是二进制文件（或编码无法解码的文本文件），不作为文章读取。',
+    'zh-tw': '這看起來是二進位檔案（或編碼無法解碼的文字檔），不作為文章讀取。',
+  },
+  { en: 'This file has {0} characters; only the first {1} are read.', 'zh-cn': '此文件有 {0} 个字符，只读取前 {1} 个。', 'zh-tw': '此檔案有 {0} 個字元，只讀取前 {1} 個。' },
+  {
+    en: 'This file has {0} characters of text, more than the {1} that are searched for figures and meetings: only its outline is shown.',
+    'zh-cn': '此文件正文有 {0} 个字符，超过查找人物和会晤的上限 {1}：只显示其大纲。',
+    'zh-tw': '此檔案內文有 {0} 個字元，超過查找人物和會晤的上限 {1}：只顯示其大綱。',
+  },
+  {
+    en: 'Summit Lens could not analyse this article ({0}); it is left out of outlines and references. Please report this file.',
+    'zh-cn': 'Summit Lens 无法分析这篇文章（{0}），大纲和引用中不包括它。请报告此文件。',
+    'zh-tw': 'Summit Lens 無法分析這篇文章（{0}），大綱和參照中不包括它。請回報此檔案。',
+  },
+  {
+    en: 'No title in the file: its first sentence serves as the title. Add a `title:` to the front matter or a heading to give one.',
+    'zh-cn': '文件中没有标题：以第一句作为标题。可在 front matter 中添加 `title:` 或加一个标题来指定。',
+    'zh-tw': '檔案中沒有標題：以第一句作為標題。可在 front matter 中加入 `title:` 或加一個標題來指定。',
+  },
+  {
+    en: 'No title found (front matter `title`, a `[title](url)` header, an underlined or `#` heading, `<title>`, or a first sentence).',
+    'zh-cn': '未找到标题（front matter 的 `title`、`[title](url)` 头、带下划线或 `#` 的标题、`<title>` 或第一句）。',
+    'zh-tw': '未找到標題（front matter 的 `title`、`[title](url)` 頭、帶底線或 `#` 的標題、`<title>` 或第一句）。',
+  },
+  {
+    en: 'Front matter {0} {1} is not a date Summit Lens can read (expected e.g. 2023-10-29).',
+    'zh-cn': 'front matter 的 {0} {1} 不是 Summit Lens 能读取的日期（应形如 2023-10-29）。',
+    'zh-tw': 'front matter 的 {0} {1} 不是 Summit Lens 能讀取的日期（應形如 2023-10-29）。',
+  },
+  {
+    en: 'The {0} says {1}, later than the date {2} the {3} gives: one of them is wrong.',
+    'zh-cn': '{0}写的是 {1}，晚于{3}给出的日期 {2}：其中必有一处有误。',
+    'zh-tw': '{0}寫的是 {1}，晚於{3}給出的日期 {2}：其中必有一處有誤。',
+    phrases: [0, 3],
+  },
+  {
+    en: 'The date {0} is derived from {1}; no front matter, page metadata, dateline or byline gives it. Add `date:` to the front matter to confirm it.',
+    'zh-cn': '日期 {0} 是从{1}推断的；front matter、页面元数据、电头和署名都没有给出日期。可在 front matter 中添加 `date:` 加以确认。',
+    'zh-tw': '日期 {0} 是從{1}推斷的；front matter、頁面後設資料、電頭和署名都沒有給出日期。可在 front matter 中加入 `date:` 加以確認。',
+    phrases: [1],
+  },
+  {
+    en: 'No date found, so relative dates (周三, 昨天) cannot be resolved to a meeting.{0} Add `date:` to the front matter or a `<!--epoch-ms-->` stamp.',
+    'zh-cn': '未找到日期，因此相对日期（周三、昨天）无法对应到会晤。{0}可在 front matter 中添加 `date:`，或加一个 `<!--epoch-ms-->` 时间戳。',
+    'zh-tw': '未找到日期，因此相對日期（周三、昨天）無法對應到會晤。{0}可在 front matter 中加入 `date:`，或加一個 `<!--epoch-ms-->` 時間戳。',
+    phrases: [0],
+  },
+  {
+    en: 'Front matter starts with `{0}` but is never closed; the file is read as if it had none.',
+    'zh-cn': 'front matter 以 `{0}` 开头但没有结束；此文件按没有 front matter 读取。',
+    'zh-tw': 'front matter 以 `{0}` 開頭但沒有結束；此檔案按沒有 front matter 讀取。',
+  },
+  { en: 'Front matter is not valid YAML: {0}', 'zh-cn': 'front matter 不是有效的 YAML：{0}', 'zh-tw': 'front matter 不是有效的 YAML：{0}' },
+  { en: 'Front matter could not be read: {0}', 'zh-cn': '无法读取 front matter：{0}', 'zh-tw': '無法讀取 front matter：{0}' },
+  { en: 'Front matter has `{0}` twice; the last one is used.', 'zh-cn': 'front matter 中 `{0}` 出现了两次；使用后一个。', 'zh-tw': 'front matter 中 `{0}` 出現了兩次；使用後一個。' },
+  {
+    en: 'Front matter should be a YAML mapping of fields (title, date, author …).',
+    'zh-cn': 'front matter 应是字段的 YAML 映射（title、date、author……）。',
+    'zh-tw': 'front matter 應是欄位的 YAML 對應（title、date、author……）。',
+  },
+  { en: 'Front matter line is not TOML `key = value`.', 'zh-cn': 'front matter 的这一行不是 TOML 的 `key = value`。', 'zh-tw': 'front matter 的這一行不是 TOML 的 `key = value`。' },
+  {
+    en: 'Front matter value of `{0}` is not a TOML value Summit Lens can read.',
+    'zh-cn': 'front matter 中 `{0}` 的值不是 Summit Lens 能读取的 TOML 值。',
+    'zh-tw': 'front matter 中 `{0}` 的值不是 Summit Lens 能讀取的 TOML 值。',
+  },
+];
+
+/** The parts of problem texts that are our own words: where a date was read, how it was derived. */
+export const PROBLEM_PHRASES: readonly ProblemEntry[] = [
+  { en: 'dateline', 'zh-cn': '电头', 'zh-tw': '電頭' },
+  { en: 'source URL', 'zh-cn': '来源网址', 'zh-tw': '來源網址' },
+  { en: 'file name', 'zh-cn': '文件名', 'zh-tw': '檔名' },
+  { en: 'front matter', 'zh-cn': ' front matter ', 'zh-tw': ' front matter ' },
+  { en: 'stamp', 'zh-cn': '时间戳', 'zh-tw': '時間戳' },
+  { en: 'time element', 'zh-cn': ' <time> 元素', 'zh-tw': ' <time> 元素' },
+  { en: 'meta', 'zh-cn': '页面 meta 标签', 'zh-tw': '頁面 meta 標籤' },
+  { en: 'json-ld', 'zh-cn': ' JSON-LD ', 'zh-tw': ' JSON-LD ' },
+  { en: 'the source URL', 'zh-cn': '来源网址', 'zh-tw': '來源網址' },
+  { en: 'the file name', 'zh-cn': '文件名', 'zh-tw': '檔名' },
+  {
+    en: "an upload path's month ({0}) and a day of that month in the text",
+    'zh-cn': '上传路径中的月份（{0}）和正文中该月的某一天',
+    'zh-tw': '上傳路徑中的月份（{0}）和內文中該月的某一天',
+  },
+  { en: ' Only the month is known ({0}, from an upload path).', 'zh-cn': '只知道月份（{0}，来自上传路径）。', 'zh-tw': '只知道月份（{0}，來自上傳路徑）。' },
+];
+
+interface ProblemPattern {
+  entry: ProblemEntry;
+  pattern: RegExp;
+  /** The placeholder number of each capture group, in the order they stand in the English. */
+  order: number[];
+}
+
+const compiledProblems = new Map<readonly ProblemEntry[], ProblemPattern[]>();
+
+function patternsOf(entries: readonly ProblemEntry[]): ProblemPattern[] {
+  let patterns = compiledProblems.get(entries);
+  if (!patterns) {
+    patterns = entries.map((entry) => {
+      const order: number[] = [];
+      // Each part is matched lazily between fixed words, inside a short anchored text: no runaway backtracking.
+      const source = entry.en.split(/\{(\d)\}/).map((piece, index) => (index % 2 === 1 ? (order.push(Number(piece)), '([\\s\\S]*?)') : piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+      return { entry, pattern: new RegExp(`^${source.join('')}$`), order };
+    });
+    compiledProblems.set(entries, patterns);
+  }
+  return patterns;
+}
+
+function translated(text: string, entries: readonly ProblemEntry[], locale: Exclude<Locale, 'en'>): string | undefined {
+  for (const { entry, pattern, order } of patternsOf(entries)) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const parts: string[] = [];
+    order.forEach((n, index) => (parts[n] = match[index + 1]));
+    return entry[locale].replace(/\{(\d)\}/g, (_, n: string) => {
+      const part = parts[+n] ?? '';
+      return (entry.phrases?.includes(+n) && part !== '' && translated(part, PROBLEM_PHRASES, locale)) || part;
+    });
+  }
+  return undefined;
+}
+
+/**
+ * A problem's text in the current locale: the core writes problems in English (see PROBLEMS); a
+ * text with no translation is shown as written.
+ */
+export function problemMessage(english: string): string {
+  if (current === 'en') return english;
+  return translated(english, PROBLEMS, current) ?? english;
 }

@@ -9,7 +9,7 @@ import type { Location } from '../corpusIndex';
 import type { Figure } from '../figures/types';
 import type { Meeting } from '../meetings/types';
 import type { SummitLens } from '../summitLens';
-import { meetingKindLabel, message, weekdayLabel } from './messages';
+import { meetingDatesLabel, meetingKindLabel, message, weekdayLabel } from './messages';
 import { escapeMarkdown as md, linkTarget } from './markdown';
 import { buildReader, sentenceAround, type Snippet } from './reader';
 import { figureDocumentUri, meetingDocumentUri } from './virtualDocuments';
@@ -141,7 +141,7 @@ function meetingNode(lens: SummitLens, meeting: Meeting): ReadingRoomNode {
     id: `meeting${SEPARATOR}${meeting.id}`,
     label: `${meeting.date} ${joinChineseLines(meeting.title.zh)}`,
     description: `${kindAndPlace(meeting)} · ${plural(articles, 'article')}`,
-    tooltip: `${meeting.title.en}\n${weekdayLabel(meeting.date)} ${meeting.date}${meeting.beijingDate !== meeting.date ? message('tree.beijing', meeting.beijingDate) : ''} · ${meeting.place.zh} · ${meeting.place.en}`,
+    tooltip: `${meeting.title.en}\n${weekdayLabel(meeting.date)} ${meetingDatesLabel(meeting)} · ${meeting.place.zh} · ${meeting.place.en}`,
     icon: 'meeting',
     expandable: articles > 0,
     page: meetingDocumentUri(meeting.id),

@@ -14,10 +14,10 @@ import { Knowledge, type KnowledgeSource } from '../knowledge';
 import type { Position, Range } from '../text/lineIndex';
 import { roleAt } from './roles';
 import { canonicalName, writtenInTraditional } from '../figures/script';
-import { meetingDates, meetingDatesCompact } from '../meetings/dates';
+import { meetingDatesCompact } from '../meetings/dates';
 import { figureDocumentUri, meetingDocumentUri, virtualDocument } from './virtualDocuments';
 import { escapeMarkdown, linkTarget } from './markdown';
-import { meetingKindLabel, message, weekdayLabel } from './messages';
+import { meetingDatesLabel, meetingKindLabel, message, weekdayLabel } from './messages';
 
 export interface HoverAnswer {
   markdown: string;
@@ -168,7 +168,7 @@ export class SummitLensService {
     const meeting = this.knowledge.meeting(meetingId);
     if (!meeting) return `**${escapeMarkdown(written)}** — ${escapeMarkdown(meetingId)}`;
     const articles = this.index.articlesMentioningMeeting(meetingId).length;
-    const when = `${weekdayLabel(meeting.date)} ${meetingDates(meeting)}`;
+    const when = `${weekdayLabel(meeting.date)} ${meetingDatesLabel(meeting)}`;
     return [
       `**${escapeMarkdown(written)}** → ${escapeMarkdown(meeting.title.zh)} · ${escapeMarkdown(meeting.title.en)}`,
       '',
@@ -182,7 +182,7 @@ export class SummitLensService {
 
   private dateCueHover(cue: DateCueEntry): string {
     const meeting = cue.meetingId ? this.knowledge.meeting(cue.meetingId) : undefined;
-    return `**${escapeMarkdown(cue.text)}** → ${weekdayLabel(cue.date)} ${cue.date}${meeting ? `\n\n${escapeMarkdown(meeting.title.zh)} · ${escapeMarkdown(meeting.title.en)} · ${meetingDates(meeting)}` : ''}`;
+    return `**${escapeMarkdown(cue.text)}** → ${weekdayLabel(cue.date)} ${cue.date}${meeting ? `\n\n${escapeMarkdown(meeting.title.zh)} · ${escapeMarkdown(meeting.title.en)} · ${meetingDatesLabel(meeting)}` : ''}`;
   }
 
   /** The introduction in this article, else the earliest in the corpus, else the catalogue entry. */
@@ -232,7 +232,7 @@ export class SummitLensService {
   workspaceSymbols(query: string, limit = 200): SymbolAnswer[] {
     const answers: SymbolAnswer[] = [];
     for (const meeting of this.knowledge.searchMeetings(query)) {
-      answers.push({ name: `${meeting.title.zh} ${meetingDates(meeting)}`, detail: `${meeting.title.en} · ${meeting.place.en}`, kind: 'meeting', location: this.meetingDefinition(meeting.id) });
+      answers.push({ name: `${meeting.title.zh} ${meetingDatesLabel(meeting)}`, detail: `${meeting.title.en} · ${meeting.place.en}`, kind: 'meeting', location: this.meetingDefinition(meeting.id) });
     }
     const figures = [...this.knowledge.searchFigures(query)];
     // Learned people are found in either script, like catalogue ones (習近平-style queries).
