@@ -79,7 +79,9 @@ export function cuesFor(context: Context, mention: RawMention): Cues {
     const dates = within(context.dates).filter((date) => (date.end <= mention.start || inOwnClause) && usableDate(context, date, mention));
     const hits = within(context.termHits).filter((hit) => hit.end <= mention.start || inOwnClause);
     if (!cues.date) {
-      cues.date = nearestTo(dates, mention);
+      // News writes an event's date before it (1997年10月江泽民访美和1998年6月克林顿回访): a date ahead of the mention is taken only when none is behind it.
+      const before = dates.filter((date) => date.end <= mention.start);
+      cues.date = nearestTo(before.length > 0 ? before : dates, mention);
       if (cues.date) cues.moreDates = joinedDates(normalized, dates, cues.date);
     }
     // A clause with a place but no date reads on to its sentence for the date (2018年12月，两国元首在…共进晚餐),
@@ -113,13 +115,30 @@ function joinedDates(normalized: string, dates: DateExpression[], date: DateExpr
 function usableDate(context: Context, date: DateExpression, mention: RawMention): boolean {
   const { normalized } = context;
   if (date.from === undefined) return false;
-  // A date that opens a 自…以来 phrase dates some other event (自今年2月气球事件以来).
-  if (!date.since && date.end <= mention.start && /以来/.test(normalized.slice(date.end, mention.start))) return false;
+  // A date that opens a 自…以来 phrase dates some other event (自今年2月气球事件以来, 今年1月重返白宫后首次会谈).
+  if (!date.since && date.end <= mention.start && /以来|后(?:的)?(?:首次|第一次|再次|再度)/.test(normalized.slice(date.end, mention.start))) return false;
   // 十月一日起: the start of something else.
   if (/^(?:起|开始)/.test(normalized.slice(date.end, date.end + 2))) return false;
   // A date opening the title is the outlet's stamp (2021.11.23 拜登和习近平电话会谈摘要).
   if (date.start <= context.titleStart + 1 && date.start >= context.titleStart && context.titleStart >= 0) return false;
-  // A bare year mostly dates something else (2024年总统大选); it counts only right before the mention.
-  if (date.to! - date.from! >= 364 && !date.since && !(date.end <= mention.start && mention.start - date.end <= 4)) return false;
+  // A bare year mostly dates something else (2024年总统大选); it counts only right before the mention, the names of
+  // those who met aside (1979年邓小平同志访美, 奥巴马2014年也曾在蓬莱阁与习近平共进晚餐), or right after it (访问美国是在2023年).
+  if (date.to! - date.from! >= 364 && !date.since) {
+    if (date.end <= mention.start) {
+      return !/[,，;；:：]/.test(normalized.slice(date.end, mention.start)) && mention.start - date.end - namedLength(context, date.end, mention.start) <= BARE_YEAR_REACH;
+    }
+    return date.start >= mention.end && date.start - mention.end <= BARE_YEAR_AFTER;
+  }
   return true;
+}
+
+/** How far a bare year may stand before the mention it dates, not counting names, and after it. */
+const BARE_YEAR_REACH = 10;
+const BARE_YEAR_AFTER = 3;
+
+/** The characters of figure names in `[from, to)`. */
+function namedLength(context: Context, from: number, to: number): number {
+  let length = 0;
+  for (const figure of spansWithin(context.figures, from, to)) if (figure.end <= to) length += figure.end - figure.start;
+  return length;
 }

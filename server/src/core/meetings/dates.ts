@@ -29,13 +29,13 @@ const NUM = '(?:\\d{1,2}|[一二三四五六七八九十]{1,3})';
 const DATE_RE = new RegExp(
   [
     // 2023年11月15日 / 2023年11月 / 2023年
-    `(?<y>(?:19|20)\\d{2})\\s*年(?:\\s*(?<ym>${NUM})\\s*月份?(?:\\s*(?<yd>${NUM})\\s*[日号])?)?`,
+    `(?<y>(?:19|20)\\d{2})\\s*年(?:\\s*(?<ym>${NUM})\\s*月份?(?:\\s*(?<yd>${NUM})\\s*[日号])?|(?<yh>上半年|下半年|底|末|初))?`,
     // 2023-11-15, 2023/11/15, 2023.11.15
     '(?<iy>(?:19|20)\\d{2})[-/.](?<im>\\d{1,2})[-/.](?<id>\\d{1,2})(?!\\d)',
     // 年底前, 去年底, 年初: the end or start of a year
     '(?<ey>去|今|明)?年(?<edge>底|末|初)(?<before>前)?',
     // 去年11月15日 / 今年以来 / 明年
-    `(?<ry>前年|去年|今年|明年|同年)(?:的)?(?:\\s*(?<rm>${NUM})\\s*月份?(?:\\s*(?<rd>${NUM})\\s*[日号])?)?`,
+    `(?<ry>前年|去年|今年|明年|同年)(?:的)?(?:\\s*(?<rm>${NUM})\\s*月份?(?:\\s*(?<rd>${NUM})\\s*[日号])?|(?<rh>上半年|下半年))?`,
     // 11月15日 / 11月
     // (The lookbehinds come after the first character: one at the start of a branch would make
     // the whole pattern try every position of the text.)
@@ -44,6 +44,8 @@ const DATE_RE = new RegExp(
     '(?<bd>\\d(?<![\\d月./-].)\\d?)\\s*日(?![报本元圆])',
     // 周三, 本周六, 上星期五, 下礼拜一
     '(?<wp>本|这|这个|上|上个|下|下个)?(?:周|星期|礼拜)(?<wd>[一二三四五六日天])',
+    // 上月30日, 下个月5号: a day of a month named relative to the article's
+    `(?<rmo>上个?月|本月|这个月|下个?月)\\s*(?<rmd>${NUM})\\s*[日号]`,
     // 昨天, 今天, 上月, 上周
     '(?<rel>前天|昨天|昨日|今天|今日|明天|明日|后天|上个?月|本月|这个月|下个?月|上个?星期|上周|本周|这周|下个?星期|下周)',
     // 一年前, 3个月前, 两周前
@@ -153,6 +155,17 @@ function yearRange(year: number, writtenMonth: string | undefined, writtenDate: 
   return [dayFrom(year, 1, 1), dayFrom(year, 12, 31)];
 }
 
+/** Days of margin around the year that 三年前 or 44年前 names. */
+const YEARS_AGO_MARGIN = 60;
+
+/** 2009年下半年, 明年上半年, 2019年底: a part of a year. */
+function partOfYear(year: number, part: string): [Day, Day] {
+  if (part === '上半年') return [dayFrom(year, 1, 1), dayFrom(year, 6, 30)];
+  if (part === '下半年') return [dayFrom(year, 7, 1), dayFrom(year, 12, 31)];
+  // News uses 年底 loosely for the last two months, 年初 for the first two (as the 年底 branch below).
+  return part === '初' ? [dayFrom(year, 1, 1), dayFrom(year, 2, 28)] : [dayFrom(year, 11, 1), dayFrom(year, 12, 31)];
+}
+
 /** Of the candidate days, the one nearest the article's date. */
 function nearest(candidates: Day[], article: Day): Day {
   return candidates.reduce((best, day) => (Math.abs(day - article) < Math.abs(best - article) ? day : best));
@@ -174,7 +187,7 @@ export function findDates(normalized: string, articleDate: string | undefined, d
     let gloss = '';
     if (g.y) {
       relative = false;
-      range = yearRange(+g.y, g.ym, g.yd);
+      range = g.yh ? partOfYear(+g.y, g.yh) : yearRange(+g.y, g.ym, g.yd);
       if (!range) continue;
     } else if (g.iy) {
       relative = false;
@@ -188,7 +201,7 @@ export function findDates(normalized: string, articleDate: string | undefined, d
       const offset = { 前年: -2, 去年: -1, 今年: 0, 同年: 0, 明年: 1 }[g.ry] ?? 0;
       // 同年 follows an earlier year in the sentence; without it, it is too vague to resolve.
       if (g.ry === '同年') continue;
-      range = yearRange(articleYear + offset, g.rm, g.rd);
+      range = g.rh ? partOfYear(articleYear + offset, g.rh) : yearRange(articleYear + offset, g.rm, g.rd);
       if (!range) continue;
       gloss = `${g.ry} → ${describe(range)}`;
     } else if (g.m) {
@@ -202,7 +215,10 @@ export function findDates(normalized: string, articleDate: string | undefined, d
       const [articleYear] = ymd(article);
       const years = [articleYear - 1, articleYear, articleYear + 1];
       const ranges = years.map((year): [Day, Day] => (validDay(date) ? [dayFrom(year, month, date), dayFrom(year, month, date)] : monthRange(year, month)));
-      range = ranges.reduce((best, r) => (distance(r, article) < distance(best, article) ? r : best));
+      // A month in a clause that looks ahead (将于9月访美) is not one gone by, nor one still to come in a clause that looks back.
+      const way = direction(start);
+      const allowed = ranges.filter((r) => (way === 'future' ? r[1] >= article : way === 'past' ? r[0] <= article : true));
+      range = (allowed.length > 0 ? allowed : ranges).reduce((best, r) => (distance(r, article) < distance(best, article) ? r : best));
     } else if (g.bd) {
       const date = +g.bd;
       if (!validDay(date) || article === undefined) continue;
@@ -236,6 +252,15 @@ export function findDates(normalized: string, articleDate: string | undefined, d
       range = g.edge === '初' ? [dayFrom(year, 1, 1), dayFrom(year, 2, 28)] : [dayFrom(year, 11, 1), dayFrom(year, 12, 31)];
       if (g.before) range = [Math.min(article, range[1]), range[1]];
       gloss = `${match[0]} → ${describe(range)}`;
+    } else if (g.rmo) {
+      if (article === undefined) continue;
+      const [year, month] = ymd(article);
+      const shift = /^上/.test(g.rmo) ? -1 : /^下/.test(g.rmo) ? 1 : 0;
+      const date = number(g.rmd);
+      const day = dayFrom(year, month + shift, date ?? 0);
+      if (!validDay(date) || ymd(day)[2] !== date) continue;
+      range = [day, day];
+      gloss = `${match[0]} → ${isoOf(day)}`;
     } else if (g.rel) {
       if (article === undefined) continue;
       const monday = article - weekdayOf(article);
@@ -258,7 +283,11 @@ export function findDates(normalized: string, articleDate: string | undefined, d
       const n = number(g.n);
       if (n === undefined || n <= 0) continue;
       // "A year ago" in news is loose: allow a margin that grows with the unit.
-      if (g.u === '年') {
+      if (g.u === '年' && n >= 2) {
+        // 44年前 names a year, not a day: the whole year, with a margin for the year's edges.
+        const year = ymd(article)[0] - n;
+        range = [dayFrom(year, 1, 1) - YEARS_AGO_MARGIN, dayFrom(year, 12, 31) + YEARS_AGO_MARGIN];
+      } else if (g.u === '年') {
         const centre = article - Math.round(n * 365.25);
         range = [centre - 45, centre + 45];
       } else if (g.u === '个月') {

@@ -202,7 +202,8 @@ function weighParties(context: Context, mention: RawMention): Evidence {
   const sentenceNamed = meetingsNamed(context, sentence, 2);
   if (sentenceNamed.length > 0) return { level: 'strong', candidates: sentenceNamed };
   if (context.articleMeetings.length === 0 || sentence.other) return none;
-  // The article names two principals somewhere: a meeting of one named here, or else of those two.
-  const partly = meetingsNamed(context, sentence, 1);
+  // The article names two principals somewhere: a meeting of one named here, or else of those two. An office or a
+  // visit alone (美国总统, 前往中国) names one side of every meeting, so only names count here.
+  const partly = meetingsNamed(context, { ...sentence, roles: [], visits: new Set(), named: undefined }, 1);
   return { level: 'weak', candidates: partly.length > 0 ? partly : context.articleMeetings };
 }

@@ -5,7 +5,7 @@
 import { LEAD_NEAR_DAYS, NEAR_ARTICLE_DAYS, TITLE_NEAR_DAYS, type Context } from './context';
 import { cuesFor } from './cues';
 import { evidenceFor, meetingsNamed, partiesIn } from './evidence';
-import { kindFits, nearestMeeting, resolveByCues } from './resolve';
+import { kindFits, nearestMeeting, possibleAt, resolveByCues } from './resolve';
 import { SENTENCE_END, sentenceBounds } from './spans';
 import type { Meeting, MeetingKind } from './types';
 
@@ -39,7 +39,7 @@ export function mainMeeting(context: Context, leadEnd: number): Meeting | undefi
     const evidence = evidenceFor(context, mention);
     if (evidence.level !== 'strong') continue;
     const cues = cuesFor(context, mention);
-    const resolved = resolveByCues(context, cues, evidence.candidates, undefined);
+    const resolved = resolveByCues(context, cues, possibleAt(context, evidence.candidates), undefined);
     if (resolved) {
       for (const meeting of resolved.meetings) votes.set(meeting, (votes.get(meeting) ?? 0) + 1);
     } else {

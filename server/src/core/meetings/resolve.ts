@@ -8,6 +8,7 @@ import {
 } from './context';
 import { cuesFor } from './cues';
 import { dayOf, type DateExpression } from './dates';
+import { spansWithin } from './spans';
 import { idsOf, type TermHit, type TermRole } from './terms';
 import type { Meeting, MeetingKind } from './types';
 
@@ -20,6 +21,24 @@ function daysOf(meeting: Meeting): [number, number] {
 }
 const localDay = (meeting: Meeting) => daysOf(meeting)[0];
 const beijingDay = (meeting: Meeting) => daysOf(meeting)[1];
+
+/** Meetings are announced at most this long before they take place; one later than this is not what an article means. */
+const ANNOUNCED_AHEAD_DAYS = 400;
+/** A planned visit that took place later than planned (明年4月访华, held in May) came at most this long after the month named. */
+const POSTPONED_VISIT_DAYS = 120;
+
+/** The candidates an article of its date can speak of: none held long after it was written. */
+export function possibleAt(context: Context, candidates: Meeting[]): Meeting[] {
+  const { article } = context;
+  if (article === undefined) return candidates;
+  const possible = candidates.filter((meeting) => Math.min(localDay(meeting), beijingDay(meeting)) <= article + ANNOUNCED_AHEAD_DAYS);
+  return possible.length === candidates.length ? candidates : possible;
+}
+
+/** Whether the mention is a visit to the other side (访华, 对美国进行国事访问). */
+function isVisit(context: Context, mention: RawMention): boolean {
+  return spansWithin(context.parties, mention.start, mention.end).some((party) => party.word.kind === 'visit' && party.end <= mention.end);
+}
 
 /** Outlets call the video call of March 2022 a 通话 too, so a call cue accepts video unless `strict`. */
 export function kindFits(kind: MeetingKind | undefined, meeting: Meeting, strict = false): boolean {
@@ -60,7 +79,7 @@ function onDate(meeting: Meeting, date: DateExpression): boolean {
  * point elsewhere. A written date decides before a catalogue term: a term that fits none of
  * the dated meetings (二十国集团峰会 beside 2018年12月) is taken as naming the occasion loosely.
  */
-export function resolveByCues(context: Context, cues: Cues, candidates: readonly Meeting[], main: Meeting | undefined): Resolution | undefined {
+export function resolveByCues(context: Context, cues: Cues, candidates: readonly Meeting[], main: Meeting | undefined, visit = false): Resolution | undefined {
   if (!cues.date && !cues.place && !cues.occasion && !cues.alias) return undefined;
   if (cues.date && cues.moreDates.length > 0) return resolveSeveralDates(context, cues, candidates);
   let chosen = candidates.slice();
@@ -78,7 +97,23 @@ export function resolveByCues(context: Context, cues: Cues, candidates: readonly
   narrowByTerm(cues.alias, 'alias', !!cues.date);
   if (cues.date) {
     const date = cues.date;
+    const beforeDate = chosen;
     chosen = chosen.filter((meeting) => onDate(meeting, date));
+    // A visit planned for a month ahead (明年4月访华) that was postponed is the next one that took place.
+    if (chosen.length === 0 && visit) {
+      const postponed = postponedVisit(context, beforeDate, date);
+      if (postponed) {
+        chosen = [postponed];
+        reasons.push(`${date.gloss}, held later`);
+      }
+    }
+    // A date around the article's own (今年) holds what the tense allows: 今年曾3次通电话 are the calls so far.
+    const { article } = context;
+    if (cues.tense && article !== undefined && date.from! <= article && date.to! >= article) {
+      const tense = cues.tense;
+      const fitting = chosen.filter((meeting) => tenseFits(context, meeting, tense));
+      if (fitting.length > 0) chosen = fitting;
+    }
     reasons.push(date.gloss);
     cueSpans.push(date);
   }
@@ -95,6 +130,19 @@ export function resolveByCues(context: Context, cues: Cues, candidates: readonly
   const pick = nearestMeeting(context, chosen, undefined, CUE_NEAREST_DAYS);
   if (!pick) return { meetings: [], cue: reasons.join(', ') };
   return { meetings: [pick], cue: [...reasons, 'nearest to the article date'].join(', '), cueSpans, dateCue: cues.date };
+}
+
+/** The first in-person meeting held after a visit planned for `date`, when the plan lay ahead of the article. */
+function postponedVisit(context: Context, candidates: readonly Meeting[], date: DateExpression): Meeting | undefined {
+  const { article } = context;
+  if (article === undefined || date.to! < article) return undefined;
+  let first: Meeting | undefined;
+  for (const meeting of candidates) {
+    const day = localDay(meeting);
+    if (meeting.kind !== 'in-person' || day < date.from! || day < article || day > date.to! + POSTPONED_VISIT_DAYS) continue;
+    if (!first || day < localDay(first)) first = meeting;
+  }
+  return first;
 }
 
 /** 今年1月和6月各通过一次电话: one meeting of the kind for each date. */
@@ -122,7 +170,10 @@ function nthMeeting(context: Context, candidates: readonly Meeting[], cues: Cues
   if (!nearest || !cues.ordinal) return undefined;
   const principals = context.principals.get(nearest)!.ids.slice().sort().join(' ');
   const samePair = candidates.filter((meeting) => context.principals.get(meeting)!.ids.slice().sort().join(' ') === principals && kindFits(kind, meeting, true));
-  return samePair[cues.ordinal - 1];
+  const nth = samePair[cues.ordinal - 1];
+  // The catalogue may hold only the landmark meetings of a pair: a count that reaches past the article is not this one.
+  if (!nth || (context.article !== undefined && Math.min(localDay(nth), beijingDay(nth)) > context.article + NEAR_ARTICLE_DAYS)) return undefined;
+  return nth;
 }
 
 /** The meeting about `days` before `meeting`, of a fitting kind (时隔半年再度通话 → the call half a year earlier). */
@@ -145,7 +196,12 @@ export interface LinkedMention extends Resolution {
 
 export function resolve(context: Context, mention: RawMention, evidence: Evidence, main: Meeting | undefined): LinkedMention | undefined {
   const cues = cuesFor(context, mention);
-  const candidates = cues.notCall ? evidence.candidates.filter((meeting) => meeting.kind !== 'call') : evidence.candidates;
+  let candidates = possibleAt(context, cues.notCall ? evidence.candidates.filter((meeting) => meeting.kind !== 'call') : evidence.candidates);
+  // An alias several meetings share (庄园会晤) means the one of the pair the article names.
+  if (mention.alias && candidates.length > 1) {
+    const named = candidates.filter((meeting) => context.articleMeetings.includes(meeting));
+    if (named.length > 0) candidates = named;
+  }
   const resolution = resolveWithCues(context, mention, cues, { ...evidence, candidates }, main);
   if (!resolution || resolution.meetings.length !== 1 || !cues.interval) return resolution;
   const { interval } = cues;
@@ -159,7 +215,7 @@ function resolveWithCues(context: Context, mention: RawMention, cues: Cues, evid
   // Loose words (会见, 见面, 电话) with only article-level evidence follow the main meeting, never a cue.
   const written = context.normalized.slice(mention.start, mention.end);
   const loose = evidence.level === 'weak' && (context.words.loose.has(written) || /^通.*电话$/.test(written));
-  const byCues = loose ? undefined : resolveByCues(context, cues, candidates, mainHere);
+  const byCues = loose ? undefined : resolveByCues(context, cues, candidates, mainHere, isVisit(context, mention));
   if (byCues) return byCues;
   const { article } = context;
   // Several calls at once (两次通电话): the most recent ones of that kind.
