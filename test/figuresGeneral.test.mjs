@@ -83,3 +83,14 @@ test('Taiwan legislators and ministers of the 2024 term, and mainland scholars',
   assert.deepEqual(named('央行總裁楊金龍說'), ['yang-chin-long']);
   assert.deepEqual(named('中国社会科学院美国研究所研究员李枏认为'), ['li-nan-scholar']);
 });
+
+test('Japanese surnames open a name after a role word; a surname then an adverb is no name', () => {
+  assert.deepEqual(learned('教授小林一郎认为，日本需要谨慎。'), ['小林一郎@2-6']);
+  assert.deepEqual(learned('官房长官林芳正表示'), ['林芳正@4-7']);
+  assert.deepEqual(learned('佐藤特别指出，此条文其实回顾历史'), []);
+  assert.deepEqual(learned('罗马主教区据称由圣徒保罗建立'), []);
+});
+
+test('corporate titles used in Taiwan introduce a name', () => {
+  assert.deepEqual(learned('鴻海法務長朱宸佐表示，現在只有G2。'), ['朱宸佐@5-8']);
+});

@@ -421,8 +421,9 @@ function isHanName(name: string): boolean {
   const tokens = segmentWindow(name);
   const first = tokens?.[0];
   if (first && first.word.length >= 2 && first.word.length < name.length && !NAME_TAG.test(first.tag)) return false;
-  // A surname, then a function word rather than a given name (`童甚至`).
-  return !(tokens?.length === 2 && first?.word.length === 1 && FUNCTION_TAG.test(tokens[1].tag));
+  // A surname, then a function word rather than a given name (`童甚至`, `佐藤特别`).
+  const surnameToken = first?.word.length === 1 || (first !== undefined && COMPOUND.startingAt(name, 0) === first.word);
+  return !(tokens?.length === 2 && surnameToken && FUNCTION_TAG.test(tokens[1].tag));
 }
 
 const FUNCTION_TAG = /^(?:d|c|p|r|f|t|m|q|y|e|o|u[a-z]*)$/;

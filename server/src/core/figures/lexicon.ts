@@ -25,7 +25,8 @@ export const SURNAMES = new Set(
     .concat(wordTable('surnames')),
 );
 
-export const COMPOUND_SURNAMES = ['欧阳', '司马', '诸葛', '上官', '司徒', '东方', '皇甫', '令狐', '慕容', '长孙', '宇文', '尉迟', '夏侯', '公孙', '轩辕', '端木', '叶刘', '范徐'];
+// Two-character surnames: Chinese compound ones, and Japanese ones kept as data (渡边哲也).
+export const COMPOUND_SURNAMES = ['欧阳', '司马', '诸葛', '上官', '司徒', '东方', '皇甫', '令狐', '慕容', '长孙', '宇文', '尉迟', '夏侯', '公孙', '轩辕', '端木', '叶刘', '范徐'].concat(wordTable('compoundSurnames'));
 
 /**
  * Characters of the standard transliteration tables (Xinhua) for foreign names. A run of these
@@ -79,7 +80,7 @@ export const NAME_FOLLOWERS = [
 export const HONORIFICS = ['先生', '女士', '将军', '博士', '教授', '同志', '上将', '大使'];
 
 /** Characters that (almost) never occur inside a Chinese personal name: function words and the like. */
-export const NOT_IN_NAMES = new Set('的了是在和与及也都将对向于等称表指认则就曾已还又被把从到这那其之为所而并但却即且以或不没很最更会要能可应该均各每们个着过说讲谈人日月年次'.split(''));
+export const NOT_IN_NAMES = new Set('的了是在和与及也都将对向于等称表指认则就曾已还又被把从到这那其之为所而并但却即且以或不没很最更会要能可应该均各每们个着过说讲谈人日月年次'.split('').concat(wordTable('notInNames')));
 
 /** Last characters that make a word a place or an organisation rather than a person. */
 export const PLACE_ENDINGS = new Set('手者员师官央国省市县州岛湾港洲区部院府会局署厅委处党军方宫界们所校社团组队馆司网报刊站厂店堂城镇村街路'.split(''));
