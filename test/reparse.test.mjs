@@ -304,3 +304,53 @@ test('the newer formats (a mirror with a dateline, TOML front matter, subtitles,
   const { spliced } = checkEquivalence(files, 12);
   assert.ok(spliced > 0);
 });
+
+/** An article with a person introduced in each way name learning knows, and meetings with their cues. */
+const INTRODUCING = `---
+title: 拜习会前瞻
+date: 2023-11-16
+---
+
+（中央社记者张淑伶综合报导）美国总统拜登与中国国家主席习近平周三在旧金山会晤，这是两人今年的首次会面。
+
+白宫国家安全会议发言人艾德丽安·沃森（Adrienne Watson）表示，双方将讨论台湾问题。
+布鲁金斯学会学者何瑞恩（
+Ryan Hass
+）认为，会晤有助于稳定关系。
+据报道。张志明，北京大学国际关系学院教授；刘建国，清华大学经济学教授。
+外交部长王毅、商务部长王文涛和财政部长刘昆出席会议。
+王振常、刘春、梅学谦等5位专家参加了讨论。
+斯影
+BBC中文记者
+文：张伟
+【梁京评论】中美元首会晤的意义
+美国国务卿布林肯（Antony Blinken）于周二表示，两国元首在巴厘岛会晤后关系有所改善。
+去年11月，两国元首在巴厘岛举行会晤。
+`;
+
+test('name learning and meeting linking after each of a chain of random edits equal a fresh analysis (glosses over line breaks, descriptions, lists, bylines, credits)', () => {
+  const knowledge = new core.Knowledge({});
+  const uri = 'file:///introducing.md';
+  const fresh = core.analyzeArticle(uri, INTRODUCING, knowledge);
+  // The fixture exercises the passes: people learned from a byline, descriptions, a list and a
+  // credit, catalogue people introduced with glosses (one over line breaks), and meetings with a cue.
+  const learned = fresh.learnedFigures.map((figure) => figure.zh);
+  for (const name of ['张淑伶', '张志明', '刘建国', '王振常', '张伟']) assert.ok(learned.includes(name), `${name} is learned (${learned.join(' ')})`);
+  const introduced = fresh.introductions.map((introduction) => introduction.figureId);
+  for (const id of ['adrienne-watson', 'ryan-hass', 'liu-kun', 'si-ying']) assert.ok(introduced.includes(id), `${id} is introduced`);
+  assert.ok(fresh.meetings.length >= 2 && fresh.meetings.every((mention) => mention.cue), 'meetings are linked with their cues');
+  const pieces = ['（', '）', '(', ')', 'Ryan Hass', '，', ',', '；', '：', ':', '、', '等', '\n', '·', '记者', '报导', '发言人', '王', '说', '会晤', '巴厘岛', '11月', '【', '】', '署名', ' ', '的'];
+  for (let chain = 0; chain < 6; chain++) {
+    let seed = 101 + chain;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const service = new core.SummitLensService();
+    let text = INTRODUCING;
+    service.update(uri, text);
+    for (let k = 0; k < 40; k++) {
+      const at = Math.floor(random() * text.length);
+      const piece = pieces[Math.floor(random() * pieces.length)];
+      text = random() < 0.7 ? text.slice(0, at) + piece + text.slice(at) : text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 3));
+      assert.deepEqual(service.update(uri, text), core.analyzeArticle(uri, text, knowledge), `chain ${chain}, edit ${k}`);
+    }
+  }
+});

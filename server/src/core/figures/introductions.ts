@@ -64,7 +64,9 @@ function roleWords(text: string, from = 0, to = text.length): RoleWord[] {
   return found;
 }
 
-const GLOSS = /\(\s*([A-Z\u00C0-\u00DE][^()\n]{1,60}?)\s*\)/g;
+/** A Latin gloss, tried at each opening bracket (kept across edits as a line scan); it may run over line breaks. */
+const GLOSS = /\(\s*([A-Z\u00C0-\u00DE][^()\n]{1,60}?)\s*\)/y;
+const GLOSS_OPENERS = ['('];
 const DESCRIPTOR_STOP = /[，。！？；：:“”"「」『』《》【】〔〕()\s,;!?|/]/;
 const LEADING_FILLER = /^(?:包括|以及|应|据|由|与|同|和|对|向|在|而|但|及|是|被|让|请|如|像)/;
 const LATIN_PARTICLES = new Set(['de', 'van', 'von', 'da', 'der', 'den', 'bin', 'al', 'la', 'le', 'du', 'del', 'di', 'dos', 'jr', 'sr']);
@@ -88,7 +90,7 @@ export function findIntroductions(text: string, words: readonly LatinWord[], fou
     candidates.push(candidate);
   };
 
-  glossedNames(text, endsAt, covered, push);
+  glossedNames(text, endsAt, covered, push, wordPlaces(text, GLOSS_OPENERS, scans)[0]);
   roleNames(text, startsAt, covered, push, scanLines(scans, text, 'role words', ROLES, roleWords));
   latinNames(text, words, covered, push);
   dottedNames(text, covered, push);
@@ -103,7 +105,7 @@ export function findIntroductions(text: string, words: readonly LatinWord[], fou
   signedNames(text, covered, push, wordPlaces(text, SIGNATURE_WORDS, scans));
   reporterNames(text, covered, push, wordPlaces(text, REPORT_WORDS, scans));
   attributedNames(text, covered, push, colons);
-  describedNames(text, covered, push);
+  describedNames(text, covered, push, scanLines(scans, text, 'descriptions', ROLES, descriptions));
   return candidates.sort((a, b) => a.start - b.start);
 }
 
@@ -113,8 +115,9 @@ function glossedNames(
   endsAt: Map<number, FormMatch>,
   covered: Uint8Array,
   push: (candidate: IntroductionCandidate) => void,
+  openers: readonly number[],
 ): void {
-  for (const gloss of text.matchAll(GLOSS)) {
+  for (const gloss of glossesAt(text, openers)) {
     const latinText = gloss[1].trim();
     if (!isPersonLatin(latinText)) continue;
     const open = gloss.index;
@@ -151,6 +154,22 @@ function glossedNames(
       latinText,
     });
   }
+}
+
+/** The matches a scan of the whole text for `GLOSS` would find, tried at the opening brackets only. */
+function glossesAt(text: string, openers: readonly number[]): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  let end = 0;
+  for (const at of openers) {
+    // Matches do not overlap, as when the pattern scans.
+    if (at < end) continue;
+    GLOSS.lastIndex = at;
+    const gloss = GLOSS.exec(text);
+    if (!gloss) continue;
+    found.push(gloss);
+    end = at + gloss[0].length;
+  }
+  return found;
 }
 
 /** A role word, then a name: `发言人华春莹说`, `总统萨勒、`, `责任编辑：孙芸`. */
@@ -564,16 +583,18 @@ function bylineNames(text: string, startsAt: Map<number, FormMatch>, covered: Ui
  */
 function bylines(text: string, rolePlaces: number[][]): RegExpExecArray[] {
   const starts = new Set<number>();
-  // Each place's line start, found in one forward sweep: a search back from each place would
-  // rescan a long line once per place on it (记者记者… is n² otherwise).
+  // Each place's line is found once, for its first place: the other places on it reuse it (a
+  // search back from each would rescan a long line once per place, n² for 记者记者…), and lines
+  // without a place are never read (a forward sweep read the whole article on every edit).
   const places = rolePlaces.flat().sort((a, b) => a - b);
   let lineStart = 0;
-  let scanned = 0;
-  let lastLineStart = 0;
+  let lineEnd = -1;
   for (const at of places) {
-    for (; scanned < at; scanned++) if (text.charCodeAt(scanned) === 0x0a) lineStart = scanned + 1;
-    if (lineStart > 0 && lineStart !== lastLineStart) starts.add(Math.max(0, text.lastIndexOf('\n', lineStart - 2)));
-    lastLineStart = lineStart;
+    if (at <= lineEnd) continue;
+    lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    const lineBreak = text.indexOf('\n', at);
+    lineEnd = lineBreak < 0 ? text.length : lineBreak;
+    if (lineStart > 0) starts.add(Math.max(0, text.lastIndexOf('\n', lineStart - 2)));
   }
   const matches: RegExpExecArray[] = [];
   let end = 0;
@@ -834,12 +855,31 @@ function attributedNames(text: string, covered: Uint8Array, push: (candidate: In
   }
 }
 
-/** A name first, its description after: `王维正，美国艾德菲大学文理学院院长，政治学教授；文贯中，…`. */
-function describedNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void): void {
-  for (const mark of DESCRIPTION_COMMAS) {
-    for (let comma = text.indexOf(mark); comma >= 0; comma = text.indexOf(mark, comma + 1)) {
+interface Description {
+  /** Where the name would start. */
+  start: number;
+  /** Where the description ends. */
+  end: number;
+  /** The comma after the name, from `start`. */
+  commaOffset: number;
+  /** Which of `DESCRIPTION_COMMAS`. */
+  mark: number;
+}
+
+/**
+ * The commas on the lines `text[from, to)` that may follow a name opening its sentence, with a
+ * description after them that ends in a role word: what `describedNames` reads, found from the
+ * text alone, so that it is kept across edits as a line scan.
+ */
+function descriptions(text: string, from: number, to: number): Description[] {
+  const found: Description[] = [];
+  // Commas are looked for in the lines only: a search of the whole text would run on to the next one.
+  const lines = from === 0 && to === text.length ? text : text.slice(from, to);
+  DESCRIPTION_COMMAS.forEach((mark, index) => {
+    for (let at = lines.indexOf(mark); at >= 0; at = lines.indexOf(mark, at + 1)) {
+      const comma = from + at;
       // Most commas follow ordinary prose: a name must open its line or sentence, checked by character
-      // codes before anything else, since this runs at every comma of the article on every edit.
+      // codes before anything else, since this runs at every comma of a line.
       let s = comma;
       while (s > 0 && comma - s < 5 && isHanCode(text.charCodeAt(s - 1))) s--;
       if (s === comma || (s > 0 && !SENTENCE_OPENERS.includes(text[s - 1]))) continue;
@@ -853,11 +893,26 @@ function describedNames(text: string, covered: Uint8Array, push: (candidate: Int
       let clause = end - 1;
       while (clause > comma && text[clause] !== '，') clause--;
       if (!endsWithRole(text, end) && !(clause > comma && endsWithRole(text, clause)) && !endsWithRole(text, firstRoleEnd(text, comma + 1, end))) continue;
+      found.push({ start: s, end, commaOffset: comma - s, mark: index });
+    }
+  });
+  // Line scans are kept in text order.
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** A name first, its description after: `王维正，美国艾德菲大学文理学院院长，政治学教授；文贯中，…`. */
+function describedNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, found: readonly Description[]): void {
+  // Full-width commas first, then ASCII ones, as the search found them before it was a line scan.
+  DESCRIPTION_COMMAS.forEach((_, mark) => {
+    for (const description of found) {
+      if (description.mark !== mark) continue;
+      const { start: s, end } = description;
+      const comma = s + description.commaOffset;
       const name = boundedNameAt(text, s, comma, covered);
       if (!name) continue;
       push({ start: s, end, nameStart: s, nameEnd: comma, name, descriptor: true, descriptorStart: comma + 1, descriptorEnd: end, latinStart: 0, latinEnd: 0 });
     }
-  }
+  });
 }
 
 /** Where the first role word in `text[from, to)` ends (`to` when there is none): a description glued to what follows. */

@@ -4,9 +4,9 @@
  * learned figures for that article. Matching reads the normalised text, so both scripts match;
  * offsets and the text as written come from the original.
  */
-import { FormIndex, latinKey, type FormMatch, type LatinWord } from './formIndex';
+import { FormIndex, LatinWord, latinKey, type FormMatch, type FormTable } from './formIndex';
 import { findIntroductions, type IntroductionCandidate } from './introductions';
-import { scanLines, wordPlaces, type LineScans } from '../text/lineScans';
+import { scanLines, wordPlaces, type LineMatch, type LineScans } from '../text/lineScans';
 import type { Figure, FigureMention, FigureRecognition, Introduction } from './types';
 import { roleAt } from './catalogue';
 import { normalizeForMatching } from '../text/normalize';
@@ -23,8 +23,9 @@ export class FigureMatcher {
   private readonly index: FormIndex;
   private readonly byId: Map<string, Figure>;
 
-  constructor(readonly figures: Figure[]) {
-    this.index = new FormIndex(figures);
+  /** `forms`, when given, is `gatherForms(figures)` made earlier (the built-in catalogue's, at build time). */
+  constructor(readonly figures: Figure[], forms?: FormTable) {
+    this.index = new FormIndex(figures, forms);
     this.byId = new Map(figures.map((figure) => [figure.id, figure]));
   }
 
@@ -35,7 +36,7 @@ export class FigureMatcher {
    */
   recognize(text: string, normalized: string, scans?: LineScans, articleDate?: string): FigureRecognition {
     if (normalized.length !== text.length) return { mentions: [], introductions: [], learned: [] };
-    const words = this.index.latinWords(normalized);
+    const words = this.latinWords(normalized, scans);
     const han = scanLines(scans, normalized, 'figure forms', this.index, (scanned, from, to) => this.index.matchHan(scanned, from, to));
     const found = [...han.filter((match) => !namesAThing(normalized, match)), ...this.index.matchLatin(normalized, words).filter((match) => !latinNamesAThing(words, normalized, match))];
     const mentions: FigureMention[] = [];
@@ -75,6 +76,18 @@ export class FigureMatcher {
     for (const figure of learned.values()) this.findLearned(figure, text, normalized, words, covered, mentions, scans);
     mentions.sort((a, b) => a.start - b.start || a.end - b.end);
     return { mentions, introductions: introductions.sort((a, b) => a.start - b.start), learned: [...learned.values()] };
+  }
+
+  /**
+   * The Latin words of `normalized`. No word, address or trim reaches past its line, so their
+   * places are a line scan, kept across edits; the words are made again from them.
+   */
+  private latinWords(normalized: string, scans: LineScans | undefined): LatinWord[] {
+    const places = scanLines(scans, normalized, 'latin words', this.index, (scanned, from, to): LineMatch[] => {
+      const lines = from === 0 && to === scanned.length ? scanned : scanned.slice(from, to);
+      return this.index.latinWords(lines).map((word) => ({ start: from + word.start, end: from + word.end }));
+    });
+    return places.map((place) => new LatinWord(normalized, place.start, place.end));
   }
 
   /**
@@ -152,7 +165,8 @@ export class FigureMatcher {
     });
     for (const latin of figure.latin) {
       const keys = latin.split(' ').map(latinKey);
-      for (let i = 0; i + keys.length <= words.length; i++) {
+      for (const i of wordsKeyed(words).get(keys[0]) ?? []) {
+        if (i + keys.length > words.length) break;
         let ok = true;
         for (let k = 0; k < keys.length && ok; k++) {
           ok = words[i + k].key === keys[k] && (k === 0 || /^\s+$/.test(normalized.slice(words[i + k - 1].end, words[i + k].start)));
@@ -164,6 +178,23 @@ export class FigureMatcher {
 }
 
 export type { FormMatch };
+
+const keyedWords = new WeakMap<readonly LatinWord[], Map<string, number[]>>();
+
+/** The indices of the words with each key, made once per list of words (each learned person's Latin name is looked up in it). */
+function wordsKeyed(words: readonly LatinWord[]): Map<string, number[]> {
+  let keyed = keyedWords.get(words);
+  if (!keyed) {
+    keyed = new Map();
+    words.forEach((word, index) => {
+      const list = keyed!.get(word.key);
+      if (list) list.push(index);
+      else keyed!.set(word.key, [index]);
+    });
+    keyedWords.set(words, keyed);
+  }
+  return keyed;
+}
 
 /** A partial date's last day, for comparison with a full one. */
 function endOfPeriod(date: string): string {
