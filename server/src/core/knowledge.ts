@@ -5,6 +5,7 @@
 // Parsed at build time (scripts/build.mjs), so a server start reads no YAML.
 import builtinFiguresParsed from '../../data/figures.yaml';
 import builtinMeetingsParsed from '../../data/meetings.yaml';
+import builtinFigureForms from 'builtin-figure-forms';
 import { mergeFigures, parseFigureCatalogue } from './figures/catalogue';
 import { FigureMatcher } from './figures/recognize';
 import type { CatalogueProblem, Figure } from './figures/types';
@@ -31,7 +32,8 @@ let builtin: { builtinFigures: ReturnType<typeof parseFigureCatalogue>; builtinM
 function builtinKnowledge(): NonNullable<typeof builtin> {
   if (!builtin) {
     const builtinFigures = builtinFiguresParsed;
-    builtin = { builtinFigures, builtinMeetings: builtinMeetingsParsed, builtinMatcher: new FigureMatcher(builtinFigures.figures) };
+    // The forms were gathered at build time: a thread makes only the index's trie from them.
+    builtin = { builtinFigures, builtinMeetings: builtinMeetingsParsed, builtinMatcher: new FigureMatcher(builtinFigures.figures, builtinFigureForms) };
   }
   return builtin;
 }

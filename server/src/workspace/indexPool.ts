@@ -7,9 +7,11 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { useWindowTagger } from '../core/figures/segmenter';
 import { failedAnalysis, loadAnalysis, type ArticleAnalysis, type KnowledgeSource, type SummitLens } from '../core/index';
 import { decodeBytes } from '../io/readArticleFile';
 import { readsAsArticle } from './corpusFiles';
+import { SharedSegmenter, type SegmenterSlot } from './sharedSegmenter';
 
 export interface AnalysisJob {
   id: number;
@@ -32,6 +34,13 @@ export type WorkerMessage = { type: 'knowledge'; source: KnowledgeSource } | { t
 interface PoolWorker {
   worker: Worker;
   busy: number;
+  /** Its slot in the shared segmenter, if it has one. */
+  segmenter?: SegmenterSlot;
+}
+
+/** What a worker starts with. */
+export interface IndexWorkerData {
+  segmenter?: SegmenterSlot;
 }
 
 /**
@@ -54,6 +63,7 @@ export class IndexPool {
   private knowledgeSource: KnowledgeSource | undefined;
   private nextId = 1;
   private inBatch = false;
+  private readonly segmenter: SharedSegmenter | undefined;
 
   /** `lens` analyses the jobs that run in this thread, with the main thread's knowledge. */
   constructor(
@@ -61,7 +71,11 @@ export class IndexPool {
     private readonly lens: SummitLens,
     private readonly workerCount = defaultWorkerCount(),
     private readonly workerScript = path.join(__dirname, 'indexWorker.js'),
-  ) {}
+  ) {
+    // With workers, this thread and every worker share one jieba (see sharedSegmenter.ts) instead of holding one each.
+    this.segmenter = this.size > 0 ? SharedSegmenter.get() : undefined;
+    if (this.segmenter) useWindowTagger(this.segmenter.mainTagger());
+  }
 
   /**
    * Starts the workers for a batch (the start-up index). Between batches none run: a single
@@ -119,7 +133,8 @@ export class IndexPool {
   }
 
   private startWorker(script: string): void {
-    const entry: PoolWorker = { worker: new Worker(script), busy: 0 };
+    const segmenter = this.segmenter?.lease();
+    const entry: PoolWorker = { worker: new Worker(script, { workerData: { segmenter } satisfies IndexWorkerData }), busy: 0, segmenter };
     entry.worker.unref();
     entry.worker.on('message', (message: AnalysisOutcome & { analysisJson?: string }) => {
       const waiter = this.waiting.get(message.id);
@@ -135,6 +150,7 @@ export class IndexPool {
       // A worker that dies takes its jobs with it: they are answered in this thread instead.
       const index = this.workers.indexOf(entry);
       if (index >= 0) this.workers.splice(index, 1);
+      this.segmenter?.release(entry.segmenter);
       for (const [id, waiter] of this.waiting) {
         if (waiter.worker !== entry) continue;
         this.waiting.delete(id);

@@ -6,9 +6,11 @@
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import * as path from 'node:path';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import { useWindowTagger } from '../core/figures/segmenter';
 import { createSummitLens, storeAnalysis, type SummitLens } from '../core/index';
-import { analyzeJob, type WorkerMessage } from './indexPool';
+import { analyzeJob, type IndexWorkerData, type WorkerMessage } from './indexPool';
+import { slotTagger } from './sharedSegmenter';
 
 let lens: SummitLens | undefined;
 
@@ -16,6 +18,10 @@ let lens: SummitLens | undefined;
 const BACKGROUND_PRIORITY = 10;
 
 lowerThreadPriority();
+
+// The pool's threads share one jieba: this thread asks it rather than loading its own.
+const { segmenter } = (workerData ?? {}) as IndexWorkerData;
+if (segmenter) useWindowTagger(slotTagger(segmenter));
 
 /**
  * Indexing is background work: at a lower scheduling priority this thread yields its core at

@@ -2,6 +2,9 @@
  * One index over every written form of every catalogue figure, built once, so that finding
  * figures in an article is a single left-to-right pass: a character trie for Chinese forms
  * and a word map for Latin-script forms (whole words, any whitespace between them).
+ *
+ * The trie is a few typed arrays made from the sorted forms, not a map per node: with 2,500
+ * people (≈ 30,000 nodes) maps cost every thread that loads the knowledge ≈ 0.3 s and ≈ 9 MB.
  */
 import { normalizeForMatching } from '../text/normalize';
 import { PairFilter } from '../text/pairFilter';
@@ -17,10 +20,6 @@ export interface FormEntry {
   notIn?: Array<{ word: string; offset: number }>;
 }
 
-interface TrieNode {
-  next: Map<number, TrieNode>;
-  entries?: FormEntry[];
-}
 
 export interface FormMatch {
   start: number;
@@ -68,13 +67,77 @@ export function hasLatinLetter(form: string): boolean {
 
 const NO_GUARDS: readonly string[] = [];
 
+/**
+ * Every written form of a catalogue, normalised, with what each names: the index's whole content,
+ * plain data. The build computes it for the built-in catalogue (scripts/build.mjs), so a thread
+ * that loads the knowledge makes only the trie from it.
+ */
+export interface FormTable {
+  /** Chinese and mixed forms, sorted by UTF-16 units, each with its entries (best kind first). */
+  han: Array<[form: string, entries: FormEntry[]]>;
+  /** Latin-script forms by their key (words' `latinKey`s joined by single spaces). */
+  latin: Array<[key: string, entry: FormEntry]>;
+}
+
+/** Gathers the forms of `figures`: their names, dotless transliterations, titles, compounds, short forms and Latin names. */
+export function gatherForms(figures: readonly Figure[]): FormTable {
+  const han = new Map<string, FormEntry[]>();
+  const latin = new Map<string, FormEntry>();
+  for (const figure of figures) {
+    // Normalised once per figure, not once per form: catalogues list many forms and many guards.
+    const guards = figure.notIn.length > 0 ? figure.notIn.map((word) => normalizeForMatching(word)) : NO_GUARDS;
+    const add = (forms: readonly string[], kind: FormKind) => {
+      for (const form of forms) addForm(han, latin, form, kind, figure, guards);
+    };
+    add(figure.names, 'name');
+    // A dotted transliteration is often written without its dot (`乔拜登`).
+    add(figure.names.filter((name) => /[·‧•・]/.test(name)).map((name) => name.replace(/[·‧•・\s]/g, '')), 'name');
+    add(figure.titles, 'title');
+    add(figure.compounds, 'compound');
+    add(figure.short, 'short');
+    add(figure.latin, 'name');
+  }
+  return { han: [...han].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)), latin: [...latin] };
+}
+
+function addForm(han: Map<string, FormEntry[]>, latin: Map<string, FormEntry>, rawForm: string, kind: FormKind, figure: Figure, guards: readonly string[]): void {
+  const form = normalizeForMatching(rawForm.trim());
+  if (form.length === 0) return;
+  // Mixed forms (托马斯·L·弗里德曼) are matched character by character like any Chinese form.
+  if (hasLatinLetter(form) && !/[\u3400-\u9fff]/.test(form)) {
+    const words = form.match(LATIN_WORD);
+    if (!words) return;
+    const key = words.map(latinKey).join(' ');
+    latin.set(key, mergeEntry(latin.get(key), kind, figure.id));
+    return;
+  }
+  let entries = han.get(form);
+  if (!entries) han.set(form, (entries = []));
+  let entry = entries.find((candidate) => candidate.kind === kind);
+  if (!entry) entries.push((entry = { kind, figureIds: [] }));
+  if (!entry.figureIds.includes(figure.id)) entry.figureIds.push(figure.id);
+  // A catalogue's notIn words guard every form they contain (基辛格中美关系研究所 is an institute, not Kissinger).
+  for (const word of guards) {
+    for (let at = word.indexOf(form); at >= 0; at = word.indexOf(form, at + 1)) (entry.notIn ??= []).push({ word, offset: at });
+  }
+  entries.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind]);
+}
+
 export class FormIndex {
-  private readonly root: TrieNode = { next: new Map() };
-  /** The trie's first level by UTF-16 unit: most characters start no form, and cost one array read. */
-  private readonly firstLevel: Array<TrieNode | undefined> = new Array(0x10000).fill(undefined);
+  /** The trie's first level by UTF-16 unit, node + 1: most characters start no form, and cost one array read. */
+  private readonly firstLevel = new Int32Array(0x10000);
+  /**
+   * The trie below the root. Nodes are numbered breadth first, and node `c` (c ≥ 1) is reached
+   * by the unit `childCode[c - 1]`; the children of node `n` are the nodes `childStart[n] + 1 …
+   * childStart[n + 1]`, by ascending unit.
+   */
+  private readonly childStart: Int32Array;
+  private readonly childCode: Uint16Array;
+  /** The forms that end at each node, best kind first. */
+  private readonly nodeEntries: Array<FormEntry[] | undefined>;
   /** The first two characters of every form of two or more. */
   private readonly openings = new PairFilter();
-  private readonly latin = new Map<string, FormEntry>();
+  private readonly latin: Map<string, FormEntry>;
   /** Every word-prefix of a Latin key, so a word that starts no catalogue name is passed over at once. */
   private readonly latinPrefixes = new Set<string>();
   private maxLatinWords = 1;
@@ -82,56 +145,62 @@ export class FormIndex {
   private readonly latinFirstLetters = new Uint8Array(128);
   private readonly latinFirstPairs = new Uint8Array(128 * 128);
 
-  constructor(figures: readonly Figure[]) {
-    for (const figure of figures) {
-      // Normalised once per figure, not once per form: catalogues list many forms and many guards.
-      const guards = figure.notIn.length > 0 ? figure.notIn.map((word) => normalizeForMatching(word)) : NO_GUARDS;
-      const add = (forms: readonly string[], kind: FormKind) => {
-        for (const form of forms) this.add(form, kind, figure, guards);
-      };
-      add(figure.names, 'name');
-      // A dotted transliteration is often written without its dot (`乔拜登`).
-      add(figure.names.filter((name) => /[·‧•・]/.test(name)).map((name) => name.replace(/[·‧•・\s]/g, '')), 'name');
-      add(figure.titles, 'title');
-      add(figure.compounds, 'compound');
-      add(figure.short, 'short');
-      add(figure.latin, 'name');
+  /** `table`, when given, is `gatherForms(figures)` computed earlier (the built-in catalogue's, at build time). */
+  constructor(figures: readonly Figure[], table: FormTable = gatherForms(figures)) {
+    const forms = table.han;
+    let units = 0;
+    for (const [form] of forms) units += form.length;
+    const childStart = new Int32Array(units + 2);
+    const childCode = new Uint16Array(units);
+    const nodeEntries: Array<FormEntry[] | undefined> = new Array(units + 1);
+    // Node 0 is the root; `pending` holds the nodes whose children are not numbered yet, each with
+    // the sorted forms below it ([from, to)) and its depth. Visiting them in order numbers every
+    // node's children right after the previous node's.
+    let nodeCount = 1;
+    const pending: Array<[node: number, from: number, to: number, depth: number]> = [[0, 0, forms.length, 0]];
+    for (let next = 0; next < pending.length; next++) {
+      const [node, from, to, depth] = pending[next];
+      childStart[node] = nodeCount - 1;
+      let i = from;
+      // A form that ends here sorts first among the forms below this node.
+      if (i < to && forms[i][0].length === depth) nodeEntries[node] = forms[i++][1];
+      while (i < to) {
+        const code = forms[i][0].charCodeAt(depth);
+        let end = i + 1;
+        while (end < to && forms[end][0].charCodeAt(depth) === code) end++;
+        const child = nodeCount++;
+        childCode[child - 1] = code;
+        if (depth === 0) this.firstLevel[code] = child + 1;
+        else if (depth === 1) this.openings.add(forms[i][0].charCodeAt(0), code);
+        pending.push([child, i, end, depth + 1]);
+        i = end;
+      }
+    }
+    childStart[nodeCount] = nodeCount - 1;
+    this.childStart = childStart.slice(0, nodeCount + 1);
+    this.childCode = childCode.slice(0, nodeCount - 1);
+    nodeEntries.length = nodeCount;
+    this.nodeEntries = nodeEntries;
+
+    this.latin = new Map(table.latin);
+    for (const [key] of table.latin) {
+      const words = key.split(' ');
+      this.maxLatinWords = Math.max(this.maxLatinWords, words.length);
+      for (let count = 1; count <= words.length; count++) this.latinPrefixes.add(words.slice(0, count).join(' '));
+      this.latinFirstLetters[key.charCodeAt(0) & 0x7f] = 1;
+      if (isAsciiLetter(key.charCodeAt(0)) && isAsciiLetter(key.charCodeAt(1))) this.latinFirstPairs[key.charCodeAt(0) * 128 + key.charCodeAt(1)] = 1;
     }
   }
 
-  private add(rawForm: string, kind: FormKind, figure: Figure, guards: readonly string[]): void {
-    const form = normalizeForMatching(rawForm.trim());
-    if (form.length === 0) return;
-    // Mixed forms (托马斯·L·弗里德曼) are matched character by character like any Chinese form.
-    if (hasLatinLetter(form) && !/[\u3400-\u9fff]/.test(form)) {
-      const words = form.match(LATIN_WORD);
-      if (!words) return;
-      const key = words.map(latinKey).join(' ');
-      this.maxLatinWords = Math.max(this.maxLatinWords, words.length);
-      this.latin.set(key, mergeEntry(this.latin.get(key), kind, figure.id));
-      for (let count = 1; count <= words.length; count++) this.latinPrefixes.add(words.slice(0, count).map(latinKey).join(' '));
-      this.latinFirstLetters[key.charCodeAt(0) & 0x7f] = 1;
-      if (isAsciiLetter(key.charCodeAt(0)) && isAsciiLetter(key.charCodeAt(1))) this.latinFirstPairs[key.charCodeAt(0) * 128 + key.charCodeAt(1)] = 1;
-      return;
+  /** The child of `node` along `code`, or -1. */
+  private child(node: number, code: number): number {
+    const childCode = this.childCode;
+    for (let k = this.childStart[node], end = this.childStart[node + 1]; k < end; k++) {
+      const at = childCode[k];
+      if (at === code) return k + 1;
+      if (at > code) return -1;
     }
-    if (form.length >= 2) this.openings.add(form.charCodeAt(0), form.charCodeAt(1));
-    let node = this.root;
-    for (let i = 0; i < form.length; i++) {
-      const code = form.charCodeAt(i);
-      let child = node.next.get(code);
-      if (!child) node.next.set(code, (child = { next: new Map() }));
-      node = child;
-      if (i === 0) this.firstLevel[code] = child;
-    }
-    const entries = (node.entries ??= []);
-    let entry = entries.find((candidate) => candidate.kind === kind);
-    if (!entry) entries.push((entry = { kind, figureIds: [] }));
-    if (!entry.figureIds.includes(figure.id)) entry.figureIds.push(figure.id);
-    // A catalogue's notIn words guard every form they contain (基辛格中美关系研究所 is an institute, not Kissinger).
-    for (const word of guards) {
-      for (let at = word.indexOf(form); at >= 0; at = word.indexOf(form, at + 1)) (entry.notIn ??= []).push({ word, offset: at });
-    }
-    entries.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind]);
+    return -1;
   }
 
   /**
@@ -144,21 +213,22 @@ export class FormIndex {
     const n = to;
     let i = from;
     const firstLevel = this.firstLevel;
+    const nodeEntries = this.nodeEntries;
     const openings = this.openings;
     while (i < n) {
       const first = text.charCodeAt(i);
-      let node = firstLevel[first];
+      let node = firstLevel[first] - 1;
       // No form starts here, or only longer ones that the next character rules out.
-      if (node === undefined || (node.entries === undefined && (i + 1 >= n || !openings.mayHave(first, text.charCodeAt(i + 1))))) {
+      if (node < 0 || (nodeEntries[node] === undefined && (i + 1 >= n || !openings.mayHave(first, text.charCodeAt(i + 1))))) {
         i++;
         continue;
       }
       // The longest valid form so far; a match object is made only once it is final.
       let bestEnd = -1;
       let bestEntry: FormEntry | undefined;
-      for (let j = i; node; ) {
+      for (let j = i; node >= 0; ) {
         j++;
-        const entries = node.entries;
+        const entries = nodeEntries[node];
         if (entries) {
           for (const candidate of entries) {
             if (isValidAt(candidate, text, i, j)) {
@@ -169,7 +239,7 @@ export class FormIndex {
           }
         }
         if (j >= n) break;
-        node = node.next.get(text.charCodeAt(j));
+        node = this.child(node, text.charCodeAt(j));
       }
       if (bestEntry) {
         matches.push({ start: i, end: bestEnd, entry: bestEntry });

@@ -2,7 +2,9 @@
  * Word segmentation of the short windows where a name is expected (after a role word, in a
  * byline, in a list), with jieba: jieba-rs compiled to WebAssembly, its dictionary inside, bundled
  * with the core so that it works offline on every platform. It is loaded on first use and only
- * ever asked about a few characters at a time, never a whole article.
+ * ever asked about a few characters at a time, never a whole article. Its dictionary takes ≈ 60 MB
+ * of WebAssembly memory in each thread that loads it, so a process that indexes in several
+ * threads keeps one copy in one thread and routes every thread's windows there (`useWindowTagger`).
  */
 import { initSync, tag } from 'jieba-wasm/web';
 
@@ -31,16 +33,36 @@ function load(): boolean {
   return loaded;
 }
 
-/** The words of a short window of Han text, with their parts of speech; undefined when the segmenter cannot load. */
-export function segmentWindow(window: string): readonly Token[] | undefined {
-  let tokens = cache.get(window);
-  if (tokens) return tokens;
+/** Segments one window: jieba in this thread, or a call to the thread that holds the shared copy. */
+export type WindowTagger = (window: string) => Token[] | undefined;
+
+/** Segments a window with this thread's own jieba, loading it on first use. */
+export function tagHere(window: string): Token[] | undefined {
   if (!load()) return undefined;
   try {
-    tokens = tag(window, true).map(({ word, tag: partOfSpeech }) => ({ word, tag: partOfSpeech }));
+    return tag(window, true).map(({ word, tag: partOfSpeech }) => ({ word, tag: partOfSpeech }));
   } catch {
     return undefined;
   }
+}
+
+let tagger: WindowTagger = tagHere;
+
+/**
+ * Sends this thread's windows to `shared` (the same jieba, held by another thread) instead of
+ * loading jieba here; undefined goes back to this thread's own. Answers are the same either way,
+ * so the cache is kept.
+ */
+export function useWindowTagger(shared: WindowTagger | undefined): void {
+  tagger = shared ?? tagHere;
+}
+
+/** The words of a short window of Han text, with their parts of speech; undefined when the segmenter cannot load. */
+export function segmentWindow(window: string): readonly Token[] | undefined {
+  let tokens: Token[] | undefined = cache.get(window);
+  if (tokens) return tokens;
+  tokens = tagger(window);
+  if (!tokens) return undefined;
   // The same windows recur across a corpus (`记者张三报导`); the cache is bounded, not kept forever.
   if (cache.size > 20000) cache.clear();
   cache.set(window, tokens);
