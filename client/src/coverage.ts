@@ -12,7 +12,6 @@ import {
   COVERAGE_MEETINGS_REQUEST,
   COVERAGE_REQUEST,
   COVERAGE_TIMELINE_REQUEST,
-  INDEX_CHANGED_NOTIFICATION,
   TIMELINE_ARTICLES_REQUEST,
   type CoverageMeetingItem,
   type CoverageParams,
@@ -22,6 +21,7 @@ import {
   type TimelineArticle,
   type TimelineSelection,
 } from '../../server/src/shared/protocol';
+import { onIndexChanged } from './views/indexChanged';
 
 export const COVERAGE_TIMELINE_COMMAND = 'summitLens.coverageTimeline';
 const OPEN_LOCATION_COMMAND = 'summitLens.openLocation';
@@ -208,5 +208,5 @@ export function registerCoverage(context: vscode.ExtensionContext, client: () =>
   );
   // The same notification the side bar follows.
   const current = client();
-  if (current) context.subscriptions.push(current.onNotification(INDEX_CHANGED_NOTIFICATION, () => void panels.indexChanged()));
+  if (current) context.subscriptions.push(onIndexChanged(current, () => void panels.indexChanged()));
 }

@@ -5,9 +5,10 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { INDEX_CHANGED_NOTIFICATION, VIRTUAL_DOCUMENT_REQUEST, type VirtualDocumentParams } from '../../../server/src/shared/protocol';
+import { VIRTUAL_DOCUMENT_REQUEST, type VirtualDocumentParams } from '../../../server/src/shared/protocol';
 import { Pages, registerPages } from '../pages';
 import { openAt, registerReader } from '../reader';
+import { onIndexChanged } from './indexChanged';
 import { OPEN_LOCATION_COMMAND, OPEN_PAGE_COMMAND, registerReadingRoomViews } from './readingRoomViews';
 
 interface WireLocation {
@@ -54,7 +55,7 @@ export function registerReadingRoom(context: vscode.ExtensionContext, client: ()
   const subscribe = () => {
     const current = client();
     if (!current) return;
-    context.subscriptions.push(current.onNotification(INDEX_CHANGED_NOTIFICATION, refreshAll));
+    context.subscriptions.push(onIndexChanged(current, refreshAll));
     context.subscriptions.push(current.onDidChangeState(() => refreshViews()));
   };
   subscribe();
