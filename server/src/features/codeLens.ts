@@ -1,5 +1,10 @@
-/** Code lenses at the top of an article: the meetings it mentions, each opening its references. */
-import type { CodeLens } from 'vscode-languageserver/node';
+/**
+ * Code lenses of the meetings an article mentions, each opening its references. The main meeting
+ * (the most mentioned) heads the article, with "Compare coverage" beside it; every other lens sits
+ * above the line where the article first mentions its meetings, so no lens line runs off the screen.
+ */
+import type { CodeLens, Range } from 'vscode-languageserver/node';
+import { articleOfReader } from '../core/language/reader';
 import { COMPARE_COVERAGE_COMMAND, SHOW_REFERENCES_COMMAND } from '../shared/protocol';
 import type { Feature } from './feature';
 
@@ -10,13 +15,24 @@ export const codeLens: Feature = {
       const uri = articleUri(textDocument.uri);
       if (!settings().codeLens || uri === undefined) return [];
       const answers = lens.codeLenses(uri);
-      const lenses: CodeLens[] = answers.map((answer) => ({
-        range: answer.range,
-        command: { title: answer.title, command: SHOW_REFERENCES_COMMAND, arguments: [textDocument.uri, answer.position, answer.locations] },
-      }));
-      // The article's main meeting (the most mentioned) also opens the comparison of its coverage.
-      if (answers[0]?.meetingId) lenses.push({ range: answers[0].range, command: { title: 'Compare coverage', command: COMPARE_COVERAGE_COMMAND, arguments: [answers[0].meetingId] } });
+      // A reader's lines are not the source's: there every lens stays at the top.
+      const inSource = articleOfReader(uri) === undefined;
+      const lenses: CodeLens[] = answers.map((answer, i) => {
+        const first = i > 0 && inSource ? firstMentionIn(uri, answer.locations) : undefined;
+        const range = first ?? answer.range;
+        const position = first?.start ?? answer.position;
+        return { range, command: { title: answer.title, command: SHOW_REFERENCES_COMMAND, arguments: [textDocument.uri, position, answer.locations] } };
+      });
+      // The article's main meeting also opens the comparison of its coverage, right after its own lens.
+      if (answers[0]?.meetingId) lenses.splice(1, 0, { range: answers[0].range, command: { title: 'Compare coverage', command: COMPARE_COVERAGE_COMMAND, arguments: [answers[0].meetingId] } });
       return lenses;
     });
   },
 };
+
+/** The start of the line of the first of `locations` in the article `uri`, or undefined when none is there. */
+function firstMentionIn(uri: string, locations: ReadonlyArray<{ uri: string; range: Range }>): Range | undefined {
+  let line: number | undefined;
+  for (const location of locations) if (location.uri === uri && (line === undefined || location.range.start.line < line)) line = location.range.start.line;
+  return line === undefined ? undefined : { start: { line, character: 0 }, end: { line, character: 0 } };
+}
