@@ -116,14 +116,14 @@ function usableDate(context: Context, date: DateExpression, mention: RawMention)
   const { normalized } = context;
   if (date.from === undefined) return false;
   // A date that opens a 自…以来 phrase dates some other event (自今年2月气球事件以来, 今年1月重返白宫后首次会谈).
-  if (!date.since && date.end <= mention.start && /以来|后(?:的)?(?:首次|第一次|再次|再度)/.test(normalized.slice(date.end, mention.start))) return false;
+  if (!date.since && date.end <= mention.start && /以来|后[,，]?(?:的)?(?:首次|第一次|再次|再度)/.test(normalized.slice(date.end, mention.start))) return false;
   // 十月一日起: the start of something else.
   if (/^(?:起|开始)/.test(normalized.slice(date.end, date.end + 2))) return false;
   // A date opening the title is the outlet's stamp (2021.11.23 拜登和习近平电话会谈摘要).
   if (date.start <= context.titleStart + 1 && date.start >= context.titleStart && context.titleStart >= 0) return false;
   // A bare year mostly dates something else (2024年总统大选); it counts only right before the mention, the names of
   // those who met aside (1979年邓小平同志访美, 奥巴马2014年也曾在蓬莱阁与习近平共进晚餐), or right after it (访问美国是在2023年).
-  if (date.to! - date.from! >= 364 && !date.since) {
+  if (date.to! - date.from! >= 364 && !date.since && !/年(?:之)?前$/.test(normalized.slice(date.start, date.end))) {
     if (date.end <= mention.start) {
       return !/[,，;；:：]/.test(normalized.slice(date.end, mention.start)) && mention.start - date.end - namedLength(context, date.end, mention.start) <= BARE_YEAR_REACH;
     }

@@ -287,6 +287,7 @@ export function findDates(normalized: string, articleDate: string | undefined, d
         // 44年前 names a year, not a day: the whole year, with a margin for the year's edges.
         const year = ymd(article)[0] - n;
         range = [dayFrom(year, 1, 1) - YEARS_AGO_MARGIN, dayFrom(year, 12, 31) + YEARS_AGO_MARGIN];
+        gloss = `${match[0]} → ${year}`;
       } else if (g.u === '年') {
         const centre = article - Math.round(n * 365.25);
         range = [centre - 45, centre + 45];
@@ -297,7 +298,7 @@ export function findDates(normalized: string, articleDate: string | undefined, d
         const centre = article - n * 7;
         range = [centre - 3, centre + 3];
       } else range = [article - n, article - n];
-      gloss = `${match[0]} → about ${isoOf(Math.round((range[0] + range[1]) / 2))}`;
+      gloss ||= `${match[0]} → about ${isoOf(Math.round((range[0] + range[1]) / 2))}`;
     }
     if (!range) continue;
     // 今年以来 / 去年11月以来: from that date up to the article's date.

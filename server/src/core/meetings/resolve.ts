@@ -8,6 +8,7 @@ import {
 } from './context';
 import { cuesFor } from './cues';
 import { dayOf, type DateExpression } from './dates';
+import { meetingsNamed, partiesOf } from './evidence';
 import { spansWithin } from './spans';
 import { idsOf, type TermHit, type TermRole } from './terms';
 import type { Meeting, MeetingKind } from './types';
@@ -33,6 +34,18 @@ export function possibleAt(context: Context, candidates: Meeting[]): Meeting[] {
   if (article === undefined) return candidates;
   const possible = candidates.filter((meeting) => Math.min(localDay(meeting), beijingDay(meeting)) <= article + ANNOUNCED_AHEAD_DAYS);
   return possible.length === candidates.length ? candidates : possible;
+}
+
+const namedPairsCache = new WeakMap<Context, Set<Meeting>>();
+
+/** The meetings both of whose principals the article names by name or pair word (offices and visits name every era). */
+function meetingsOfNamedPairs(context: Context): Set<Meeting> {
+  let found = namedPairsCache.get(context);
+  if (!found) {
+    const parties = partiesOf(context, context.figures, context.parties.filter((party) => party.word.kind === 'pair'));
+    namedPairsCache.set(context, (found = new Set(meetingsNamed(context, parties, 2))));
+  }
+  return found;
 }
 
 /** Whether the mention is a visit to the other side (访华, 对美国进行国事访问). */
@@ -100,13 +113,8 @@ export function resolveByCues(context: Context, cues: Cues, candidates: readonly
     const beforeDate = chosen;
     chosen = chosen.filter((meeting) => onDate(meeting, date));
     // A visit planned for a month ahead (明年4月访华) that was postponed is the next one that took place.
-    if (chosen.length === 0 && visit) {
-      const postponed = postponedVisit(context, beforeDate, date);
-      if (postponed) {
-        chosen = [postponed];
-        reasons.push(`${date.gloss}, held later`);
-      }
-    }
+    const postponed = chosen.length === 0 && visit ? postponedVisit(context, beforeDate, date) : undefined;
+    if (postponed) chosen = [postponed];
     // A date around the article's own (今年) holds what the tense allows: 今年曾3次通电话 are the calls so far.
     const { article } = context;
     if (cues.tense && article !== undefined && date.from! <= article && date.to! >= article) {
@@ -114,7 +122,7 @@ export function resolveByCues(context: Context, cues: Cues, candidates: readonly
       const fitting = chosen.filter((meeting) => tenseFits(context, meeting, tense));
       if (fitting.length > 0) chosen = fitting;
     }
-    reasons.push(date.gloss);
+    reasons.push(postponed ? `${date.gloss}, the visit held next` : date.gloss);
     cueSpans.push(date);
   }
   narrowByTerm(cues.place, 'place', !!cues.date);
@@ -199,7 +207,8 @@ export function resolve(context: Context, mention: RawMention, evidence: Evidenc
   let candidates = possibleAt(context, cues.notCall ? evidence.candidates.filter((meeting) => meeting.kind !== 'call') : evidence.candidates);
   // An alias several meetings share (庄园会晤) means the one of the pair the article names.
   if (mention.alias && candidates.length > 1) {
-    const named = candidates.filter((meeting) => context.articleMeetings.includes(meeting));
+    const pairs = meetingsOfNamedPairs(context);
+    const named = candidates.filter((meeting) => pairs.has(meeting));
     if (named.length > 0) candidates = named;
   }
   const resolution = resolveWithCues(context, mention, cues, { ...evidence, candidates }, main);
