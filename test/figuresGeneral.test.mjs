@@ -94,3 +94,11 @@ test('Japanese surnames open a name after a role word; a surname then an adverb 
 test('corporate titles used in Taiwan introduce a name', () => {
   assert.deepEqual(learned('鴻海法務長朱宸佐表示，現在只有G2。'), ['朱宸佐@5-8']);
 });
+
+test('world leaders as Taiwan and overseas outlets write them', () => {
+  assert.deepEqual(named('俄羅斯總統普亭表示'), ['vladimir-putin']);
+  assert.deepEqual(named('越南總理范明正抵達'), ['pham-minh-chinh']);
+  assert.deepEqual(named('南非總統拉瑪佛沙說'), ['cyril-ramaphosa']);
+  // A spokesman whose name is also a word is named only by his title.
+  assert.deepEqual(named('APEC高峰會在北京舉行'), []);
+});
