@@ -1,7 +1,8 @@
 /**
  * Code lenses of the meetings an article mentions, each opening its references. The main meeting
  * (the most mentioned) heads the article, with "Compare coverage" beside it; every other lens sits
- * above the line where the article first mentions its meetings, so no lens line runs off the screen.
+ * above the line where the article first mentions its meetings (in a reader, above its date line),
+ * so no lens line runs off the screen.
  */
 import type { CodeLens, Range } from 'vscode-languageserver/node';
 import { articleOfReader } from '../core/language/reader';
@@ -15,10 +16,10 @@ export const codeLens: Feature = {
       const uri = articleUri(textDocument.uri);
       if (!settings().codeLens || uri === undefined) return [];
       const answers = lens.codeLenses(uri);
-      // A reader's lines are not the source's: there every lens stays at the top.
+      // A reader's lines are not the source's: there the other lenses stand on its second line (date · outlet).
       const inSource = articleOfReader(uri) === undefined;
       const lenses: CodeLens[] = answers.map((answer, i) => {
-        const first = i > 0 && inSource ? firstMentionIn(uri, answer.locations) : undefined;
+        const first = i === 0 ? undefined : inSource ? firstMentionIn(uri, answer.locations) : READER_SECOND_LINE;
         const range = first ?? answer.range;
         const position = first?.start ?? answer.position;
         return { range, command: { title: answer.title, command: SHOW_REFERENCES_COMMAND, arguments: [textDocument.uri, position, answer.locations] } };
@@ -29,6 +30,8 @@ export const codeLens: Feature = {
     });
   },
 };
+
+const READER_SECOND_LINE: Range = { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } };
 
 /** The start of the line of the first of `locations` in the article `uri`, or undefined when none is there. */
 function firstMentionIn(uri: string, locations: ReadonlyArray<{ uri: string; range: Range }>): Range | undefined {
