@@ -68,11 +68,17 @@ test('landmark summits carry the names outlets give them', () => {
   assert.deepEqual([meeting('2021-11-16-virtual').date, meeting('2021-11-16-virtual').beijingDate, meeting('2021-11-16-virtual').kind], ['2021-11-15', '2021-11-16', 'video']);
 });
 
-test('a name shared by several meetings is listed on each, and a bare G20 or APEC only where it was before', () => {
+test('a name shared by several meetings is listed on each, a bare G20 on every G20 the leaders met at', () => {
   const holders = (term) => knowledge.meetings.filter((m) => [...m.placeNames, ...m.occasionNames, ...m.aliases].includes(term)).map((m) => m.id);
   assert.deepEqual(holders('庄园会晤'), ['2013-06-08-sunnylands', '2017-04-07-maralago', '2023-11-15-woodside']);
   assert.deepEqual(holders('利马会晤'), ['2016-11-20-lima', '2024-11-16-lima']);
-  assert.deepEqual(holders('G20'), ['2022-11-14-bali']);
+  assert.deepEqual(holders('G20'), [
+    '2009-04-01-london', '2010-06-27-toronto', '2010-11-11-seoul', '2012-06-19-loscabos', '2013-09-06-stpetersburg',
+    '2016-09-03-hangzhou', '2017-07-08-hamburg', '2018-12-02-buenosaires', '2019-06-29-osaka', '2022-11-14-bali',
+  ]);
+  // A visit is held in the country visited: every in-person meeting says where.
+  assert.deepEqual(knowledge.meetings.filter((m) => m.kind === 'in-person' && !m.country).map((m) => m.id), []);
+  assert.equal(knowledge.meetings.find((m) => m.id === '2017-07-08-hamburg').country, 'DE');
   // Names that stand for a government, not a place, are never place names.
   assert.deepEqual(['北京', '华盛顿', '白宫', '中南海'].flatMap(holders), []);
 });

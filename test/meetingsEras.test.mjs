@@ -40,6 +40,12 @@ test('visit phrases link as visits: 对美国进行了国事访问, 来华进行
   assert.deepEqual(idsOf(link('美国总统特朗普8日下午抵达北京，开始来华进行国事访问。', '2017-11-08')), ['2017-11-09-beijing']);
 });
 
+test('a visit is a meeting held in the country visited: 将于今年对中国进行国事访问 in April 2017 is Beijing, not Hamburg', () => {
+  const result = link('特朗普已接受习近平邀请，将于今年对中国进行国事访问。', '2017-04-08');
+  assert.deepEqual(idsOf(result), ['2017-11-09-beijing']);
+  assert.deepEqual(idsOf(link('习近平将于今年访美。', '2015-02-11')), ['2015-09-25-whitehouse']);
+});
+
 test('a date written before the event is its own, the one after belongs to the next event (1997年10月江泽民访美和1998年6月克林顿回访)', () => {
   const result = link('1997年10月江泽民主席访美和1998年6月克林顿总统对中国的回访，推进了双边关系。', '2023-08-09');
   assert.equal(mentionOf(result, '访美')?.meetingId, '1997-10-29-washington');

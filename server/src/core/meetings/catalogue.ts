@@ -115,6 +115,9 @@ function readMeeting(map: YAMLMap, origin: Meeting['origin'], report: Report): M
     if (good.length !== raw.length) report(`Meeting \`${id}\`: \`${key}\` has entries that are not strings; they are ignored.`, node(key));
     return good;
   };
+  const countryValue = value('country');
+  const country = typeof countryValue === 'string' && /^[A-Za-z]{2}$/.test(countryValue.trim()) ? countryValue.trim().toUpperCase() : undefined;
+  if (countryValue !== undefined && countryValue !== null && !country) report(`Meeting \`${id}\`: \`country\` must be a two-letter country code (CN, US).`, node('country'));
   const sourceValue = value('source');
   if (sourceValue !== undefined && sourceValue !== null && typeof sourceValue !== 'string') report(`Meeting \`${id}\`: \`source\` must be a string.`, node('source'));
   const source = typeof sourceValue === 'string' && sourceValue.trim() ? sourceValue.trim() : undefined;
@@ -126,6 +129,7 @@ function readMeeting(map: YAMLMap, origin: Meeting['origin'], report: Report): M
     date,
     beijingDate: beijingDate as string,
     kind: kind as MeetingKind,
+    ...(country ? { country } : {}),
     title,
     place,
     placeNames: strings('placeNames'),

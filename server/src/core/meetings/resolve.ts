@@ -48,9 +48,10 @@ function meetingsOfNamedPairs(context: Context): Set<Meeting> {
   return found;
 }
 
-/** Whether the mention is a visit to the other side (访华, 对美国进行国事访问). */
-function isVisit(context: Context, mention: RawMention): boolean {
-  return spansWithin(context.parties, mention.start, mention.end).some((party) => party.word.kind === 'visit' && party.end <= mention.end);
+/** The country a mention says was visited (访华: CN, 对美国进行国事访问: US), if it is a visit. */
+function visitedCountry(context: Context, mention: RawMention): string | undefined {
+  for (const party of spansWithin(context.parties, mention.start, mention.end)) if (party.word.kind === 'visit' && party.end <= mention.end) return party.word.country;
+  return undefined;
 }
 
 /** Outlets call the video call of March 2022 a 通话 too, so a call cue accepts video unless `strict`. */
@@ -211,20 +212,26 @@ export function resolve(context: Context, mention: RawMention, evidence: Evidenc
     const named = candidates.filter((meeting) => pairs.has(meeting));
     if (named.length > 0) candidates = named;
   }
-  const resolution = resolveWithCues(context, mention, cues, { ...evidence, candidates }, main);
+  // A visit is a meeting held in the country visited (将于今年访华 in 2017 is Beijing, not Hamburg).
+  const visited = visitedCountry(context, mention);
+  if (visited) {
+    const there = candidates.filter((meeting) => !meeting.country || meeting.country === visited);
+    if (there.length > 0) candidates = there;
+  }
+  const resolution = resolveWithCues(context, mention, cues, { ...evidence, candidates }, main, visited !== undefined);
   if (!resolution || resolution.meetings.length !== 1 || !cues.interval) return resolution;
   const { interval } = cues;
   const earlier = meetingBefore(context, resolution.meetings[0], interval.days, evidence.candidates, cues.kind);
   return earlier ? { ...resolution, earlier: { meeting: earlier, start: interval.start, end: interval.end, cue: `${interval.text} → the ${cues.kind ?? 'meeting'} about ${interval.days} days before` } } : resolution;
 }
 
-function resolveWithCues(context: Context, mention: RawMention, cues: Cues, evidence: Evidence, main: Meeting | undefined): Resolution | undefined {
+function resolveWithCues(context: Context, mention: RawMention, cues: Cues, evidence: Evidence, main: Meeting | undefined, visit: boolean): Resolution | undefined {
   const { candidates } = evidence;
   const mainHere = main && candidates.includes(main) ? main : undefined;
   // Loose words (会见, 见面, 电话) with only article-level evidence follow the main meeting, never a cue.
   const written = context.normalized.slice(mention.start, mention.end);
   const loose = evidence.level === 'weak' && (context.words.loose.has(written) || /^通.*电话$/.test(written));
-  const byCues = loose ? undefined : resolveByCues(context, cues, candidates, mainHere, isVisit(context, mention));
+  const byCues = loose ? undefined : resolveByCues(context, cues, candidates, mainHere, visit);
   if (byCues) return byCues;
   const { article } = context;
   // Several calls at once (两次通电话): the most recent ones of that kind.

@@ -10,6 +10,8 @@ export interface Meeting {
   /** Date in Beijing time (ISO); differs from `date` for US-evening calls. */
   beijingDate: string;
   kind: MeetingKind;
+  /** Where an in-person meeting was held (ISO country code), if known: a visit is one held in the country visited. */
+  country?: string;
   title: { zh: string; en: string };
   place: { zh: string; en: string };
   /** Every name outlets use for the place, both scripts (巴厘岛 / 峇里島 / 巴釐島). */
