@@ -102,3 +102,13 @@ test('world leaders as Taiwan and overseas outlets write them', () => {
   // A spokesman whose name is also a word is named only by his title.
   assert.deepEqual(named('APEC高峰會在北京舉行'), []);
 });
+
+test('thinkers and earlier presidents commentators invoke, but not their -isms, traps or ships', () => {
+  assert.deepEqual(named('正如修昔底德所说，强者为所欲为'), ['thucydides']);
+  assert.deepEqual(named('中美能否避免修昔底德陷阱'), []);
+  assert.deepEqual(named('马克思说过，历史会重演'), ['karl-marx']);
+  assert.deepEqual(named('坚持马克思主义'), []);
+  assert.deepEqual(named('小罗斯福在雅尔塔会议上'), ['franklin-d-roosevelt']);
+  assert.deepEqual(named('“尼米兹”号和“西奥多-罗斯福” 号航母'), []);
+  assert.deepEqual(named('这是奥威尔式的否认事实'), []);
+});
