@@ -26,6 +26,10 @@ import {
   runCommand,
   DeadlineError,
   meetingAt,
+  codeLensTitles,
+  codeLenses,
+  inlayHints,
+  readmeScreenshot,
   openEditorSession,
   closeEditorSession,
   reportFailure,
@@ -101,6 +105,56 @@ describe('Summit Lens in VS Code on examples/corpus', () => {
     }
   });
 
+  it('an article about three meetings shows every code lens whole', T, async () => {
+    const titles = await codeLensTitles(ARTICLE);
+    assert.equal(titles.length, 3, JSON.stringify(titles));
+    const expected = [...titles, 'Compare coverage'].sort();
+    let shown = [];
+    await step(s, 'lenses', () =>
+      until(async () => {
+        shown = await codeLenses(s.page);
+        return JSON.stringify(shown.map((lens) => lens.text).sort()) === JSON.stringify(expected) ? shown : undefined;
+      }, { page: s.page, timeout: 60_000, message: () => `the lenses of ${ARTICLE} are not ${JSON.stringify(expected)} (shown: ${JSON.stringify(shown)})` }),
+    );
+    assert.deepEqual(shown.filter((lens) => !lens.whole), [], 'a code lens runs off the screen');
+  });
+
+  it('a plain-text article shows its meeting lens whole and its date hints, and a hover on a person says the name once', T, async () => {
+    const FILE = '000_07fb47a2ebcb9afd.txt';
+    const [meetingLens] = await codeLensTitles(FILE);
+    // The compact form of the two days (local/Beijing) keeps the lens line short.
+    assert.match(meetingLens, /^拜登与习近平旧金山会晤 2023-11-15\/16: \d+ mentions here · in 3 articles$/);
+    try {
+      await step(s, 'lens-hint-hover', async () => {
+        await quickOpen(s.page, FILE);
+        await waitForLanguageMode(s.page, /^Summit Article$/);
+        // The count of articles is final once the corpus is indexed (the server then refreshes the lenses).
+        let shown = [];
+        const lenses = await until(async () => {
+          shown = await codeLenses(s.page);
+          return shown[0]?.text === meetingLens ? shown : undefined;
+        }, { page: s.page, timeout: 60_000, message: () => `the article does not show the lens "${meetingLens}" (shown: ${JSON.stringify(shown)})` });
+        assert.deepEqual(lenses, [{ text: meetingLens, whole: true }, { text: 'Compare coverage', whole: true }]);
+        const hints = await until(async () => {
+          const shown = await inlayHints(s.page);
+          return shown.length >= 2 ? shown : undefined;
+        }, { page: s.page, timeout: 30_000, message: 'the article shows no date hints' });
+        // 周三 (twice on screen) is the Wednesday of the meeting week.
+        assert.deepEqual(hints.slice(0, 2), ['→ 2023-11-15', '→ 2023-11-15']);
+        // For the picture the Outline fills the explorer (the folder's file list is folded), and the
+        // name hovered sits low enough for the hover to leave the lens line and the first hints in view.
+        const folder = s.page.locator('.part.sidebar .pane-header', { has: s.page.locator('.title', { hasText: /^corpus$/i }) }).first();
+        if ((await folder.getAttribute('aria-expanded', { timeout: 5_000 }).catch(() => null)) === 'true') await folder.click();
+        // The sixth 拜登 on screen opens line 13 (拜登发推称); its hover sits over lines 8–12.
+        const hover = await hoverText(s.page, '拜登', { occurrence: 5, accept: (h) => /Joe Biden/.test(h), timeout: 60_000 });
+        assert.equal(hover.split('\n')[0].trim(), '拜登 · Joe Biden');
+        await readmeScreenshot(s.page, 'summit-readme-hover', 'screenshot-hover', { clip: { x: 0, y: 0, width: 1300, height: 1000 } });
+      });
+    } finally {
+      await escape(s.page);
+    }
+  });
+
   it(`Find All References on a meeting mention (${REFERENCES_TERM} in ${REFERENCES_FILE}) lists every article mentioning the meeting`, T, async () => {
     const expected = await meetingAt(REFERENCES_FILE, REFERENCES_TERM);
     assert.ok(expected.articles.length >= 2, `meeting ${expected.id} is mentioned in only ${expected.articles} (pick another E2E_REFERENCES_TERM)`);
@@ -113,6 +167,10 @@ describe('Summit Lens in VS Code on examples/corpus', () => {
         timeout: 60_000,
       });
     });
+    // The picture is of the references: the hover that the click on the mention may have opened goes.
+    await s.page.mouse.move(5, 5);
+    await s.page.waitForSelector('.monaco-hover:not(.hidden) .monaco-hover-content', { state: 'hidden', timeout: 5_000 }).catch(() => {});
+    await readmeScreenshot(s.page, 'summit-readme-references', 'screenshot-references', { clip: { x: 0, y: 0, width: 1300, height: 720 } });
     const files = rows.filter((r) => r.level === 1).map((r) => r.text.replace(/\s.*$/, ''));
     assert.deepEqual(files.filter((f) => f.endsWith('.txt')).sort(), expected.articles, `meeting ${expected.id}: ${JSON.stringify(rows)}`);
     assert.match(rows.summary, new RegExp(`in ${expected.articles.length} files`));

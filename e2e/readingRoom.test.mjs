@@ -1,36 +1,40 @@
 // End-to-end: the reading room in a real VS Code (code-server, Chromium), on examples/corpus.
 // The Summit Lens side bar (Meetings, People, Articles), a mention reached from the Meetings
-// view, the reader with a hover inside it, a meeting page whose link opens the article, and the
-// code lens setting turned off without a restart. Screenshots: test-output/e2e/reading-*.png
-// (copied to images/ for the README when E2E_README_IMAGES=1).
+// view, the reader with a hover inside it, a meeting page whose link opens the article, date
+// hints shown whole where a line holds many, and the date hint and code lens settings turned off
+// and on again without a restart. Screenshots: test-output/e2e/reading-*.png (the side bar, the
+// reader and the meeting page copied to images/ for the README when E2E_README_IMAGES=1).
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFile } from 'node:fs/promises';
-import path from 'node:path';
 import {
-  REPO_ROOT,
   until,
-  screenshot,
+  readmeScreenshot,
   quickOpen,
   waitForLanguageMode,
   hoverText,
   runCommand,
   escape,
+  codeLenses,
+  inlayHints,
+  goToLine,
+  setBooleanSetting,
+  resizeSideBar,
+  dateHints,
+  codeLensTitles,
   openEditorSession,
   closeEditorSession,
   reportFailure,
 } from './lib/index.mjs';
 
 const T = { timeout: 240_000 };
+// A paragraph line (1-based) with many date hints, in a one-paragraph-a-line article.
+const HINTS_FILE = '004_281728caea736ce2.txt';
+const HINTS_LINE = 16;
 // Packaging the extension and starting code-server take minutes on a busy 2-CPU machine.
 const SETUP = { timeout: 600_000 };
 
-async function shot(s, name) {
-  const file = await screenshot(s.page, `reading-${name}`);
-  if (process.env.E2E_README_IMAGES) await copyFile(file, path.join(REPO_ROOT, 'images', `screenshot-${name}.png`));
-  return file;
-}
+const shot = (s, name, options) => readmeScreenshot(s.page, `reading-${name}`, `screenshot-${name}`, options);
 
 /** Runs `body`; on failure saves a screenshot and code-server's log tail. */
 const step = (s, name, body) => reportFailure(s, `reading-${name}`, body);
@@ -73,11 +77,21 @@ async function showSideBar(page) {
   );
 }
 
-/** Expands a row by its twistie (a click on the label would run its command). */
+/**
+ * Expands a row by its twistie (a click on the label would run its command). Tried again until the
+ * row is expanded: the views refresh while the corpus is indexed, and a click can meet a row redrawn.
+ */
 async function expand(page, title, text) {
   const target = row(page, title, text);
-  await target.waitFor({ state: 'visible', timeout: 30_000 });
-  if ((await target.getAttribute('aria-expanded')) !== 'true') await target.locator('.monaco-tl-twistie').click();
+  await until(
+    async () => {
+      await target.waitFor({ state: 'visible', timeout: 5_000 });
+      if ((await target.getAttribute('aria-expanded')) === 'true') return true;
+      await target.locator('.monaco-tl-twistie').click({ timeout: 5_000 });
+      return target.and(page.locator('[aria-expanded="true"]')).waitFor({ timeout: 2_000 }).then(() => true, () => false);
+    },
+    { page, timeout: 30_000, message: `the ${title} row "${text}" did not expand` },
+  );
 }
 
 /** The text of the active editor's rendered lines. */
@@ -113,6 +127,8 @@ describe('the Summit Lens reading room in VS Code', () => {
   it('the side bar shows meetings by leader pair, people and articles by title', T, async () => {
     await step(s, 'sidebar', async () => {
       await showSideBar(s.page);
+      // Wider than VS Code's default, so that meeting and article titles are readable.
+      await resizeSideBar(s.page, 460);
       const groups = await rowsMatching(s.page, 'Meetings', (rows) => rows.some((r) => r.includes('拜登 · 习近平')), 'the Meetings view has no 拜登 · 习近平 group');
       assert.ok(groups.some((r) => r.includes('奥巴马 · 习近平')), groups.join('\n'));
       const people = await rowsMatching(s.page, 'People', (rows) => rows.some((r) => r.includes('拜登 Joe Biden')), 'the People view has no 拜登 Joe Biden');
@@ -134,12 +150,12 @@ describe('the Summit Lens reading room in VS Code', () => {
       await expand(s.page, 'Meetings', '2023-11-15');
       await expand(s.page, 'Meetings', '分析：拜登习近平11月会谈的背后原因');
       await rowsMatching(s.page, 'Meetings', (rows) => rows.some((r) => r.includes('将共同努力推动美国总统拜登')), 'no mention sentence under the article');
-      await shot(s, 'sidebar');
       await row(s.page, 'Meetings', '将共同努力推动美国总统拜登').click();
       await s.page.waitForSelector('.tabs-container .tab.active[aria-label*="002_5a86c4bf7c6d1edf.txt"]', { timeout: 30_000 });
       // The selection is the mention: the editor's selection highlight sits on 11月在旧金山的会晤.
       const selected = await until(() => s.page.evaluate(() => document.querySelector('.editor-group-container.active .monaco-editor .selected-text') !== null), { page: s.page, timeout: 15_000, message: 'nothing selected' });
       assert.ok(selected);
+      await shot(s, 'sidebar', { clip: { x: 0, y: 0, width: 1000, height: 1000 } });
     });
   });
 
@@ -153,9 +169,17 @@ describe('the Summit Lens reading room in VS Code', () => {
         return t.includes('2021-11-13 · BBC中文網') ? t : undefined;
       }, { page: s.page, timeout: 30_000, message: 'the reader did not open' });
       assert.ok(!/<(p|div|span)\b/.test(text), text.slice(0, 300));
+      // The article's three meeting lenses and Compare coverage, each drawn whole.
+      const expected = [...(await codeLensTitles('003_631281b403010862.txt')), 'Compare coverage'].sort();
+      let lenses = [];
+      await until(async () => {
+        lenses = await codeLenses(s.page);
+        return JSON.stringify(lenses.map((lens) => lens.text).sort()) === JSON.stringify(expected);
+      }, { page: s.page, timeout: 60_000, message: () => `the reader's lenses are not ${JSON.stringify(expected)} (shown: ${JSON.stringify(lenses)})` });
+      assert.deepEqual(lenses.filter((lens) => !lens.whole), [], 'a code lens of the reader runs off the screen');
       const hover = await hoverText(s.page, '拜登总统', { accept: (h) => /Joe Biden/.test(h), timeout: 60_000 });
       assert.match(hover, /Joe Biden/);
-      await shot(s, 'reader');
+      await shot(s, 'reader', { clip: { x: 0, y: 0, width: 1400, height: 1000 } });
       await escape(s.page);
     });
   });
@@ -175,19 +199,44 @@ describe('the Summit Lens reading room in VS Code', () => {
     });
   });
 
-  it('turning code lenses off takes effect without a restart', T, async () => {
+  it('date hints show their whole date where a line holds many of them', T, async () => {
+    await step(s, 'hints', async () => {
+      // One paragraph line of this article holds nine date hints, more than VS Code's default budget
+      // of 43 characters a line (editor.inlayHints.maximumLength) lets through whole.
+      const expected = (await dateHints(HINTS_FILE)).filter((hint) => hint.line === HINTS_LINE - 1).map((hint) => hint.label);
+      assert.equal(expected.length, 9, JSON.stringify(expected));
+      await quickOpen(s.page, HINTS_FILE);
+      await waitForLanguageMode(s.page, /^Summit Article$/);
+      await goToLine(s.page, HINTS_LINE);
+      const shown = await until(async () => {
+        const hints = await inlayHints(s.page);
+        return hints.length >= 5 ? hints : undefined;
+      }, { page: s.page, timeout: 60_000, message: 'fewer than five date hints are shown on the paragraph line' });
+      assert.deepEqual(shown, expected.slice(0, shown.length));
+      for (const hint of shown) assert.match(hint, /^→ \d{4}-\d{2}-\d{2}$/);
+    });
+  });
+
+  it('turning date hints and code lenses off and on again takes effect without a restart', T, async () => {
     await step(s, 'settings', async () => {
-      const lenses = () => s.page.evaluate(() => document.querySelectorAll('.editor-group-container.active .codelens-decoration a').length);
-      await until(async () => ((await lenses()) > 0 ? true : undefined), { page: s.page, timeout: 60_000, message: 'no code lens on the article' });
-      await runCommand(s.page, 'Preferences: Open User Settings');
-      // The settings editor opens with its search box focused.
-      await s.page.waitForSelector('.settings-editor', { timeout: 20_000 });
-      await s.page.keyboard.type('summitLens.codeLens.enabled');
-      const checkbox = s.page.locator('.settings-editor .setting-item-bool .setting-value-checkbox').first();
-      await checkbox.waitFor({ state: 'visible', timeout: 20_000 });
-      await checkbox.click();
-      await s.page.keyboard.press(`${process.platform === 'darwin' ? 'Meta' : 'Control'}+W`);
-      await until(async () => ((await lenses()) === 0 ? true : undefined), { page: s.page, timeout: 30_000, message: 'the code lenses stayed after the setting was turned off' });
+      // The article of the previous test is open: it has both code lenses and date hints.
+      const seen = async () => ({ lenses: (await codeLenses(s.page)).length, hints: (await inlayHints(s.page)).length });
+      const expect = async (wanted, message) => {
+        let last;
+        await until(async () => {
+          last = await seen();
+          return (last.lenses > 0) === wanted.lenses && (last.hints > 0) === wanted.hints;
+        }, { page: s.page, timeout: 30_000, message: () => `${message} (${last.lenses} lenses, ${last.hints} hints shown)` });
+      };
+      await expect({ lenses: true, hints: true }, 'the article shows no code lens or no date hint');
+      await setBooleanSetting(s.page, 'summitLens.inlayHints.enabled', false);
+      await expect({ lenses: true, hints: false }, 'the date hints stayed after summitLens.inlayHints.enabled was turned off');
+      await setBooleanSetting(s.page, 'summitLens.codeLens.enabled', false);
+      await expect({ lenses: false, hints: false }, 'the code lenses stayed after summitLens.codeLens.enabled was turned off');
+      await setBooleanSetting(s.page, 'summitLens.inlayHints.enabled', true);
+      await expect({ lenses: false, hints: true }, 'the date hints did not come back when summitLens.inlayHints.enabled was turned on');
+      await setBooleanSetting(s.page, 'summitLens.codeLens.enabled', true);
+      await expect({ lenses: true, hints: true }, 'the code lenses did not come back when summitLens.codeLens.enabled was turned on');
     });
   });
 });

@@ -3,6 +3,7 @@
 # from npm; skipped when already done), build the extension and its .vsix,
 # then `node --test` on e2e/*.test.mjs: editor.test.mjs (VS Code =
 # code-server + Chromium) and neovim.test.mjs (the server in headless Neovim).
+# `bash e2e/run.sh e2e/readingRoom.test.mjs …` runs only the files named.
 # Spec reporter; the runner's summary closes the output. Exit status: the
 # runner's. Screenshots and the Neovim answers: test-output/e2e/.
 #
@@ -62,6 +63,7 @@ log "timings so far: setup $((t_setup - t0)) s, build+package $((t_build - t_set
 mkdir -p test-output/e2e
 # Last, so the test runner's summary is the closing output.
 status=0
-node --test --test-reporter=spec --test-concurrency=1 e2e/*.test.mjs </dev/null || status=$?
+if [ "$#" -gt 0 ]; then files=("$@"); else files=(e2e/*.test.mjs); fi
+node --test --test-reporter=spec --test-concurrency=1 "${files[@]}" </dev/null || status=$?
 exit "$status"
 

@@ -1,8 +1,8 @@
 // Debian's Chromium driven by playwright-core (no browser download needed).
 import { chromium } from 'playwright-core';
-import { mkdir } from 'node:fs/promises';
+import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { CHROMIUM, OUTPUT_DIR } from './paths.mjs';
+import { CHROMIUM, OUTPUT_DIR, REPO_ROOT } from './paths.mjs';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -46,10 +46,20 @@ export async function openPage(browser, url, { width = 1600, height = 1000 } = {
   return page;
 }
 
-/** Save a screenshot to test-output/e2e/<name>.png and return its path. */
-export async function screenshot(page, name) {
+/** Save a screenshot (of the `clip` rectangle, when given) to test-output/e2e/<name>.png and return its path. */
+export async function screenshot(page, name, { clip } = {}) {
   await mkdir(OUTPUT_DIR, { recursive: true });
   const file = path.join(OUTPUT_DIR, `${name.replace(/[^\w.-]+/g, '_')}.png`);
-  await page.screenshot({ path: file, fullPage: false });
+  await page.screenshot({ path: file, fullPage: false, clip });
+  return file;
+}
+
+/**
+ * A screenshot for the README: test-output/e2e/<name>.png, and with E2E_README_IMAGES=1 also
+ * images/<image>.png. `clip` keeps the picture to what its caption shows (and the file small).
+ */
+export async function readmeScreenshot(page, name, image, { clip } = {}) {
+  const file = await screenshot(page, name, { clip });
+  if (process.env.E2E_README_IMAGES) await copyFile(file, path.join(REPO_ROOT, 'images', `${image}.png`));
   return file;
 }

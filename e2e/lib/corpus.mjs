@@ -1,7 +1,8 @@
 // Facts about examples/corpus from the project's own CLI (the same analysis
 // the language server runs), so the e2e suites check the editors against it.
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { REPO_ROOT } from './paths.mjs';
@@ -53,4 +54,28 @@ export async function meetingAt(file, term) {
   }
   const meeting = index.meetings.find((m) => m.id === mention.id);
   return { id: mention.id, position, articles: [...meeting.articles].sort() };
+}
+
+let lensPromise;
+/** The core the language server runs (dist/core.js), with every corpus article read into it, once per process. */
+function corpusLens() {
+  lensPromise ??= (async () => {
+    const core = createRequire(import.meta.url)(path.join(REPO_ROOT, 'dist', 'core.js'));
+    const lens = core.createSummitLens();
+    for (const name of (await readdir(CORPUS)).sort()) lens.update(uriOf(name), await readFile(path.join(CORPUS, name), 'utf8'));
+    return lens;
+  })();
+  return lensPromise;
+}
+
+const uriOf = (file) => `file://${path.join(CORPUS, file)}`;
+
+/** The titles of the meeting code lenses of corpus file `file`, as the language server words them. */
+export async function codeLensTitles(file) {
+  return (await corpusLens()).codeLenses(uriOf(file)).map((lens) => lens.title);
+}
+
+/** The date hints of corpus file `file` in source order: `{ line, character, label }`. */
+export async function dateHints(file) {
+  return (await corpusLens()).inlayHints(uriOf(file)).map((hint) => ({ ...hint.position, label: hint.label }));
 }

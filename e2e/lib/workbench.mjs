@@ -411,3 +411,91 @@ export async function lineTokens(page, text) {
     return { line: line.textContent, tokens, foreground: getComputedStyle(viewLines).color };
   }, text);
 }
+
+/**
+ * The code lenses rendered in the active editor: `{ text, whole }` each, where `whole` says the
+ * lens is drawn entirely inside the editor (not cut off at its right edge).
+ */
+export async function codeLenses(page) {
+  return page.evaluate(() => {
+    const editor = document.querySelector('.editor-group-container.active .editor-instance .monaco-editor');
+    if (!editor) return [];
+    const box = (editor.querySelector('.overflow-guard') ?? editor).getBoundingClientRect();
+    // The vertical scrollbar covers the editor's right edge.
+    const right = box.right - (editor.querySelector('.scrollbar.vertical')?.getBoundingClientRect().width ?? 0);
+    return [...editor.querySelectorAll('.codelens-decoration a')].map((lens) => {
+      const r = lens.getBoundingClientRect();
+      return { text: lens.textContent.replace(/\u00a0/g, ' ').trim(), whole: r.width > 0 && r.left >= box.left && r.right <= right };
+    });
+  });
+}
+
+/**
+ * The inlay hints rendered in the active editor, top to bottom: the texts of the injected
+ * decorations (`dyn-rule-*` spans) inside its view lines, padding left out.
+ */
+export async function inlayHints(page) {
+  return page.evaluate(() => {
+    const editor = document.querySelector('.editor-group-container.active .editor-instance .monaco-editor');
+    if (!editor) return [];
+    const lines = [...editor.querySelectorAll('.view-lines .view-line')].sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top));
+    return lines.flatMap((line) =>
+      [...line.querySelectorAll('span[class*="dyn-rule-"]')].map((span) => span.textContent.replace(/[\u00a0\u200a]/g, ' ').trim()).filter(Boolean),
+    );
+  });
+}
+
+/** Moves the cursor to the start of `line` (1-based) with Go to Line, which scrolls it into view. */
+export async function goToLine(page, line) {
+  const input = await openQuickInput(page, `${MOD}+G`, ':');
+  await input.pressSequentially(String(line), { delay: 0 });
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.quick-input-widget', { state: 'hidden', timeout: 5_000 }).catch(() => {});
+}
+
+/**
+ * Sets the boolean setting `id` in the user Settings editor (a click on its checkbox when it is
+ * not already `value`), then closes the Settings editor.
+ */
+export async function setBooleanSetting(page, id, value) {
+  await runCommand(page, 'Preferences: Open User Settings');
+  // The settings editor opens with its search box focused.
+  await page.waitForSelector('.settings-editor', { timeout: 20_000 });
+  await page.keyboard.type(id);
+  const checkbox = page.locator('.settings-editor .setting-item-bool .setting-value-checkbox').first();
+  await checkbox.waitFor({ state: 'visible', timeout: 20_000 });
+  await until(
+    async () => {
+      const checked = (await checkbox.getAttribute('aria-checked')) === 'true';
+      if (checked === value) return true;
+      await checkbox.click();
+      await page.waitForFunction(
+        ({ before }) => document.querySelector('.settings-editor .setting-item-bool .setting-value-checkbox')?.getAttribute('aria-checked') !== before,
+        { before: String(checked) },
+        { timeout: 2_000 },
+      ).catch(() => {});
+      return false;
+    },
+    { page, timeout: 20_000, message: `${id} could not be set to ${value}` },
+  );
+  await page.keyboard.press(`${MOD}+W`);
+  await page.waitForSelector('.settings-editor', { state: 'hidden', timeout: 10_000 }).catch(() => {});
+}
+
+/** Drags the side bar's edge until the side bar is `width` pixels wide (wider than VS Code's default, for labels). */
+export async function resizeSideBar(page, width) {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box || Math.abs(box.width - width) < 2) return;
+  const edge = { x: box.x + box.width, y: box.y + box.height / 2 };
+  await page.mouse.move(edge.x, edge.y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, edge.y, { steps: 5 });
+  await page.mouse.up();
+  await until(
+    async () => {
+      const now = await page.locator('.part.sidebar').boundingBox();
+      return now && Math.abs(now.width - width) < 8;
+    },
+    { page, timeout: 10_000, message: `the side bar could not be made ${width} px wide` },
+  );
+}
