@@ -116,7 +116,9 @@ function namesBoilerplate(names: string | undefined): boolean {
     judged = BOILERPLATE_NAMES.test(names);
     // Bounded, so a corpus of unique ids cannot grow it without end.
     if (boilerplateNames.size >= 10_000) boilerplateNames.clear();
-    boilerplateNames.set(names, judged);
+    // A copy, not the value itself: a slice of the page keeps the whole page in memory for as long
+    // as the cache holds it (in an index worker, thousands of pages).
+    boilerplateNames.set(names.split('').join(''), judged);
   }
   return judged;
 }
