@@ -219,3 +219,28 @@ test('over LSP the Problems list, hovers and the outline follow the locale; summ
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("why a mention names its meeting reads in the locale; the article's words are kept", () => {
+  const cases = [
+    ["article's main meeting", '本文的主要会晤', '本文的主要會晤'],
+    ['place 旧金山, occasion APEC', '地点 旧金山，场合 APEC', '地點 旧金山，場合 APEC'],
+    ["周三 → Wednesday 2023-11-15, place 旧金山, article's main meeting", '周三 → 星期三 2023-11-15，地点 旧金山，本文的主要会晤', '周三 → 星期三 2023-11-15，地點 旧金山，本文的主要會晤'],
+    ['alias 习拜会, 11月 → November 2023', '别称 习拜会，11月 → 2023年11月', '別稱 习拜会，11月 → 2023年11月'],
+    ['上次 → the call about 90 days before', '上次 → 约 90 天前的通话', '上次 → 約 90 天前的通話'],
+    ['3 most recent calls before the article', '文章之前最近的 3 次通话', '文章之前最近的 3 次通話'],
+    ['明年4月 → 2024-04-01 – 2024-04-30, the visit held next', '明年4月 → 2024-04-01 – 2024-04-30，其后举行的那次访问', '明年4月 → 2024-04-01 – 2024-04-30，其後舉行的那次訪問'],
+    ['nearest call to the article date', '离文章日期最近的通话', '離文章日期最近的通話'],
+  ];
+  try {
+    for (const [english, simplified, traditional] of cases) {
+      messages.setLocale('en');
+      assert.equal(messages.cueLabel(english), english);
+      messages.setLocale('zh-cn');
+      assert.equal(messages.cueLabel(english), simplified);
+      messages.setLocale('zh-tw');
+      assert.equal(messages.cueLabel(english), traditional);
+    }
+  } finally {
+    messages.setLocale('en');
+  }
+});

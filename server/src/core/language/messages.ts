@@ -297,7 +297,8 @@ function patternsOf(entries: readonly ProblemEntry[]): ProblemPattern[] {
   return patterns;
 }
 
-function translated(text: string, entries: readonly ProblemEntry[], locale: Exclude<Locale, 'en'>): string | undefined {
+/** `text` by the first of `entries` it matches, its phrase parts by `phrases`; undefined when none matches. */
+function translatedWith(text: string, entries: readonly ProblemEntry[], phrases: readonly ProblemEntry[], locale: Exclude<Locale, 'en'>): string | undefined {
   for (const { entry, pattern, order } of patternsOf(entries)) {
     const match = pattern.exec(text);
     if (!match) continue;
@@ -305,7 +306,7 @@ function translated(text: string, entries: readonly ProblemEntry[], locale: Excl
     order.forEach((n, index) => (parts[n] = match[index + 1]));
     return entry[locale].replace(/\{(\d)\}/g, (_, n: string) => {
       const part = parts[+n] ?? '';
-      return (entry.phrases?.includes(+n) && part !== '' && translated(part, PROBLEM_PHRASES, locale)) || part;
+      return (entry.phrases?.includes(+n) && part !== '' && translatedWith(part, phrases, phrases, locale)) || part;
     });
   }
   return undefined;
@@ -317,5 +318,56 @@ function translated(text: string, entries: readonly ProblemEntry[], locale: Excl
  */
 export function problemMessage(english: string): string {
   if (current === 'en') return english;
-  return translated(english, PROBLEMS, current) ?? english;
+  return translatedWith(english, PROBLEMS, PROBLEM_PHRASES, current) ?? english;
+}
+
+/**
+ * Why a mention names its meeting, as the resolver writes it (English reasons joined by commas:
+ * `place 旧金山, article's main meeting`). The hover shows it in the locale: each reason is one of
+ * these templates; the words quoted from the article ({0} after alias, place, occasion, before
+ * the arrow) are kept as written.
+ */
+export const CUE_REASONS: readonly ProblemEntry[] = [
+  { en: "article's main meeting", 'zh-cn': '本文的主要会晤', 'zh-tw': '本文的主要會晤' },
+  { en: 'nearest to the article date', 'zh-cn': '离文章日期最近', 'zh-tw': '離文章日期最近' },
+  { en: 'nearest {0} to the article date', 'zh-cn': '离文章日期最近的{0}', 'zh-tw': '離文章日期最近的{0}', phrases: [0] },
+  { en: 'latest {0} before the article', 'zh-cn': '文章之前最近的一次{0}', 'zh-tw': '文章之前最近的一次{0}', phrases: [0] },
+  { en: '{0} most recent {1}s before the article', 'zh-cn': '文章之前最近的 {0} 次{1}', 'zh-tw': '文章之前最近的 {0} 次{1}', phrases: [1] },
+  { en: 'meeting number {0} of the pair', 'zh-cn': '两人的第 {0} 次会晤', 'zh-tw': '兩人的第 {0} 次會晤' },
+  { en: 'the visit held next', 'zh-cn': '其后举行的那次访问', 'zh-tw': '其後舉行的那次訪問' },
+  { en: 'alias {0}', 'zh-cn': '别称 {0}', 'zh-tw': '別稱 {0}' },
+  { en: 'place {0}', 'zh-cn': '地点 {0}', 'zh-tw': '地點 {0}' },
+  { en: 'occasion {0}', 'zh-cn': '场合 {0}', 'zh-tw': '場合 {0}' },
+  { en: '{0} → the {1} about {2} days before', 'zh-cn': '{0} → 约 {2} 天前的{1}', 'zh-tw': '{0} → 約 {2} 天前的{1}', phrases: [1] },
+  { en: '{0} → about {1}', 'zh-cn': '{0} → 约 {1}', 'zh-tw': '{0} → 約 {1}', phrases: [1] },
+  { en: '{0} → {1}', 'zh-cn': '{0} → {1}', 'zh-tw': '{0} → {1}', phrases: [1] },
+];
+
+/** The words inside reasons: kinds of meeting, and the days and months of resolved dates. */
+export const CUE_PHRASES: readonly ProblemEntry[] = [
+  { en: 'meeting', 'zh-cn': '会晤', 'zh-tw': '會晤' },
+  { en: 'call', 'zh-cn': '通话', 'zh-tw': '通話' },
+  { en: 'video', 'zh-cn': '视频会晤', 'zh-tw': '視訊會晤' },
+  { en: 'in-person', 'zh-cn': '面对面会晤', 'zh-tw': '面對面會晤' },
+  { en: 'visit', 'zh-cn': '访问', 'zh-tw': '訪問' },
+  ...(['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const).map((day, index) => ({
+    en: `${day} {0}`,
+    'zh-cn': `${MESSAGES[`weekday.${index}` as MessageKey]['zh-cn']} {0}`,
+    'zh-tw': `${MESSAGES[`weekday.${index}` as MessageKey]['zh-tw']} {0}`,
+  })),
+  ...['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'].map((month, index) => ({
+    en: `${month} {0}`,
+    'zh-cn': `{0}年${index + 1}月`,
+    'zh-tw': `{0}年${index + 1}月`,
+  })),
+];
+
+/** Why a mention names its meeting, in the current locale; a reason with no template is kept as written. */
+export function cueLabel(cue: string): string {
+  if (current === 'en') return cue;
+  const locale = current;
+  return cue
+    .split(', ')
+    .map((reason) => translatedWith(reason, CUE_REASONS, CUE_PHRASES, locale) ?? reason)
+    .join('，');
 }

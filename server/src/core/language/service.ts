@@ -17,7 +17,7 @@ import { canonicalName, writtenInTraditional } from '../figures/script';
 import { meetingDatesCompact } from '../meetings/dates';
 import { figureDocumentUri, meetingDocumentUri, virtualDocument } from './virtualDocuments';
 import { escapeMarkdown, linkTarget } from './markdown';
-import { meetingDatesLabel, meetingKindLabel, message, weekdayLabel } from './messages';
+import { cueLabel, meetingDatesLabel, meetingKindLabel, message, weekdayLabel } from './messages';
 
 export interface HoverAnswer {
   markdown: string;
@@ -174,7 +174,7 @@ export class SummitLensService {
       '',
       `${when} · ${escapeMarkdown(meeting.place.zh)} ${escapeMarkdown(meeting.place.en)} · ${escapeMarkdown(meetingKindLabel(meeting.kind))}${meeting.occasion ? ` · ${escapeMarkdown(meeting.occasion.en)}` : ''}`,
       '',
-      message('hover.resolvedBy', escapeMarkdown(cue)),
+      message('hover.resolvedBy', escapeMarkdown(cueLabel(cue))),
       '',
       `${message('hover.mentionedIn', articles)} · [${message('hover.details')}](${linkTarget(meetingDocumentUri(meetingId))})`,
     ].join('\n');
