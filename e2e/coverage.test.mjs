@@ -2,12 +2,14 @@
 // "Compare coverage" from an article's code lens (outlet columns, first coverage, a date-window
 // filter, a sentence that opens its article), from the Command Palette's quick pick, and the
 // coverage timeline (bars stacked by outlet, the meeting marked, a click on a bar lists its
-// articles; per person). Screenshots: test-output/e2e/coverage-*.png (copied to images/ as
+// articles; per person); a meeting mention's hover links to its comparison, and an open comparison
+// follows an article edited beside it. Screenshots: test-output/e2e/coverage-*.png (copied to images/ as
 // screenshot-coverage-*.png when E2E_README_IMAGES=1).
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFile } from 'node:fs/promises';
+import { copyFile, cp, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import {
   REPO_ROOT,
@@ -16,8 +18,10 @@ import {
   quickOpen,
   waitForLanguageMode,
   runCommand,
+  hoverText,
   openEditorSession,
   closeEditorSession,
+  CORPUS,
 } from './lib/index.mjs';
 
 const T = { timeout: 180_000 };
@@ -53,14 +57,32 @@ async function coverageFrame(page, kind, ready) {
   );
 }
 
+/** Shows an article: its tab when it is open (a webview may hold the keyboard), else Quick Open. */
+async function showArticle(page, fileName) {
+  const tab = page.locator(`.tabs-container .tab[aria-label*="${fileName}"]`).first();
+  if (await tab.count()) await tab.click();
+  else await quickOpen(page, fileName);
+  await page.waitForSelector(`.tabs-container .tab.active[aria-label*="${fileName}"]`, { timeout: 30_000 });
+  await waitForLanguageMode(page, /^Summit Article$/);
+}
+
 const outletColumns = (frame) => frame.evaluate(() => [...document.querySelectorAll('section.outlet')].map((section) => section.dataset.outlet));
 
 describe('the coverage pages in VS Code', () => {
   let s;
+  let corpusCopy;
   before(async () => {
-    s = await openEditorSession('coverage', { settings: { 'editor.codeLens': true } });
-  }, T);
-  after(() => closeEditorSession(s));
+    // A copy of the sample corpus: the live-edit test types into an article, and the web editor
+    // may save it; the shared examples/ must never change under other tests.
+    corpusCopy = await mkdtemp(path.join(os.tmpdir(), 'summit-e2e-coverage-'));
+    const folder = path.join(corpusCopy, 'corpus');
+    await cp(CORPUS, folder, { recursive: true });
+    s = await openEditorSession('coverage', { folder, settings: { 'editor.codeLens': true, 'files.autoSave': 'off' } });
+  }, { timeout: 300_000 });
+  after(async () => {
+    await closeEditorSession(s);
+    if (corpusCopy) await rm(corpusCopy, { recursive: true, force: true });
+  });
 
   it('the code lens opens the comparison: a column per outlet, the first outlet, every sentence', T, async () => {
     await step(s, 'compare', async () => {
@@ -78,7 +100,7 @@ describe('the coverage pages in VS Code', () => {
       assert.equal(await frame.locator('h1').innerText(), '拜登与习近平旧金山（费罗丽庄园）会晤');
       assert.deepEqual(await outletColumns(frame), ['大纪元', 'Unknown outlet', '自由亞洲電台']);
       assert.match(await frame.locator('#first').innerText(), /大纪元 \(2023-10-29\)/);
-      assert.equal(await frame.locator('a.sentence').count(), 29);
+      assert.equal(await frame.locator('a.sentence').count(), 30);
       assert.equal(await frame.locator('section.outlet[data-outlet="大纪元"] .badge').innerText(), 'first');
       assert.match(await frame.locator('#window-filter').innerText(), /before \(1\).*during \(0\).*after \(2\)/s);
       await shot(s, 'compare');
@@ -130,6 +152,53 @@ describe('the coverage pages in VS Code', () => {
       await until(async () => ((await chart.getAttribute('data-series')) === '拜登 Joe Biden' ? true : undefined), { page: s.page, timeout: 20_000, message: 'the person view did not draw' });
       assert.equal(await chart.getAttribute('data-total'), '4');
       await shot(s, 'timeline-person');
+    });
+  });
+
+  it('a meeting mention\'s hover has a Compare coverage link that opens the comparison of that meeting', T, async () => {
+    await step(s, 'hover-link', async () => {
+      await showArticle(s.page, '000_07fb47a2ebcb9afd.txt');
+      const hover = await hoverText(s.page, '会谈', { accept: (text) => /Compare coverage/.test(text), timeout: 60_000 });
+      assert.match(hover, /Mentioned in 3 articles · details · Compare coverage$/);
+      // The comparison showed Lima last: the link names the San Francisco meeting.
+      await s.page.locator('.monaco-hover:not(.hidden) a', { hasText: 'Compare coverage' }).click();
+      const frame = await coverageFrame(s.page, 'compare', async (f) => /旧金山/.test(await f.locator('h1').innerText()));
+      assert.equal(await frame.locator('h1').innerText(), '拜登与习近平旧金山（费罗丽庄园）会晤');
+      assert.deepEqual(await outletColumns(frame), ['大纪元', 'Unknown outlet', '自由亞洲電台']);
+    });
+  });
+
+  it('the comparison follows an article edited in the editor, without a refresh', T, async () => {
+    await step(s, 'live', async () => {
+      // The article beside the comparison: both visible at once.
+      await showArticle(s.page, '004_281728caea736ce2.txt');
+      await runCommand(s.page, 'View: Move Editor into Right Group');
+      await s.page.locator('.editor-group-container .tab', { hasText: 'Coverage:' }).first().click();
+      const column = (f) => f.locator('section.outlet[data-outlet="自由亞洲電台"] a.sentence');
+      const frame = await coverageFrame(s.page, 'compare', async (f) => (await column(f).count()) > 0);
+      const before = await column(frame).count();
+
+      // A tab's click gives its editor the keyboard (code lenses lie over the text itself).
+      await s.page.locator('.tabs-container .tab[aria-label*="004_281728caea736ce2.txt"]').first().click();
+      await s.page.waitForSelector('.editor-group-container.active .monaco-editor.focused', { timeout: 10_000 });
+      await s.page.keyboard.press('Control+End');
+      await s.page.keyboard.press('Enter');
+      await s.page.keyboard.type('拜登与习近平在旧金山会晤。');
+      const sentences = await until(
+        async () => {
+          const texts = await column(frame).allInnerTexts();
+          return texts.length === before + 1 ? texts : undefined;
+        },
+        { page: s.page, timeout: 30_000, message: 'the comparison did not show the new sentence' },
+      );
+      assert.ok(sentences.some((text) => text.includes('拜登与习近平在旧金山会晤。')), sentences.join('\n'));
+      await shot(s, 'compare-live');
+
+      // Deleting the line again takes the sentence away.
+      await s.page.keyboard.press('Shift+Home');
+      await s.page.keyboard.press('Backspace');
+      await s.page.keyboard.press('Backspace');
+      await until(async () => ((await column(frame).count()) === before ? true : undefined), { page: s.page, timeout: 30_000, message: 'the comparison kept the deleted sentence' });
     });
   });
 });
