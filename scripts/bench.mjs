@@ -1,8 +1,9 @@
 // Measures Summit Lens on a large corpus and writes the table to BENCHMARKS.md: the floor (read +
 // cheerio.load), the peer (vscode-markdown-languageservice document symbols), cold and warm
 // indexing of the real server over stdio, request latencies, and growth with corpus size.
-// Usage: npm run bench   (builds first). Corpus: /work/shared/corpus/{bulk,dev,seeds} when
-// present, else SUMMIT_BENCH_CORPUS, else a generated corpus of 3,000 files from examples/corpus.
+// Usage: npm run bench   (builds first; SUMMIT_BENCH_OUTPUT=file writes the table there instead of
+// BENCHMARKS.md). Corpus: /work/shared/corpus/{bulk,dev,seeds} when present, else
+// SUMMIT_BENCH_CORPUS, else a generated corpus of 3,000 files from examples/corpus.
 import { createRequire } from 'node:module';
 import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -280,13 +281,25 @@ async function measureLatencies(server, { typical, largest }) {
       ['line break in the prose, body walked again from a checkpoint', prose, '\n'],
       ['space at line 1, full re-read', { line: 0, character: 0 }, ' '],
     ];
+    const edit = (position, typed, i) => {
+      const end = typed === '\n' ? { line: position.line + 1, character: 0 } : { line: position.line, character: position.character + 1 };
+      const change = i % 2 === 0 ? { range: { start: position, end: position }, text: typed } : { range: { start: position, end }, text: '' };
+      return server.notify('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [change] });
+    };
     for (const [kind, position, typed] of kinds) {
       rows.push(
         await timeRequests(`edit → re-index → documentSymbol (${label}, ${size}, ${kind})`, async (i) => {
-          const end = typed === '\n' ? { line: position.line + 1, character: 0 } : { line: position.line, character: position.character + 1 };
-          const change = i % 2 === 0 ? { range: { start: position, end: position }, text: typed } : { range: { start: position, end }, text: '' };
-          await server.notify('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [change] });
+          await edit(position, typed, i);
           return server.request('textDocument/documentSymbol', { textDocument: { uri } });
+        }),
+      );
+    }
+    // The editor asks for the colours of the whole article after each keystroke: they are encoded from the new analysis.
+    if (label === 'largest') {
+      rows.push(
+        await timeRequests(`edit → re-index → semanticTokens/full (${label}, ${size}, typing prose)`, async (i) => {
+          await edit(prose, '的', i);
+          return server.request('textDocument/semanticTokens/full', { textDocument: { uri } });
         }),
       );
     }
@@ -350,6 +363,12 @@ function writeReport(r) {
   for (const step of r.growth) lines.push(`| ${step.share * 100} % | ${step.files.toLocaleString('en')} | ${ms(step.time)} ms | ${(step.time / step.files).toFixed(2)} | ${step.rss?.toFixed(0)} MB |`);
   lines.push('');
   const table = lines.join('\n');
+  // SUMMIT_BENCH_OUTPUT=file writes the table there instead (a trial run leaves BENCHMARKS.md as it is).
+  if (process.env.SUMMIT_BENCH_OUTPUT) {
+    writeFileSync(process.env.SUMMIT_BENCH_OUTPUT, `${table}\n`);
+    process.stdout.write(`${table}\n`);
+    return;
+  }
   const file = path.join(root, 'BENCHMARKS.md');
   const marker = '<!-- bench:results -->';
   const current = existsSync(file) ? readFileSync(file, 'utf8') : `# Benchmarks\n\n${marker}\n`;

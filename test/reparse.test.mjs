@@ -259,6 +259,8 @@ test('line scans after an edit equal a fresh scan, wherever the edit falls (firs
     scans.matches('拜', scan, scan);
     const edited = text.slice(0, edit.start) + edit.inserted + text.slice(edit.end);
     assert.deepEqual(scans.afterEdit(edited, edit).matches('拜', scan, scan), scan(edited, 0, edited.length), JSON.stringify(edit));
+    // The matches moved to the edited text are handed over: the old text's scans, asked again, are made afresh.
+    assert.deepEqual(scans.matches('拜', scan, scan), scan(text, 0, text.length), `the old text after ${JSON.stringify(edit)}`);
   }
 });
 
