@@ -192,6 +192,8 @@ describe('the coverage pages in VS Code', () => {
         { page: s.page, timeout: 30_000, message: 'the comparison did not show the new sentence' },
       );
       assert.ok(sentences.some((text) => text.includes('拜登与习近平在旧金山会晤。')), sentences.join('\n'));
+      // The page may redraw meanwhile (each change of the index refreshes it): scrolled by the page itself.
+      await frame.evaluate(() => document.querySelector('section.outlet[data-outlet="自由亞洲電台"]')?.scrollIntoView({ block: 'end' }));
       await shot(s, 'compare-live');
 
       // Deleting the line again takes the sentence away.
