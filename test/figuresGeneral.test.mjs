@@ -112,3 +112,8 @@ test('thinkers and earlier presidents commentators invoke, but not their -isms, 
   assert.deepEqual(named('“尼米兹”号和“西奥多-罗斯福” 号航母'), []);
   assert.deepEqual(named('这是奥威尔式的否认事实'), []);
 });
+
+test("a bracketed byline opened by the outlet's Latin code", () => {
+  assert.deepEqual(learned('【KTSF 萬若全報導】\n總統特朗普對中國的關稅徵收已經達到至少145%。'), ['萬若全@6-9']);
+  assert.deepEqual(learned('【PDF 下载报道】'), []);
+});

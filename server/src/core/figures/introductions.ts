@@ -806,6 +806,8 @@ function creditNames(text: string, startsAt: Map<number, FormMatch>, covered: Ui
  * A reporter before a report word: `（中央社记者张淑伶综合报导）`, `自由亚洲电台记者丁小华盛顿报导`,
  * `／王某报导`. What lies between the name and the report word may only be a place.
  */
+const OUTLET_CODE_BEFORE = /(?:^|[\n【〔（(])[A-Z][A-Z0-9]{1,11}[ \t]$/;
+
 function reporterNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, places: number[][]): void {
   for (const [index, word] of REPORT_WORDS.entries()) {
     for (const at of places[index]) {
@@ -815,7 +817,9 @@ function reporterNames(text: string, covered: Uint8Array, push: (candidate: Intr
       while (p > 0 && at - p < 12 && HAN.test(text[p - 1]) && !text.startsWith('记者', p - 2)) p--;
       const opener = text[p - 1] ?? '';
       const afterReporter = text.startsWith('记者', p - 2);
-      if (!afterReporter && !/[/／]/.test(opener)) continue;
+      // An outlet's Latin code opens a bracketed byline too: `【KTSF 万若全报导】`.
+      const afterOutletCode = (opener === ' ' || opener === '\t') && OUTLET_CODE_BEFORE.test(text.slice(Math.max(0, p - 14), p));
+      if (!afterReporter && !afterOutletCode && !/[/／]/.test(opener)) continue;
       if (p >= at) continue;
       const tokens = segmentWindow(text.slice(p, at));
       if (!tokens || tokens.length === 0) continue;
