@@ -15,7 +15,7 @@ test('compare --json gives one group per outlet, earliest first, with paths, sen
   assert.equal(coverage.meeting.beijingDate, '2023-11-16');
   assert.deepEqual(coverage.outlets.map((group) => [group.outlet, group.articles.map((article) => article.path)]), [['大纪元', ['002_5a86c4bf7c6d1edf.txt']], ['Unknown outlet', ['000_07fb47a2ebcb9afd.txt']], ['自由亞洲電台', ['004_281728caea736ce2.txt']]]);
   assert.deepEqual(coverage.firstOutlets, ['大纪元']);
-  assert.equal(coverage.sentenceCount, 29);
+  assert.equal(coverage.sentenceCount, 30);
   const sentence = coverage.outlets[0].articles[0].sentences[1];
   assert.equal(sentence.text.slice(...sentence.highlight), '11月在旧金山的会晤');
   assert.deepEqual(sentence.people, ['adrienne-watson', 'joe-biden', 'xi-jinping']);
@@ -28,7 +28,7 @@ test('compare --markdown is a report for a story; --window keeps one date window
   assert.match(result.stdout, /^Before: 1 · during: 0 · after: 2\.$/m);
   assert.match(result.stdout, /^## 大纪元$/m);
   assert.doesNotMatch(result.stdout, /^## 自由亞洲電台$/m);
-  assert.equal(result.stdout.match(/^- /gm).length, 8);
+  assert.equal(result.stdout.match(/^- /gm).length, 9);
 });
 
 test('compare names an unknown meeting and a bad option, and has its own help', () => {

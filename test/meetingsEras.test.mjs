@@ -110,3 +110,21 @@ test('an ordinal beyond the landmark meetings the catalogue holds is not a later
   const result = link('这是胡锦涛同奥巴马第八次会晤。', '2011-01-19');
   assert.ok(!idsOf(result).includes('2012-06-19-loscabos'));
 });
+
+test('a bare month takes the year its sentence named (1972年，尼克松在2月访问北京; 同年)', () => {
+  const result = link('1972年，美国总统尼克松在2月访问北京，同毛泽东会面。', '2020-11-23');
+  assert.deepEqual(idsOf(result), ['1972-02-21-beijing']);
+  assert.match(result.mentions[0].cue, /2月 \(1972\) → February 1972/);
+  assert.deepEqual(idsOf(link('1997年，江泽民访美，同年10月与克林顿会谈。', '2011-06-03')), ['1997-10-29-washington']);
+});
+
+test('a date after the mention that narrows the one before it is the date (今年首次通话是在1月17日)', () => {
+  const result = link('川习今年首次通话是在1月17日，当时习近平祝贺川普当选总统。', '2025-09-20');
+  assert.deepEqual(idsOf(result), ['2025-01-17-call']);
+});
+
+test('an alias inside a meeting word follows the pair the article names too (习近平与奥巴马的庄园会晤, written in 2017)', () => {
+  const result = link('2013年6月，习近平与奥巴马举行“庄园会晤”，成为中美元首互动的新形式。', '2017-03-31');
+  assert.deepEqual(idsOf(result), ['2013-06-08-sunnylands']);
+  assert.deepEqual(idsOf(link('“庄园会晤”成为习近平与奥巴马互动的新形式。', '2017-03-31')), ['2013-06-08-sunnylands']);
+});

@@ -81,7 +81,10 @@ export function cuesFor(context: Context, mention: RawMention): Cues {
     if (!cues.date) {
       // News writes an event's date before it (1997年10月江泽民访美和1998年6月克林顿回访): a date ahead of the mention is taken only when none is behind it.
       const before = dates.filter((date) => date.end <= mention.start);
-      cues.date = nearestTo(before.length > 0 ? before : dates, mention);
+      const behind = nearestTo(before, mention);
+      // Unless one after it narrows it down (今年首次通话是在1月17日).
+      const narrower = behind && dates.find((date) => date.start >= mention.end && date.from! >= behind.from! && date.to! <= behind.to! && date.to! - date.from! < behind.to! - behind.from!);
+      cues.date = narrower ?? behind ?? nearestTo(dates, mention);
       if (cues.date) cues.moreDates = joinedDates(normalized, dates, cues.date);
     }
     // A clause with a place but no date reads on to its sentence for the date (2018年12月，两国元首在…共进晚餐),

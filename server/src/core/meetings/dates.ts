@@ -155,6 +155,10 @@ function yearRange(year: number, writtenMonth: string | undefined, writtenDate: 
   return [dayFrom(year, 1, 1), dayFrom(year, 12, 31)];
 }
 
+/** How far after a year its sentence's bare months still take it, and what ends the sentence. */
+const SENTENCE_YEAR_REACH = 200;
+const SENTENCE_BREAK = /[。!?！？\n;；]/;
+
 /** Days of margin around the year that 三年前 or 44年前 names. */
 const YEARS_AGO_MARGIN = 60;
 
@@ -178,6 +182,10 @@ function nearest(candidates: Day[], article: Day): Day {
 export function findDates(normalized: string, articleDate: string | undefined, direction: (offset: number) => 'future' | 'past' | undefined): DateExpression[] {
   const article = dayOf(articleDate);
   const found: DateExpression[] = [];
+  // The year the sentence has named so far: a month or 同年 after it is in that year (1972年…2月访华, 今年首次通话是在1月17日).
+  let named: { year: number; end: number } | undefined;
+  const sentenceYear = (at: number): number | undefined =>
+    named && at - named.end <= SENTENCE_YEAR_REACH && !SENTENCE_BREAK.test(normalized.slice(named.end, at)) ? named.year : undefined;
   for (const { match, offset } of dateMatches(normalized)) {
     const g = match.groups!;
     const start = offset + match.index;
@@ -189,6 +197,7 @@ export function findDates(normalized: string, articleDate: string | undefined, d
       relative = false;
       range = g.yh ? partOfYear(+g.y, g.yh) : yearRange(+g.y, g.ym, g.yd);
       if (!range) continue;
+      named = { year: +g.y, end };
     } else if (g.iy) {
       relative = false;
       const month = +g.im;
@@ -196,14 +205,13 @@ export function findDates(normalized: string, articleDate: string | undefined, d
       if (!validMonth(month) || !validDay(date)) continue;
       range = [dayFrom(+g.iy, month, date), dayFrom(+g.iy, month, date)];
     } else if (g.ry) {
-      if (article === undefined) continue;
-      const [articleYear] = ymd(article);
-      const offset = { 前年: -2, 去年: -1, 今年: 0, 同年: 0, 明年: 1 }[g.ry] ?? 0;
       // 同年 follows an earlier year in the sentence; without it, it is too vague to resolve.
-      if (g.ry === '同年') continue;
-      range = g.rh ? partOfYear(articleYear + offset, g.rh) : yearRange(articleYear + offset, g.rm, g.rd);
+      const year = g.ry === '同年' ? sentenceYear(start) : article === undefined ? undefined : ymd(article)[0] + ({ 前年: -2, 去年: -1, 今年: 0, 明年: 1 }[g.ry] ?? 0);
+      if (year === undefined) continue;
+      range = g.rh ? partOfYear(year, g.rh) : yearRange(year, g.rm, g.rd);
       if (!range) continue;
       gloss = `${g.ry} → ${describe(range)}`;
+      named = { year, end };
     } else if (g.m) {
       const month = number(g.m);
       const date = number(g.d);
@@ -211,14 +219,19 @@ export function findDates(normalized: string, articleDate: string | undefined, d
       // A Chinese-numeral month without a day (三月) is too easily part of a word.
       if (!/\d/.test(g.m) && g.d === undefined && !/月份/.test(match[0])) continue;
       relative = false;
-      if (article === undefined) continue;
-      const [articleYear] = ymd(article);
-      const years = [articleYear - 1, articleYear, articleYear + 1];
+      const inYear = sentenceYear(start);
+      if (article === undefined && inYear === undefined) continue;
+      const articleYear = article === undefined ? 0 : ymd(article)[0];
+      const years = inYear !== undefined ? [inYear] : [articleYear - 1, articleYear, articleYear + 1];
       const ranges = years.map((year): [Day, Day] => (validDay(date) ? [dayFrom(year, month, date), dayFrom(year, month, date)] : monthRange(year, month)));
-      // A month in a clause that looks ahead (将于9月访美) is not one gone by, nor one still to come in a clause that looks back.
-      const way = direction(start);
-      const allowed = ranges.filter((r) => (way === 'future' ? r[1] >= article : way === 'past' ? r[0] <= article : true));
-      range = (allowed.length > 0 ? allowed : ranges).reduce((best, r) => (distance(r, article) < distance(best, article) ? r : best));
+      if (article === undefined || ranges.length === 1) range = ranges[0];
+      else {
+        // A month in a clause that looks ahead (将于9月访美) is not one gone by, nor one still to come in a clause that looks back.
+        const way = direction(start);
+        const allowed = ranges.filter((r) => (way === 'future' ? r[1] >= article : way === 'past' ? r[0] <= article : true));
+        range = (allowed.length > 0 ? allowed : ranges).reduce((best, r) => (distance(r, article) < distance(best, article) ? r : best));
+      }
+      if (inYear !== undefined) gloss = `${match[0]} (${inYear}) → ${describe(range)}`;
     } else if (g.bd) {
       const date = +g.bd;
       if (!validDay(date) || article === undefined) continue;

@@ -207,10 +207,13 @@ export function resolve(context: Context, mention: RawMention, evidence: Evidenc
   const cues = cuesFor(context, mention);
   let candidates = possibleAt(context, cues.notCall ? evidence.candidates.filter((meeting) => meeting.kind !== 'call') : evidence.candidates);
   // An alias several meetings share (庄园会晤) means the one of the pair the article names.
-  if (mention.alias && candidates.length > 1) {
-    const pairs = meetingsOfNamedPairs(context);
-    const named = candidates.filter((meeting) => pairs.has(meeting));
-    if (named.length > 0) candidates = named;
+  const alias = mention.alias ?? cues.alias;
+  if (alias) {
+    const ids = idsOf(alias, 'alias');
+    const aliased = candidates.filter((meeting) => ids.has(meeting.id));
+    const pairs = aliased.length > 1 ? meetingsOfNamedPairs(context) : undefined;
+    const unnamed = pairs ? aliased.filter((meeting) => !pairs.has(meeting)) : [];
+    if (unnamed.length > 0 && unnamed.length < aliased.length) candidates = candidates.filter((meeting) => !unnamed.includes(meeting));
   }
   // A visit is a meeting held in the country visited (将于今年访华 in 2017 is Beijing, not Hamburg).
   const visited = visitedCountry(context, mention);
