@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -242,5 +242,40 @@ test("why a mention names its meeting reads in the locale; the article's words a
     }
   } finally {
     messages.setLocale('en');
+  }
+});
+
+test("the knowledge files' problems read in the locale in summit-lens check", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'summit-l10n-knowledge-'));
+  try {
+    mkdirSync(path.join(dir, '.summit-lens'));
+    writeFileSync(path.join(dir, '.summit-lens', 'figures.yaml'), '- id: joe-x\n  en: Joe X\n- id: joe-x\n  zh: 乔\n  en: Joe\n');
+    writeFileSync(path.join(dir, '.summit-lens', 'meetings.yaml'), '- id: 2030-01-01-x\n  date: soon\n  kind: in-person\n  title: { zh: 会晤, en: A meeting }\n  place: { zh: 某地, en: Somewhere }\n  summary: { en: A meeting. }\n');
+    writeFileSync(path.join(dir, 'a.md'), '---\ntitle: 会晤\ndate: 2023-11-16\n---\n\n拜登与习近平会晤。\n');
+    const check = (locale) => {
+      try {
+        return execFileSync(process.execPath, [path.join(root, 'dist/cli.js'), 'check', dir, '--locale', locale], { encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '' } });
+      } catch (error) {
+        return error.stdout;
+      }
+    };
+    const problems = (locale) => check(locale).split('\n').filter((line) => line.startsWith('.summit-lens/'));
+    assert.deepEqual(problems('en'), [
+      '.summit-lens/figures.yaml:1:1: error: Figure "joe-x" has no Chinese name ("zh").',
+      '.summit-lens/figures.yaml:3:1: error: Duplicate figure id "joe-x" (first on line 1); this entry is skipped.',
+      '.summit-lens/meetings.yaml:2:1: error: Meeting `2030-01-01-x`: `date` must be an ISO date (YYYY-MM-DD).',
+    ]);
+    assert.deepEqual(problems('zh-cn'), [
+      '.summit-lens/figures.yaml:1:1: error: 人物 "joe-x" 没有中文名（"zh"）。',
+      '.summit-lens/figures.yaml:3:1: error: 人物 id "joe-x" 重复（首次出现在第 1 行）；此条目已跳过。',
+      '.summit-lens/meetings.yaml:2:1: error: 会晤 `2030-01-01-x`：`date` 必须是 ISO 日期（YYYY-MM-DD）。',
+    ]);
+    assert.deepEqual(problems('zh-tw'), [
+      '.summit-lens/figures.yaml:1:1: error: 人物 "joe-x" 沒有中文名（"zh"）。',
+      '.summit-lens/figures.yaml:3:1: error: 人物 id "joe-x" 重複（首次出現在第 1 行）；此條目已略過。',
+      '.summit-lens/meetings.yaml:2:1: error: 會晤 `2030-01-01-x`：`date` 必須是 ISO 日期（YYYY-MM-DD）。',
+    ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -220,7 +220,7 @@ function printSummary(report: Report, knowledge: KnowledgeReport, indexedFiles: 
     if (figureNames.length) lines.push(`  figures: ${printable(figureNames.slice(0, 12).join('、'))}${figureNames.length > 12 ? ` … +${figureNames.length - 12}` : ''}`);
     for (const problem of article.problems) lines.push(`  ! ${printable(problemMessage(problem.message))}`);
   }
-  for (const file of knowledge) for (const problem of file.problems) lines.push(`${printable(file.path)}: ! ${printable(problem.message)}`);
+  for (const file of knowledge) for (const problem of file.problems) lines.push(`${printable(file.path)}: ! ${printable(problemMessage(problem.message))}`);
   const dated = report.articles.filter((article) => article.date).length;
   const skipped = indexedFiles - report.articles.length;
   lines.push(

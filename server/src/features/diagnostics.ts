@@ -74,7 +74,7 @@ export function createDiagnostics(connection: Connection, lens: SummitLens): Dia
         const list = path.basename(file) === 'figures.yaml' ? problems.workspaceFigures : problems.workspaceMeetings;
         const diagnostics: Diagnostic[] = list.map((problem) => {
           const line = problem.line ?? 0;
-          return { range: { start: { line, character: 0 }, end: { line, character: 200 } }, message: problem.message, severity: DiagnosticSeverity.Error, source: 'summit-lens' };
+          return { range: { start: { line, character: 0 }, end: { line, character: 200 } }, message: problemMessage(problem.message), severity: DiagnosticSeverity.Error, source: 'summit-lens' };
         });
         for (const failure of unreadable) if (failure.file === file) diagnostics.push({ range: TOP, message: failure.message, severity: DiagnosticSeverity.Error, source: 'summit-lens' });
         // Always sent, empty too: a fixed file's old problems go away.
