@@ -42,3 +42,17 @@ test('the main meeting\'s lens and Compare coverage head the article; another me
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the Compare coverage lens speaks the editor\'s display language', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'summit-lens-lenses-'));
+  writeFileSync(path.join(dir, 'a.md'), ARTICLE);
+  const server = await startServer({ folders: [dir], locale: 'zh-cn' });
+  try {
+    await server.indexed;
+    const lenses = await server.request('textDocument/codeLens', { textDocument: { uri: server.uriOf('a.md') } });
+    assert.deepEqual(lenses.slice(0, 2).map((lens) => lens.command.title), ['拜登与习近平旧金山会晤 2023-11-15/16：本文 4 次 · 共 1 篇文章', '比较报道']);
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -5,6 +5,7 @@
  * so no lens line runs off the screen.
  */
 import type { CodeLens, Range } from 'vscode-languageserver/node';
+import { message } from '../core/language/messages';
 import { articleOfReader } from '../core/language/reader';
 import { COMPARE_COVERAGE_COMMAND, SHOW_REFERENCES_COMMAND } from '../shared/protocol';
 import type { Feature } from './feature';
@@ -24,8 +25,9 @@ export const codeLens: Feature = {
         const position = first?.start ?? answer.position;
         return { range, command: { title: answer.title, command: SHOW_REFERENCES_COMMAND, arguments: [textDocument.uri, position, answer.locations] } };
       });
-      // The article's main meeting also opens the comparison of its coverage, right after its own lens.
-      if (answers[0]?.meetingId) lenses.splice(1, 0, { range: answers[0].range, command: { title: 'Compare coverage', command: COMPARE_COVERAGE_COMMAND, arguments: [answers[0].meetingId] } });
+      // The article's main meeting also opens the comparison of its coverage, right after its own lens
+      // (worded as the hover's link, in the editor's display language).
+      if (answers[0]?.meetingId) lenses.splice(1, 0, { range: answers[0].range, command: { title: message('hover.compareCoverage'), command: COMPARE_COVERAGE_COMMAND, arguments: [answers[0].meetingId] } });
       return lenses;
     });
   },
