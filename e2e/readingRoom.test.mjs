@@ -22,6 +22,7 @@ import {
   resizeSideBar,
   dateHints,
   codeLensTitles,
+  userSetting,
   openEditorSession,
   closeEditorSession,
   reportFailure,
@@ -228,14 +229,20 @@ describe('the Summit Lens reading room in VS Code', () => {
           return (last.lenses > 0) === wanted.lenses && (last.hints > 0) === wanted.hints;
         }, { page: s.page, timeout: 30_000, message: () => `${message} (${last.lenses} lenses, ${last.hints} hints shown)` });
       };
+      // Set in the Settings editor, and written to the user's settings.json before the editor is looked at
+      // (both default to true; put back to the default, a setting may be left out of the file).
+      const turn = async (id, value) => {
+        await setBooleanSetting(s.page, id, value);
+        await until(async () => ((await userSetting(s, id)) ?? true) === value, { page: s.page, timeout: 15_000, message: `${id} was not written as ${value}` });
+      };
       await expect({ lenses: true, hints: true }, 'the article shows no code lens or no date hint');
-      await setBooleanSetting(s.page, 'summitLens.inlayHints.enabled', false);
+      await turn('summitLens.inlayHints.enabled', false);
       await expect({ lenses: true, hints: false }, 'the date hints stayed after summitLens.inlayHints.enabled was turned off');
-      await setBooleanSetting(s.page, 'summitLens.codeLens.enabled', false);
+      await turn('summitLens.codeLens.enabled', false);
       await expect({ lenses: false, hints: false }, 'the code lenses stayed after summitLens.codeLens.enabled was turned off');
-      await setBooleanSetting(s.page, 'summitLens.inlayHints.enabled', true);
+      await turn('summitLens.inlayHints.enabled', true);
       await expect({ lenses: false, hints: true }, 'the date hints did not come back when summitLens.inlayHints.enabled was turned on');
-      await setBooleanSetting(s.page, 'summitLens.codeLens.enabled', true);
+      await turn('summitLens.codeLens.enabled', true);
       await expect({ lenses: true, hints: true }, 'the code lenses did not come back when summitLens.codeLens.enabled was turned on');
     });
   });

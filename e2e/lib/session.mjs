@@ -1,6 +1,7 @@
 // One editor session for an e2e file: a sandboxed code-server with the real extension installed,
 // Chromium on it, the workbench loaded; closed again in the file's `after`.
 
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { REPO_ROOT } from './paths.mjs';
 import { createSandbox, removeSandbox, installExtension, startCodeServer } from './codeServer.mjs';
@@ -50,5 +51,16 @@ export async function reportFailure(session, shot, body) {
     if (file) err.message += `\n  screenshot: ${path.relative(REPO_ROOT, file)}`;
     if (session?.server) err.message += `\n--- code-server log (tail) ---\n${session.server.logs().slice(-3000)}`;
     throw err;
+  }
+}
+
+/** The value of setting `id` in the session's user settings.json, as VS Code last wrote it. */
+export async function userSetting(session, id) {
+  const text = await readFile(path.join(session.sandbox.userDataDir, 'User', 'settings.json'), 'utf8');
+  try {
+    return JSON.parse(text)[id];
+  } catch {
+    // Caught mid-write: nothing to read yet.
+    return undefined;
   }
 }

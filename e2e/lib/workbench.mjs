@@ -469,10 +469,11 @@ export async function setBooleanSetting(page, id, value) {
       const checked = (await checkbox.getAttribute('aria-checked')) === 'true';
       if (checked === value) return true;
       await checkbox.click();
+      // One click a state change: a second click before the first shows would undo it.
       await page.waitForFunction(
         ({ before }) => document.querySelector('.settings-editor .setting-item-bool .setting-value-checkbox')?.getAttribute('aria-checked') !== before,
         { before: String(checked) },
-        { timeout: 2_000 },
+        { timeout: 10_000 },
       ).catch(() => {});
       return false;
     },
