@@ -31,7 +31,7 @@ test('summitLens/coverage groups an article by outlet with its sentence, from th
   }
 });
 
-test('a hover on a meeting mention links to its comparison only for a client that declared the command', async () => {
+test('a hover on a meeting mention links to its comparison only for a client that declared the command', { timeout: 180_000 }, async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'summit-coverage-hover-'));
   writeFileSync(path.join(dir, 'a.md'), ARTICLE);
   const options = (commandLinks) => ({ summitLens: { corpus: [] }, files: { exclude: {} }, ...(commandLinks ? { commandLinks } : {}) });

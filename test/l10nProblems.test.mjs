@@ -177,35 +177,39 @@ test("meeting dates label the Beijing day in the locale", () => {
   }
 });
 
-test('over LSP the Problems list, hovers and the outline follow the locale; summit-lens check too', async () => {
+test('over LSP the Problems list, hovers and the outline follow the locale; summit-lens check too', { timeout: 180_000 }, async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'summit-l10n-problems-'));
   const undated = '---\ntitle: 旧金山会晤\noutlet: 测试社\n---\n\n美国总统拜登与中国国家主席习近平在旧金山会晤。\n';
   writeFileSync(path.join(dir, 'a.md'), undated);
-  const servers = await Promise.all(['en', 'zh-cn', 'zh-tw'].map((locale) => startServer({ folders: [dir], locale })));
-  try {
-    await Promise.all(servers.map((server) => server.indexed));
-    const [english, simplified, traditional] = servers;
-    const problems = async (server) => {
+  /** One server at a time in the given locale: its problems for a.md, the meeting hover and the outline's meeting name. */
+  const answers = async (locale) => {
+    const server = await startServer({ folders: [dir], locale });
+    try {
+      await server.indexed;
       // Published once indexing has ended.
       const deadline = Date.now() + 30_000;
       while (!server.diagnostics.has(server.uriOf('a.md')) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-      return (server.diagnostics.get(server.uriOf('a.md')) ?? []).map((diagnostic) => diagnostic.message);
-    };
-    assert.deepEqual(await problems(english), [CASES[1].en]);
-    assert.deepEqual(await problems(simplified), [CASES[1]['zh-cn']]);
-    assert.deepEqual(await problems(traditional), [CASES[1]['zh-tw']]);
-
-    const hover = async (server) => (await server.request('textDocument/hover', { textDocument: { uri: server.uriOf('a.md') }, position: positionOf(undated, '会晤', 1) })).contents.value;
-    assert.match(await hover(english), /^Wednesday 2023-11-15 \(Beijing 2023-11-16\) · /m);
-    assert.match(await hover(simplified), /^星期三 2023-11-15（北京 2023-11-16） · /m);
-    const outline = async (server) => (await server.request('textDocument/documentSymbol', { textDocument: { uri: server.uriOf('a.md') } }))[0].children.find((child) => child.kind === 14 || /会晤|會晤|Meetings/.test(child.name));
-    const meetingName = async (server) => (await outline(server)).children[0].name;
-    assert.equal(await meetingName(english), '拜登与习近平旧金山（费罗丽庄园）会晤 2023-11-15 (Beijing 2023-11-16)');
-    assert.equal(await meetingName(traditional), '拜登与习近平旧金山（费罗丽庄园）会晤 2023-11-15（北京 2023-11-16）');
-  } finally {
-    await Promise.all(servers.map((server) => server.stop()));
-  }
+      const problems = (server.diagnostics.get(server.uriOf('a.md')) ?? []).map((diagnostic) => diagnostic.message);
+      const hover = (await server.request('textDocument/hover', { textDocument: { uri: server.uriOf('a.md') }, position: positionOf(undated, '会晤', 1) })).contents.value;
+      const symbols = await server.request('textDocument/documentSymbol', { textDocument: { uri: server.uriOf('a.md') } });
+      const meetings = symbols[0].children.find((child) => /^(Meetings|会晤|會晤)$/.test(child.name));
+      return { problems, hover, meeting: meetings.children[0].name };
+    } finally {
+      await server.stop();
+    }
+  };
   try {
+    const english = await answers('en');
+    assert.deepEqual(english.problems, [CASES[1].en]);
+    assert.match(english.hover, /^Wednesday 2023-11-15 \(Beijing 2023-11-16\) · /m);
+    assert.equal(english.meeting, '拜登与习近平旧金山（费罗丽庄园）会晤 2023-11-15 (Beijing 2023-11-16)');
+    const simplified = await answers('zh-cn');
+    assert.deepEqual(simplified.problems, [CASES[1]['zh-cn']]);
+    assert.match(simplified.hover, /^星期三 2023-11-15（北京 2023-11-16） · /m);
+    const traditional = await answers('zh-tw');
+    assert.deepEqual(traditional.problems, [CASES[1]['zh-tw']]);
+    assert.equal(traditional.meeting, '拜登与习近平旧金山（费罗丽庄园）会晤 2023-11-15（北京 2023-11-16）');
+
     const check = (locale) => {
       try {
         return execFileSync(process.execPath, [path.join(root, 'dist/cli.js'), 'check', dir, '--locale', locale], { encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '' } });
