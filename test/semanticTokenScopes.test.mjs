@@ -46,3 +46,8 @@ test('summitLens.semanticHighlighting.enabled is declared on by default and read
   const off = core.parseSettings({ summitLens: { semanticHighlighting: { enabled: false } } }).settings;
   assert.equal(core.parseSettings({ summitLens: { codeLens: { enabled: true } } }, off).settings.semanticHighlighting, false);
 });
+
+test('articles are coloured by meaning in every theme, also one that does not ask for semantic colours', () => {
+  // VS Code's default, "configuredByTheme", would leave the tokens unused under such a theme.
+  assert.equal(contributes.configurationDefaults['[summit-article]']['editor.semanticHighlighting.enabled'], true);
+});
