@@ -19,7 +19,7 @@ export { parseFigureCatalogue, mergeFigures } from './core/figures/catalogue';
 export { FigureMatcher } from './core/figures/recognize';
 export { parseMeetingCatalogue } from './core/meetings/catalogue';
 export { recognizeMeetings, type MeetingInput } from './core/meetings/recognize';
-export { meetingDates, meetingDatesCompact } from './core/meetings/dates';
+export { findDates, meetingDates, meetingDatesCompact } from './core/meetings/dates';
 export { CorpusFiles } from './workspace/corpusFiles';
 export { readWorkspaceKnowledge } from './workspace/knowledgeFiles';
 export { Indexer } from './workspace/indexer';

@@ -65,18 +65,22 @@ for (const character of '0123456789-/.\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\
 for (let code = 0x2000; code <= 0x200a; code++) DATE_CHARACTERS[code] = 1;
 const DATE_ANCHOR = /[年月日号周期拜天前\-/.]/g;
 
+interface DateMatch {
+  match: RegExpExecArray;
+  /** Where the run the pattern ran over (`match.input`) starts in the text. */
+  offset: number;
+}
+
 /**
- * DATE_RE's matches in the text, as one scan of the whole text would find them. The pattern runs
- * only over the runs of date characters around an anchor, with one character of context on each
- * side for its lookarounds: the anchors are found natively, and the rest of an article is never
- * looked at.
+ * DATE_RE's matches among the anchors in [from, to), as one scan of the whole text would find
+ * them. The pattern runs only over the runs of date characters around an anchor, with one
+ * character of context on each side for its lookarounds: the anchors are found natively, and the
+ * rest of an article is never looked at.
  */
-function dateMatches(text: string): Array<{ match: RegExpExecArray; offset: number }> {
-  // Collected before use: the patterns keep their position in shared state.
-  const found: Array<{ match: RegExpExecArray; offset: number }> = [];
+function scanDateMatches(text: string, from: number, to: number, found: DateMatch[]): void {
   const n = text.length;
-  DATE_ANCHOR.lastIndex = 0;
-  for (let anchor = DATE_ANCHOR.exec(text); anchor; anchor = DATE_ANCHOR.exec(text)) {
+  DATE_ANCHOR.lastIndex = from;
+  for (let anchor = DATE_ANCHOR.exec(text); anchor && anchor.index < to; anchor = DATE_ANCHOR.exec(text)) {
     let runStart = anchor.index;
     while (runStart > 0 && DATE_CHARACTERS[text.charCodeAt(runStart - 1)]) runStart--;
     let runEnd = anchor.index + 1;
@@ -88,6 +92,74 @@ function dateMatches(text: string): Array<{ match: RegExpExecArray; offset: numb
     DATE_RE.lastIndex = 0;
     for (let match = DATE_RE.exec(run); match; match = DATE_RE.exec(run)) found.push({ match, offset });
   }
+}
+
+/** How many characters `a` and `b` share at their start, found by halving (each comparison is native). */
+function commonPrefixLength(a: string, b: string): number {
+  let low = 0;
+  let high = Math.min(a.length, b.length);
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (a.slice(low, middle) === b.slice(low, middle)) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/** How many characters `a` and `b` share at their end, at most `limit`. */
+function commonSuffixLength(a: string, b: string, limit: number): number {
+  let low = 0;
+  let high = limit;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (a.slice(a.length - middle, a.length - low) === b.slice(b.length - middle, b.length - low)) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/** The last text scanned and its matches: after a keystroke only the runs around the edit are scanned again. */
+let previousScan: { text: string; found: readonly DateMatch[] } | undefined;
+
+/**
+ * DATE_RE's matches in the text. A run whose window (the run and its context characters) lies
+ * wholly in the part an edit left unchanged reads the same characters as before, so its matches
+ * are kept (moved after the edit); only the anchors between the last such run before the edit and
+ * the first after it are scanned again.
+ */
+function dateMatches(text: string): DateMatch[] {
+  const found: DateMatch[] = [];
+  const previous = previousScan;
+  if (!previous || previous.text === text) {
+    if (previous) return [...previous.found];
+    scanDateMatches(text, 0, text.length, found);
+  } else {
+    const old = previous.text;
+    const prefix = commonPrefixLength(old, text);
+    const suffix = commonSuffixLength(old, text, Math.min(old.length, text.length) - prefix);
+    const shift = text.length - old.length;
+    let resumeAt = 0;
+    let firstAfter = previous.found.length;
+    for (let index = 0; index < previous.found.length; index++) {
+      const entry = previous.found[index];
+      const windowEnd = entry.offset + entry.match.input.length;
+      if (windowEnd < prefix) {
+        found.push(entry);
+        // The window's last character ends the run: a later anchor's run cannot reach back past it.
+        resumeAt = windowEnd - 1;
+      } else if (entry.offset > old.length - suffix) {
+        firstAfter = index;
+        break;
+      }
+    }
+    const stopAt = firstAfter < previous.found.length ? previous.found[firstAfter].offset + shift : text.length;
+    scanDateMatches(text, resumeAt, stopAt, found);
+    for (let index = firstAfter; index < previous.found.length; index++) {
+      const entry = previous.found[index];
+      found.push({ match: entry.match, offset: entry.offset + shift });
+    }
+  }
+  previousScan = { text, found: [...found] };
   return found;
 }
 
