@@ -113,7 +113,7 @@ test('Meetings: grouped by leader pair with the era, in date order; a meeting ex
   assert.equal(mention.label.slice(...mention.highlight), sliceRange(MARKDOWN('前瞻', '2023-11-10', '美国总统拜登将于下周三在旧金山与习近平会晤。', '大纪元'), mention.open.range));
 });
 
-test('People: by number of articles, English in the label for the filter, learned people told apart', () => {
+test('People: by number of articles, both scripts and English in the label for the filter, learned people told apart', () => {
   const { lens, sources } = corpus({
     'a.md': MARKDOWN('一', '2023-11-10', '美国总统拜登与习近平会晤。'),
     'b.md': MARKDOWN('二', '2023-11-11', '拜登说，美国智库布鲁金斯学会高级研究员何瑞恩（Ryan Hass）认为会晤有意义。'),
@@ -124,6 +124,8 @@ test('People: by number of articles, English in the label for the filter, learne
   assert.equal(people[0].icon, 'person');
   const learned = people.find((person) => person.icon === 'learned-person');
   if (learned) assert.match(learned.description, /^learned · 1 article$/);
+  // The filter finds a person in either script: both are in the label where they differ.
+  assert.equal(people.find((person) => person.label.startsWith('习近平')).label, '习近平 習近平 Xi Jinping');
   const [article] = core.readingRoomChildren(lens, sources, 'people', people.find((person) => person.label.startsWith('习近平')).id);
   assert.equal(article.label, '一');
 });

@@ -6,6 +6,7 @@
 import type { ArticleAnalysis } from '../analysis';
 import type { Article } from '../article/model';
 import type { Location } from '../corpusIndex';
+import { canonicalName } from '../figures/script';
 import type { Figure } from '../figures/types';
 import type { Meeting } from '../meetings/types';
 import type { SummitLens } from '../summitLens';
@@ -209,15 +210,23 @@ function peopleInIndex(lens: SummitLens): Array<{ figure: Figure; articles: numb
   return people.sort((a, b) => b.articles - a.articles || a.figure.en.localeCompare(b.figure.en));
 }
 
+/** A person's name in the article scripts both, when they differ, then in English. */
+function filterableName(figure: Figure): string {
+  const otherScript = canonicalName(figure, true);
+  const names = [figure.zh, otherScript !== figure.zh ? otherScript : undefined, figure.en && figure.en !== figure.zh ? figure.en : undefined];
+  return names.filter(Boolean).join(' ');
+}
+
 function peopleTree(lens: SummitLens, sources: ReadingRoomSources, parent: string[]): ReadingRoomNode[] {
   if (parent.length === 0) {
     return peopleInIndex(lens).map(({ figure, articles }) => {
       const learned = figure.origin === 'learned';
       const role = figure.roles[figure.roles.length - 1];
       return {
-        // The English name is in the label so that the tree's filter finds a person in either script.
+        // The other script's name and the English one are in the label, since the tree's filter reads
+        // only labels: 習近平, 习近平 and Xi Jinping all find him.
         id: `person${SEPARATOR}${figure.id}`,
-        label: figure.en && figure.en !== figure.zh ? `${figure.zh} ${figure.en}` : figure.zh,
+        label: filterableName(figure),
         description: `${learned ? `${message('tree.learned')} · ` : ''}${plural(articles, 'article')}`,
         tooltip: [`${figure.zh} · ${figure.en}`, role ? `${role.zh} · ${role.en}` : '', learned ? message('tree.learnedTooltip') : message('tree.inCatalogue')].filter(Boolean).join('\n'),
         icon: learned ? ('learned-person' as const) : ('person' as const),
