@@ -186,8 +186,9 @@ describe('the coverage pages in VS Code', () => {
       await s.page.keyboard.type('拜登与习近平在旧金山会晤。');
       const sentences = await until(
         async () => {
+          // The page may redraw while the sentence is still being typed: wait for all of it.
           const texts = await column(frame).allInnerTexts();
-          return texts.length === before + 1 ? texts : undefined;
+          return texts.length === before + 1 && texts.some((text) => text.includes('拜登与习近平在旧金山会晤。')) ? texts : undefined;
         },
         { page: s.page, timeout: 30_000, message: 'the comparison did not show the new sentence' },
       );
