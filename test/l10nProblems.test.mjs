@@ -283,3 +283,21 @@ test("the knowledge files' problems read in the locale in summit-lens check", ()
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a mistyped setting and an unreadable knowledge file are named in the locale', () => {
+  const { problems } = core.parseSettings({ summitLens: { corpus: 42, codeLens: { enabled: 'no' } } });
+  try {
+    messages.setLocale('zh-cn');
+    assert.deepEqual(problems.map((problem) => messages.problemMessage(problem)), [
+      'summitLens.corpus 应是文件夹或 glob 的列表，而不是 42；按内容识别文章。',
+      'summitLens.codeLens.enabled 应为 true 或 false，而不是 "no"；现使用 true。',
+    ]);
+    messages.setLocale('zh-tw');
+    assert.equal(
+      messages.problemMessage('Summit Lens cannot read .summit-lens/figures.yaml: EACCES: permission denied'),
+      'Summit Lens 無法讀取 .summit-lens/figures.yaml：EACCES: permission denied',
+    );
+  } finally {
+    messages.setLocale('en');
+  }
+});

@@ -27,7 +27,7 @@ import { virtualDocuments } from './features/virtualDocuments';
 import { readingRoom, readingRoomLens } from './features/readingRoom';
 import { coverage } from './features/coverage';
 import { semanticTokens } from './features/semanticTokens';
-import { message, setLocale } from './core/language/messages';
+import { message, problemMessage, setLocale } from './core/language/messages';
 
 const FEATURES: Feature[] = [documentSymbols, foldingRanges, hover, definition, references, documentHighlights, workspaceSymbols, codeLens, inlayHints, virtualDocuments, readingRoom, semanticTokens, coverage];
 
@@ -88,7 +88,7 @@ function applySettings(payload: unknown): { corpusChanged: boolean } {
   const parsed = parseSettings(payload, settings);
   for (const problem of parsed.problems) {
     reporter.warn(problem);
-    void connection.window.showWarningMessage(`Summit Lens: ${problem}`);
+    void connection.window.showWarningMessage(`Summit Lens: ${problemMessage(problem)}`);
   }
   const corpusChanged = JSON.stringify([parsed.settings.corpus, parsed.settings.filesExclude]) !== JSON.stringify([settings.corpus, settings.filesExclude]);
   settings = parsed.settings;

@@ -293,6 +293,17 @@ export const PROBLEMS: readonly ProblemEntry[] = [
   { en: 'Meeting `{0}`: `country` must be a two-letter country code (CN, US).', 'zh-cn': '会晤 `{0}`：`country` 必须是两个字母的国家代码（CN、US）。', 'zh-tw': '會晤 `{0}`：`country` 必須是兩個字母的國家代碼（CN、US）。' },
   { en: 'Meeting `{0}`: `source` must be a string.', 'zh-cn': '会晤 `{0}`：`source` 必须是字符串。', 'zh-tw': '會晤 `{0}`：`source` 必須是字串。' },
   { en: 'Meeting `{0}`: participant `{1}` is not a figure id in kebab-case.', 'zh-cn': '会晤 `{0}`：参与者 `{1}` 不是 kebab-case 的人物 id。', 'zh-tw': '會晤 `{0}`：參與者 `{1}` 不是 kebab-case 的人物 id。' },
+  // A knowledge file that cannot be read at all.
+  { en: "Summit Lens did not read {0}: {1} MB is more than a knowledge file's limit of {2} MB.", 'zh-cn': 'Summit Lens 未读取 {0}：{1} MB 超过了知识文件 {2} MB 的上限。', 'zh-tw': 'Summit Lens 未讀取 {0}：{1} MB 超過了知識檔案 {2} MB 的上限。' },
+  { en: 'Summit Lens cannot read {0}: {1}', 'zh-cn': 'Summit Lens 无法读取 {0}：{1}', 'zh-tw': 'Summit Lens 無法讀取 {0}：{1}' },
+  // Settings with a value Summit Lens cannot use, shown as a warning when they are read.
+  { en: 'summitLens.corpus should be a list of folders or globs; the text "{0}" is read as [{1}].', 'zh-cn': 'summitLens.corpus 应是文件夹或 glob 的列表；文本 "{0}" 按 [{1}] 读取。', 'zh-tw': 'summitLens.corpus 應是資料夾或 glob 的清單；文字 "{0}" 按 [{1}] 讀取。' },
+  { en: 'summitLens.corpus should be a list of folders or globs, not {0}; {1}.', 'zh-cn': 'summitLens.corpus 应是文件夹或 glob 的列表，而不是 {0}；{1}。', 'zh-tw': 'summitLens.corpus 應是資料夾或 glob 的清單，而不是 {0}；{1}。', phrases: [1] },
+  { en: 'summitLens.{0}.enabled should be true or false, not {1}; {2} is used.', 'zh-cn': 'summitLens.{0}.enabled 应为 true 或 false，而不是 {1}；现使用 {2}。', 'zh-tw': 'summitLens.{0}.enabled 應為 true 或 false，而不是 {1}；現使用 {2}。' },
+  { en: 'summitLens.reader.default should be true or false, not {0}; {1} is used.', 'zh-cn': 'summitLens.reader.default 应为 true 或 false，而不是 {0}；现使用 {1}。', 'zh-tw': 'summitLens.reader.default 應為 true 或 false，而不是 {0}；現使用 {1}。' },
+  { en: 'The summitLens settings should be an object, not {0}; the defaults are used.', 'zh-cn': 'summitLens 设置应是一个对象，而不是 {0}；现使用默认值。', 'zh-tw': 'summitLens 設定應是一個物件，而不是 {0}；現使用預設值。' },
+  { en: 'files.exclude should be an object of globs, not {0}; nothing is excluded.', 'zh-cn': 'files.exclude 应是 glob 的对象，而不是 {0}；不排除任何文件。', 'zh-tw': 'files.exclude 應是 glob 的物件，而不是 {0}；不排除任何檔案。' },
+  { en: 'The cache folder should be an absolute path, not {0}; analyses are not persisted this session.', 'zh-cn': '缓存文件夹应是绝对路径，而不是 {0}；本次会话不保存分析结果。', 'zh-tw': '快取資料夾應是絕對路徑，而不是 {0}；本次工作階段不保存分析結果。' },
 ];
 
 /** The parts of problem texts that are our own words: where a date was read, how it was derived. */
@@ -314,6 +325,8 @@ export const PROBLEM_PHRASES: readonly ProblemEntry[] = [
   },
   { en: ' (first on line {0})', 'zh-cn': '（首次出现在第 {0} 行）', 'zh-tw': '（首次出現在第 {0} 行）' },
   { en: 'This entry', 'zh-cn': '此条目', 'zh-tw': '此條目' },
+  { en: 'the previous list is kept', 'zh-cn': '保留之前的列表', 'zh-tw': '保留之前的清單' },
+  { en: 'articles are recognised by their content', 'zh-cn': '按内容识别文章', 'zh-tw': '按內容識別文章' },
   { en: 'The entry for {0}', 'zh-cn': '{0} 的条目', 'zh-tw': '{0} 的條目' },
   { en: ' Only the month is known ({0}, from an upload path).', 'zh-cn': '只知道月份（{0}，来自上传路径）。', 'zh-tw': '只知道月份（{0}，來自上傳路徑）。' },
 ];
