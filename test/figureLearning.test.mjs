@@ -2,6 +2,7 @@
 // per test, over short inline fixtures: which people are learned, with their exact ranges.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { learnedBy } from './support/recognition.mjs';
 import { core } from './support/core.mjs';
 
 const { parseFigureCatalogue, FigureMatcher, normalizeForMatching } = core;
@@ -46,19 +47,7 @@ const CATALOGUE = `
 const { figures, problems } = parseFigureCatalogue(CATALOGUE, 'builtin');
 const matcher = new FigureMatcher(figures);
 const recognize = (text, date) => matcher.recognize(text, normalizeForMatching(text), undefined, date);
-/** The learned people as `name@start-end` of their first mention, in text order. */
-const learned = (text) => {
-  const result = recognize(text);
-  const ids = new Set(result.learned.map((figure) => figure.id));
-  const seen = new Set();
-  const out = [];
-  for (const mention of result.mentions) {
-    if (!ids.has(mention.figureId) || seen.has(mention.figureId)) continue;
-    seen.add(mention.figureId);
-    out.push(`${mention.text}@${mention.start}-${mention.end}`);
-  }
-  return out;
-};
+const learned = (text) => learnedBy(matcher, text);
 const mentioned = (text, date) => recognize(text, date).mentions.map((mention) => `${mention.figureId}@${mention.start}-${mention.end}`);
 
 test('the fixture catalogue reads', () => assert.deepEqual(problems, []));

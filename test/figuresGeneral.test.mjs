@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { learnedBy } from './support/recognition.mjs';
 import { core, root } from './support/core.mjs';
 
 const { parseFigureCatalogue, FigureMatcher, normalizeForMatching, mergeFigures } = core;
@@ -12,19 +13,7 @@ const { parseFigureCatalogue, FigureMatcher, normalizeForMatching, mergeFigures 
 // Learning: an inline catalogue that knows none of the people below.
 const fixture = parseFigureCatalogue('- id: xi-jinping\n  en: Xi Jinping\n  zh: 习近平\n', 'builtin');
 const fixtureMatcher = new FigureMatcher(fixture.figures);
-/** The learned people as `name@start-end` of their first mention, in text order. */
-const learned = (text) => {
-  const result = fixtureMatcher.recognize(text, normalizeForMatching(text));
-  const ids = new Set(result.learned.map((figure) => figure.id));
-  const seen = new Set();
-  const out = [];
-  for (const mention of result.mentions) {
-    if (!ids.has(mention.figureId) || seen.has(mention.figureId)) continue;
-    seen.add(mention.figureId);
-    out.push(`${mention.text}@${mention.start}-${mention.end}`);
-  }
-  return out;
-};
+const learned = (text) => learnedBy(fixtureMatcher, text);
 
 // The built-in catalogue, every file.
 const files = ['figures.yaml', 'figures/cn.yaml', 'figures/us.yaml', 'figures/world.yaml', 'figures/leaders.yaml'];

@@ -4,19 +4,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { core } from './support/core.mjs';
+import { builtinKnowledge, linkMeetings, meetingIdsOf, meetingMentionOf } from './support/recognition.mjs';
 
-const builtin = new core.Knowledge({});
-
-/** Links the meetings in `body` (after a title line), from the figures the figure recogniser finds there. */
-function link(body, articleDate) {
-  const text = `标题\n\n${body}`;
-  const normalized = core.normalizeForMatching(text);
-  const figures = builtin.matcher.recognize(text, normalized).mentions;
-  return core.recognizeMeetings({ text, normalized, articleDate, figures }, builtin);
-}
-
-const idsOf = (result) => [...new Set(result.mentions.map((mention) => mention.meetingId))].sort();
-const mentionOf = (result, text) => result.mentions.find((mention) => mention.text === text);
+const builtin = builtinKnowledge;
+const link = linkMeetings;
+const idsOf = meetingIdsOf;
+const mentionOf = meetingMentionOf;
 
 test('a visit announced for a month more than 30 days ahead links to the visit held next, even when postponed (明年4月访华)', () => {
   // November 2025: the visit planned for April 2026 took place on 14 May 2026.

@@ -4,19 +4,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { core } from './support/core.mjs';
+import { builtinKnowledge, linkMeetings, meetingIdsOf, meetingMentionOf } from './support/recognition.mjs';
 
-const builtin = new core.Knowledge({});
-
-/** Links the meetings in `body` (after a title line), from the figures the figure recogniser finds there. */
-function link(body, articleDate, knowledge = builtin) {
-  const text = `标题\n\n${body}`;
-  const normalized = core.normalizeForMatching(text);
-  const figures = knowledge.matcher.recognize(text, normalized).mentions;
-  return core.recognizeMeetings({ text, normalized, articleDate, figures }, knowledge);
-}
-
-const idsOf = (result) => [...new Set(result.mentions.map((mention) => mention.meetingId))].sort();
-const mentionOf = (result, text) => result.mentions.find((mention) => mention.text === text);
+const builtin = builtinKnowledge;
+const link = linkMeetings;
+const idsOf = meetingIdsOf;
+const mentionOf = meetingMentionOf;
 
 test('an explicit month and year beat a catalogue term: 2018年12月 … 二十国集团峰会 is Buenos Aires, never Bali', () => {
   const result = link('2018年12月，两国元首在布宜诺斯艾利斯二十国集团峰会期间共进晚餐，同意暂停加征关税。', '2023-11-10');
