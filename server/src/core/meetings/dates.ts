@@ -128,12 +128,11 @@ let previousScan: { text: string; found: readonly DateMatch[] } | undefined;
  * the first after it are scanned again.
  */
 function dateMatches(text: string): DateMatch[] {
-  const found: DateMatch[] = [];
   const previous = previousScan;
-  if (!previous || previous.text === text) {
-    if (previous) return [...previous.found];
-    scanDateMatches(text, 0, text.length, found);
-  } else {
+  if (previous?.text === text) return [...previous.found];
+  const found: DateMatch[] = [];
+  if (!previous) scanDateMatches(text, 0, text.length, found);
+  else {
     const old = previous.text;
     const prefix = commonPrefixLength(old, text);
     const suffix = commonSuffixLength(old, text, Math.min(old.length, text.length) - prefix);
