@@ -4,6 +4,7 @@
 // Usage: npm run bench   (builds first; SUMMIT_BENCH_OUTPUT=file writes the table there instead of
 // BENCHMARKS.md). Corpus: /work/shared/corpus/{bulk,dev,seeds} when present, else
 // SUMMIT_BENCH_CORPUS, else a generated corpus of 3,000 files from examples/corpus.
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -81,6 +82,44 @@ async function coreInThreads(files, count) {
   return time;
 }
 
+/**
+ * The build to compare with (`SUMMIT_BENCH_REFERENCE`: the folder of another checkout of this
+ * repository, built with `npm ci && npm run build`), or undefined. Measured in the same run by the
+ * same code, "no slower than before" becomes a ratio on one machine at one time, not a comparison
+ * with another day's numbers on another machine.
+ */
+function referenceBuild() {
+  const dir = process.env.SUMMIT_BENCH_REFERENCE;
+  if (!dir) return undefined;
+  const folder = path.resolve(dir);
+  let commit = folder;
+  try {
+    commit = execFileSync('git', ['-C', folder, 'log', '-1', '--format=%h (%cs)'], { encoding: 'utf8' }).trim();
+  } catch {
+    // Not a git checkout: the folder names it.
+  }
+  return { folder, commit, core: require(path.join(folder, 'dist/core.js')), serverScript: path.join(folder, 'dist/server.js') };
+}
+
+/** Read + analyse every file in this thread with `coreModule`'s engine; the parse is timed again apart. */
+function coreInOneThread(coreModule, knowledge, files) {
+  const phases = { parse: 0, recognise: 0 };
+  let time = 0;
+  for (const file of files) {
+    const t0 = performance.now();
+    const text = readFileSync(file, 'utf8');
+    const t1 = performance.now();
+    coreModule.analyzeArticle(pathToFileURL(file).href, text, knowledge);
+    const t2 = performance.now();
+    coreModule.parseArticle(text);
+    const t3 = performance.now();
+    time += t2 - t0;
+    phases.parse += t3 - t2;
+    phases.recognise += t2 - t1 - (t3 - t2);
+  }
+  return { time, phases };
+}
+
 async function main() {
   const { folders, source } = corpusFolders();
   const files = folders.flatMap(listFiles);
@@ -100,30 +139,29 @@ async function main() {
 
   // The core in one thread, in this process: parse + recognise, no protocol, no cache.
   const knowledge = new core.Knowledge({});
-  const phases = { parse: 0, recognise: 0 };
-  let coreSingle = 0;
-  for (const file of files) {
-    const t0 = performance.now();
-    const text = readFileSync(file, 'utf8');
-    const t1 = performance.now();
-    core.analyzeArticle(pathToFileURL(file).href, text, knowledge);
-    const t2 = performance.now();
-    core.parseArticle(text);
-    const t3 = performance.now();
-    coreSingle += t2 - t0;
-    phases.parse += t3 - t2;
-    phases.recognise += t2 - t1 - (t3 - t2);
-  }
+  const { time: coreSingle, phases } = coreInOneThread(core, knowledge, files);
   log(`core single-thread ${ms(coreSingle)} ms`);
+
+  // The reference build, when named: its core in one thread, then this build's again, then the
+  // reference's again; each side keeps its faster run, so a burst of load on the machine weighs
+  // on neither side alone.
+  const reference = referenceBuild();
+  if (reference) {
+    const referenceKnowledge = new reference.core.Knowledge({});
+    const runs = [coreInOneThread(reference.core, referenceKnowledge, files), coreInOneThread(core, knowledge, files), coreInOneThread(reference.core, referenceKnowledge, files)];
+    reference.coreThis = [{ time: coreSingle, phases }, runs[1]].reduce((best, run) => (run.time < best.time ? run : best));
+    reference.coreReference = [runs[0], runs[2]].reduce((best, run) => (run.time < best.time ? run : best));
+    log(`core single-thread: this build ${ms(reference.coreThis.time)} ms, reference ${ms(reference.coreReference.time)} ms`);
+  }
 
   // How the same work scales over this machine's cores: the corpus split over one and over two threads.
   const threads = { one: await coreInThreads(files, 1), two: await coreInThreads(files, 2) };
   log(`core in threads: one ${ms(threads.one)} ms, two ${ms(threads.two)} ms`);
 
   const targets = chooseTargets(files, knowledge);
-  const coldRun = async (runFolders, env = {}, { probe = false } = {}) => {
+  const coldRun = async (runFolders, env = {}, { probe = false, serverScript } = {}) => {
     const cacheDir = mkdtempSync(path.join(scratch, 'cache-'));
-    const server = await startServer({ folders: runFolders, cacheDir, env });
+    const server = await startServer({ folders: runFolders, cacheDir, env, serverScript });
     // Responsiveness while the index fills: a hover every 15 ms until indexing ends.
     const during = probe && targets.typical ? await hoversUntilIndexed(server, targets.typical) : undefined;
     const time = await server.indexed;
@@ -147,6 +185,26 @@ async function main() {
   await two.server.stop();
   log(`cold, two workers ${ms(two.time)} ms, ${two.indexLine}`);
 
+  // The reference build's cold index with its default workers, twice, between this build's default run and one more.
+  if (reference) {
+    const referenceRuns = [];
+    const thisRuns = [cold];
+    for (let i = 0; i < 2; i++) {
+      const run = await coldRun(folders, {}, { serverScript: reference.serverScript });
+      await run.server.stop();
+      referenceRuns.push(run);
+      if (i === 0) {
+        const again = await coldRun(folders);
+        await again.server.stop();
+        thisRuns.push(again);
+      }
+    }
+    const faster = (runs) => runs.reduce((best, run) => (run.time < best.time ? run : best));
+    reference.coldThis = faster(thisRuns);
+    reference.coldReference = faster(referenceRuns);
+    log(`cold: this build ${ms(reference.coldThis.time)} ms, reference ${ms(reference.coldReference.time)} ms`);
+  }
+
   // Warm: the same workspace again, with the cache the cold run wrote.
   const warmServer = await startServer({ folders, cacheDir: cold.cacheDir });
   const warm = await warmServer.indexed;
@@ -159,6 +217,15 @@ async function main() {
   const warmRss = warmServer.peakRssMb();
   await warmServer.stop();
   for (const row of latencies) log(`${row.label}: p50 ${ms(row.p50)} p95 ${ms(row.p95)}`);
+
+  // The reference build's keystrokes in the largest article, on its own warm server.
+  if (reference) {
+    const referenceServer = await startServer({ folders, cacheDir: reference.coldReference.cacheDir, serverScript: reference.serverScript });
+    await referenceServer.indexed;
+    reference.edits = await editLatencies(referenceServer, 'largest', targets.largest, { semanticTokens: false });
+    await referenceServer.stop();
+    for (const row of reference.edits) log(`reference ${row.label}: p50 ${ms(row.p50)} p95 ${ms(row.p95)}`);
+  }
 
   // Growth: 25 % and 50 % of the files, copied into scratch folders, indexed cold.
   const growth = [];
@@ -177,7 +244,7 @@ async function main() {
   }
   growth.push({ share: 1, files: files.length, time: cold.time, rss: cold.rss });
 
-  writeReport({ files, mb, source, floor, peer, coreSingle, threads, phases, single, cold, one, two, warm, warmRss, latencies, growth });
+  writeReport({ files, mb, source, floor, peer, coreSingle, threads, phases, single, cold, one, two, warm, warmRss, latencies, growth, reference });
   rmSync(scratch, { recursive: true, force: true });
 }
 
@@ -266,46 +333,73 @@ async function measureLatencies(server, { typical, largest }) {
   rows.push(await timeRequests(`documentSymbol (largest, ${(largest.text.length / 1024).toFixed(0)} K chars)`, () => server.request('textDocument/documentSymbol', largestDoc)));
   rows.push(await timeRequests('workspace symbols (拜登)', () => server.request('workspace/symbol', { query: '拜登' })));
   rows.push(await timeRequests('workspace symbols (empty query)', () => server.request('workspace/symbol', { query: '' })));
-  for (const [label, target] of [['typical', typical], ['largest', largest]]) {
-    if (!target) continue;
-    const uri = pathToFileURL(target.file).href;
-    let version = 1;
-    await server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'summit-article', version, text: target.text } });
-    const size = `${(target.text.length / 1024).toFixed(0)} K chars`;
-    // One character typed (and then removed, so every sample edits the same text), then a request that needs the new analysis:
-    // a Chinese character in the middle of the prose, the common case; a line break there, which is markup (the HTML body is
-    // walked again from the last checkpoint before it); and a space at the very top, which re-reads the whole layout.
-    const prose = prosePosition(target.text);
-    const kinds = [
-      ['typing prose', prose, '的'],
-      ['line break in the prose, body walked again from a checkpoint', prose, '\n'],
-      ['space at line 1, full re-read', { line: 0, character: 0 }, ' '],
-    ];
-    const edit = (position, typed, i) => {
-      const end = typed === '\n' ? { line: position.line + 1, character: 0 } : { line: position.line, character: position.character + 1 };
-      const change = i % 2 === 0 ? { range: { start: position, end: position }, text: typed } : { range: { start: position, end }, text: '' };
-      return server.notify('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [change] });
-    };
-    for (const [kind, position, typed] of kinds) {
-      rows.push(
-        await timeRequests(`edit → re-index → documentSymbol (${label}, ${size}, ${kind})`, async (i) => {
-          await edit(position, typed, i);
-          return server.request('textDocument/documentSymbol', { textDocument: { uri } });
-        }),
-      );
-    }
-    // The editor asks for the colours of the whole article after each keystroke: they are encoded from the new analysis.
-    if (label === 'largest') {
-      rows.push(
-        await timeRequests(`edit → re-index → semanticTokens/full (${label}, ${size}, typing prose)`, async (i) => {
-          await edit(prose, '的', i);
-          return server.request('textDocument/semanticTokens/full', { textDocument: { uri } });
-        }),
-      );
-    }
-    await server.notify('textDocument/didClose', { textDocument: { uri } });
-  }
+  for (const [label, target] of [['typical', typical], ['largest', largest]]) if (target) rows.push(...(await editLatencies(server, label, target)));
   return rows;
+}
+
+/** Keystroke latencies on one article (`label`: typical or largest), opened in `server` and closed after. */
+async function editLatencies(server, label, target, { semanticTokens = true } = {}) {
+  const rows = [];
+  const uri = pathToFileURL(target.file).href;
+  let version = 1;
+  await server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'summit-article', version, text: target.text } });
+  const size = `${(target.text.length / 1024).toFixed(0)} K chars`;
+  // One character typed (and then removed, so every sample edits the same text), then a request that needs the new analysis:
+  // a Chinese character in the middle of the prose, the common case; a line break there, which is markup (the HTML body is
+  // walked again from the last checkpoint before it); and a space at the very top, which re-reads the whole layout.
+  const prose = prosePosition(target.text);
+  const kinds = [
+    ['typing prose', prose, '的'],
+    ['line break in the prose, body walked again from a checkpoint', prose, '\n'],
+    ['space at line 1, full re-read', { line: 0, character: 0 }, ' '],
+  ];
+  const edit = (position, typed, i) => {
+    const end = typed === '\n' ? { line: position.line + 1, character: 0 } : { line: position.line, character: position.character + 1 };
+    const change = i % 2 === 0 ? { range: { start: position, end: position }, text: typed } : { range: { start: position, end }, text: '' };
+    return server.notify('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [change] });
+  };
+  for (const [kind, position, typed] of kinds) {
+    rows.push(
+      await timeRequests(`edit → re-index → documentSymbol (${label}, ${size}, ${kind})`, async (i) => {
+        await edit(position, typed, i);
+        return server.request('textDocument/documentSymbol', { textDocument: { uri } });
+      }),
+    );
+  }
+  // The editor asks for the colours of the whole article after each keystroke: they are encoded from the new analysis.
+  if (label === 'largest' && semanticTokens) {
+    rows.push(
+      await timeRequests(`edit → re-index → semanticTokens/full (${label}, ${size}, typing prose)`, async (i) => {
+        await edit(prose, '的', i);
+        return server.request('textDocument/semanticTokens/full', { textDocument: { uri } });
+      }),
+    );
+  }
+  await server.notify('textDocument/didClose', { textDocument: { uri } });
+  return rows;
+}
+
+/** This build against the reference build, measured in the same run (each side's faster of two runs where it says so). */
+function referenceReport(lines, r) {
+  const { reference } = r;
+  lines.push(`Against the reference build, ${reference.commit}, in the same run:`);
+  lines.push('');
+  lines.push('| Measure | This build | Reference | This / reference |');
+  lines.push('|---|---:|---:|---:|');
+  const compare = (measure, mine, theirs, unit = 'ms') => lines.push(`| ${measure} | ${ms(mine)} ${unit} | ${ms(theirs)} ${unit} | ${(mine / theirs).toFixed(2)}× |`);
+  compare('Core in one thread (faster of two runs)', reference.coreThis.time, reference.coreReference.time);
+  compare('… of which parse', reference.coreThis.phases.parse, reference.coreReference.phases.parse);
+  compare('… of which recognisers', reference.coreThis.phases.recognise, reference.coreReference.phases.recognise);
+  compare('Cold index, server, default workers (faster of two runs)', reference.coldThis.time, reference.coldReference.time);
+  compare('Peak RSS of that run', reference.coldThis.rss ?? NaN, reference.coldReference.rss ?? NaN, 'MB');
+  for (const theirs of reference.edits) {
+    const mine = r.latencies.find((row) => row.label === theirs.label);
+    if (!mine) continue;
+    const label = theirs.label.replace(/^edit → re-index → documentSymbol \((.*)\)$/, 'keystroke, $1');
+    compare(`${label}, p50`, mine.p50, theirs.p50);
+    compare(`${label}, p95`, mine.p95, theirs.p95);
+  }
+  lines.push('');
 }
 
 function writeReport(r) {
@@ -362,6 +456,7 @@ function writeReport(r) {
   lines.push('|---|---:|---:|---:|---:|');
   for (const step of r.growth) lines.push(`| ${step.share * 100} % | ${step.files.toLocaleString('en')} | ${ms(step.time)} ms | ${(step.time / step.files).toFixed(2)} | ${step.rss?.toFixed(0)} MB |`);
   lines.push('');
+  if (r.reference) referenceReport(lines, r);
   const table = lines.join('\n');
   // SUMMIT_BENCH_OUTPUT=file writes the table there instead (a trial run leaves BENCHMARKS.md as it is).
   if (process.env.SUMMIT_BENCH_OUTPUT) {

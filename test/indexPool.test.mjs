@@ -1,5 +1,6 @@
-// The index workers share one jieba through the segmenter thread: the CLI's report over the
-// sample corpus is the same, byte for byte, with two workers as in the main thread alone.
+// Two or more index workers share one jieba through the segmenter thread; a lone worker holds its
+// own. Either way the CLI's report over the sample corpus is the same, byte for byte, as the main
+// thread's alone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -17,4 +18,8 @@ test('two index workers sharing one segmenter report exactly what the main threa
   const alone = report(0);
   assert.ok(JSON.parse(alone).articles.some((article) => article.figures.some((figure) => figure.id.startsWith('learned:'))), 'the sample corpus has learned names');
   assert.equal(report(2), alone);
+});
+
+test('a lone index worker, with its own jieba, reports exactly what the main thread alone reports', () => {
+  assert.equal(report(1), report(0));
 });

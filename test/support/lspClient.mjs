@@ -9,11 +9,12 @@ const require = createRequire(import.meta.url);
 const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
 
 /**
- * A running server with a workspace open. `indexed` resolves when the start-up indexing ends
- * (its work-done progress reports `end`); `logs` collects window/logMessage texts.
+ * A running server with a workspace open: this build's, or `serverScript` (the benchmark's
+ * reference build). `indexed` resolves when the start-up indexing ends (its work-done progress
+ * reports `end`); `logs` collects window/logMessage texts.
  */
-export async function startServer({ folders, cacheDir, filesExclude, settings = {}, env = {}, initializationOptions, nodeArgs = [], locale }) {
-  const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'dist/server.js'), '--stdio'], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+export async function startServer({ folders, cacheDir, filesExclude, settings = {}, env = {}, initializationOptions, nodeArgs = [], locale, serverScript = path.join(root, 'dist/server.js') }) {
+  const child = spawn(process.execPath, [...nodeArgs, serverScript, '--stdio'], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
   const stderr = [];
   child.stderr.on('data', (chunk) => stderr.push(String(chunk)));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));

@@ -54,6 +54,7 @@ export interface IndexWorkerData {
  * 42.8–63.3 s, server CPU 18.6–20.6 s, peak RSS 372–378 MB; two workers 58.2–58.3 s, 22.3–23.1 s,
  * 437–438 MB; none 72.8 s, 17.1 s, 446 MB. A second worker costs a copy of the code, the
  * knowledge and their compiled state, and no longer gains time with the main thread busy.
+ * A lone worker holds its own jieba rather than asking the shared thread (see the constructor).
  * `SUMMIT_LENS_WORKERS=n` overrides (0: main thread only).
  */
 function defaultWorkerCount(): number {
@@ -62,6 +63,9 @@ function defaultWorkerCount(): number {
   const cores = availableParallelism();
   return cores >= 2 ? Math.min(cores - 1, 4) : 0;
 }
+
+/** From this many workers on, jieba's ≈ 60 MB per thread outweighs the time asking another thread costs. */
+const MIN_WORKERS_SHARING_SEGMENTER = 2;
 
 export class IndexPool {
   private readonly workers: PoolWorker[] = [];
@@ -78,8 +82,12 @@ export class IndexPool {
     private readonly workerCount = defaultWorkerCount(),
     private readonly workerScript = path.join(__dirname, 'indexWorker.js'),
   ) {
-    // With workers, this thread and every worker share one jieba (see sharedSegmenter.ts) instead of holding one each.
-    this.segmenter = this.size > 0 ? SharedSegmenter.get() : undefined;
+    // Two or more workers share one jieba (see sharedSegmenter.ts) instead of holding one each, and so
+    // does this thread. A lone worker keeps its own: it asks for thousands of windows, and each
+    // question to another thread waits for that thread to be scheduled (on a busy 2-core machine,
+    // seconds over a corpus), while this thread segments nothing during a batch and loads jieba only
+    // for the editor's first window after it.
+    this.segmenter = this.size >= MIN_WORKERS_SHARING_SEGMENTER ? SharedSegmenter.get() : undefined;
     if (this.segmenter) useWindowTagger(this.segmenter.mainTagger());
   }
 
