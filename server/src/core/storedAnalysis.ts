@@ -3,7 +3,7 @@
  * range as four numbers. Ranges are most of an analysis; so stored, one is ≈ 35 % shorter, and
  * is written and parsed faster.
  */
-import type { ArticleAnalysis, OutlineEntry } from './analysis';
+import type { ArticleAnalysis, DateCueEntry, FigureMentionEntry, IntroductionEntry, MeetingMentionEntry, OutlineEntry, RangedProblem } from './analysis';
 import type { Range } from './text/lineIndex';
 
 /** A range as stored: start line, start character, end line, end character. */
@@ -11,21 +11,42 @@ type StoredRange = [number, number, number, number];
 
 const storeRange = (range: Range): StoredRange => [range.start.line, range.start.character, range.end.line, range.end.character];
 
+const isPosition = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
+
 function loadRange(stored: unknown): Range {
-  if (!Array.isArray(stored) || stored.length !== 4 || !stored.every((value) => Number.isInteger(value) && value >= 0)) throw new Error('not a stored range');
+  if (!Array.isArray(stored) || stored.length !== 4 || !isPosition(stored[0]) || !isPosition(stored[1]) || !isPosition(stored[2]) || !isPosition(stored[3])) throw new Error('not a stored range');
   return { start: { line: stored[0], character: stored[1] }, end: { line: stored[2], character: stored[3] } };
 }
 
+// Entries are written field by field rather than spread: the index holds hundreds of thousands of
+// them, and literals of one shape are made (and kept) cheaper than copies of arbitrary objects.
+
 function storeOutline(entry: OutlineEntry): unknown {
-  return { ...entry, range: storeRange(entry.range), selectionRange: storeRange(entry.selectionRange), children: entry.children.map(storeOutline) };
+  return { name: entry.name, detail: entry.detail, kind: entry.kind, range: storeRange(entry.range), selectionRange: storeRange(entry.selectionRange), children: entry.children.map(storeOutline) };
 }
 
 function loadOutline(stored: OutlineEntry): OutlineEntry {
-  return { ...stored, range: loadRange(stored.range), selectionRange: loadRange(stored.selectionRange), children: list(stored.children).map(loadOutline) };
+  return { name: stored.name, detail: stored.detail, kind: stored.kind, range: loadRange(stored.range), selectionRange: loadRange(stored.selectionRange), children: list(stored.children).map(loadOutline) };
 }
 
 /** An analysis apart from its file's URI: the same content may be several files. */
 type AnalysisContent = Omit<ArticleAnalysis, 'uri'>;
+
+type Ranged<T> = Omit<T, 'range'> & { range: unknown };
+
+const problem = <R>(entry: Ranged<RangedProblem>, range: (value: never) => R) => ({ message: entry.message, severity: entry.severity, range: range(entry.range as never) });
+const figure = <R>(entry: Ranged<FigureMentionEntry>, range: (value: never) => R) => ({ figureId: entry.figureId, text: entry.text, range: range(entry.range as never) });
+const meeting = <R>(entry: Ranged<MeetingMentionEntry>, range: (value: never) => R) => ({ meetingId: entry.meetingId, text: entry.text, range: range(entry.range as never), cue: entry.cue });
+
+function introduction<R>(entry: Omit<IntroductionEntry, 'range' | 'nameRange'> & { range: unknown; nameRange: unknown }, range: (value: never) => R) {
+  const made = { figureId: entry.figureId, range: range(entry.range as never), nameRange: range(entry.nameRange as never), text: entry.text };
+  return entry.descriptor === undefined ? made : { ...made, descriptor: entry.descriptor };
+}
+
+function dateCue<R>(entry: Ranged<DateCueEntry>, range: (value: never) => R) {
+  const made = { text: entry.text, date: entry.date, range: range(entry.range as never) };
+  return entry.meetingId === undefined ? made : { ...made, meetingId: entry.meetingId };
+}
 
 /** The analysis in its stored form (JSON-ready), every range as four numbers. */
 export function storeAnalysis(analysis: AnalysisContent): unknown {
@@ -33,11 +54,11 @@ export function storeAnalysis(analysis: AnalysisContent): unknown {
     ...analysis,
     outline: analysis.outline.map(storeOutline),
     folds: analysis.folds.map(storeRange),
-    problems: analysis.problems.map((problem) => ({ ...problem, range: storeRange(problem.range) })),
-    figures: analysis.figures.map((mention) => ({ ...mention, range: storeRange(mention.range) })),
-    introductions: analysis.introductions.map((intro) => ({ ...intro, range: storeRange(intro.range), nameRange: storeRange(intro.nameRange) })),
-    meetings: analysis.meetings.map((mention) => ({ ...mention, range: storeRange(mention.range) })),
-    dateCues: analysis.dateCues.map((cue) => ({ ...cue, range: storeRange(cue.range) })),
+    problems: analysis.problems.map((entry) => problem(entry, storeRange)),
+    figures: analysis.figures.map((entry) => figure(entry, storeRange)),
+    introductions: analysis.introductions.map((entry) => introduction(entry, storeRange)),
+    meetings: analysis.meetings.map((entry) => meeting(entry, storeRange)),
+    dateCues: analysis.dateCues.map((entry) => dateCue(entry, storeRange)),
   };
 }
 
@@ -49,11 +70,11 @@ export function loadAnalysis(value: unknown): AnalysisContent {
     ...stored,
     outline: list(stored.outline).map(loadOutline),
     folds: list(stored.folds).map(loadRange),
-    problems: list(stored.problems).map((problem) => ({ ...problem, range: loadRange(problem.range) })),
-    figures: list(stored.figures).map((mention) => ({ ...mention, range: loadRange(mention.range) })),
-    introductions: list(stored.introductions).map((intro) => ({ ...intro, range: loadRange(intro.range), nameRange: loadRange(intro.nameRange) })),
-    meetings: list(stored.meetings).map((mention) => ({ ...mention, range: loadRange(mention.range) })),
-    dateCues: list(stored.dateCues).map((cue) => ({ ...cue, range: loadRange(cue.range) })),
+    problems: list(stored.problems).map((entry) => problem(entry, loadRange)),
+    figures: list(stored.figures).map((entry) => figure(entry, loadRange)),
+    introductions: list(stored.introductions).map((entry) => introduction(entry, loadRange)),
+    meetings: list(stored.meetings).map((entry) => meeting(entry, loadRange)),
+    dateCues: list(stored.dateCues).map((entry) => dateCue(entry, loadRange)),
   };
 }
 
