@@ -8,6 +8,7 @@
  */
 import { normalizeForMatching } from '../text/normalize';
 import { PairFilter } from '../text/pairFilter';
+import type { LineMatch } from '../text/lineScans';
 import type { Figure } from './types';
 
 export type FormKind = 'name' | 'title' | 'compound' | 'short';
@@ -43,7 +44,14 @@ export class LatinWord {
 }
 
 const LATIN_WORD = /[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’\-.]*/g;
-const LATIN_LETTER = /[A-Za-z\u00C0-\u024F]/g;
+/** Below U+0250: `LATIN_LETTER` for a letter that starts a Latin word, `LATIN_INNER` for `'`, `-` and `.`, which only continue one (as `’` does). */
+const LATIN_CLASS = new Uint8Array(0x250);
+const LATIN_LETTER = 2;
+const LATIN_INNER = 1;
+for (let code = 0; code < 0x250; code++) {
+  if (isLatinLetter(code)) LATIN_CLASS[code] = LATIN_LETTER;
+  else if (code === 0x27 || code === 0x2d || code === 0x2e) LATIN_CLASS[code] = LATIN_INNER;
+}
 const WEB_ADDRESS = /(?:https?:\/\/|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+/g;
 const KIND_RANK: Record<FormKind, number> = { compound: 0, name: 1, title: 2, short: 3 };
 
@@ -141,9 +149,8 @@ export class FormIndex {
   /** Every word-prefix of a Latin key, so a word that starts no catalogue name is passed over at once. */
   private readonly latinPrefixes = new Set<string>();
   private maxLatinWords = 1;
-  /** The lower-case ASCII letters a Latin key starts with, and its first two when both are letters. */
-  private readonly latinFirstLetters = new Uint8Array(128);
-  private readonly latinFirstPairs = new Uint8Array(128 * 128);
+  /** The first words of the Latin keys, one bit at each one's `asciiKeyHash` (may say yes for a word never added, never no for one that was). */
+  private readonly latinFirstWords = new Uint32Array(1 << 15);
 
   /** `table`, when given, is `gatherForms(figures)` computed earlier (the built-in catalogue's, at build time). */
   constructor(figures: readonly Figure[], table: FormTable = gatherForms(figures)) {
@@ -187,8 +194,9 @@ export class FormIndex {
       const words = key.split(' ');
       this.maxLatinWords = Math.max(this.maxLatinWords, words.length);
       for (let count = 1; count <= words.length; count++) this.latinPrefixes.add(words.slice(0, count).join(' '));
-      this.latinFirstLetters[key.charCodeAt(0) & 0x7f] = 1;
-      if (isAsciiLetter(key.charCodeAt(0)) && isAsciiLetter(key.charCodeAt(1))) this.latinFirstPairs[key.charCodeAt(0) * 128 + key.charCodeAt(1)] = 1;
+      // A first word with other than ASCII characters is found by its key alone (see `mayStartLatin`).
+      const hash = asciiKeyHash(words[0], 0, words[0].length);
+      if (hash >= 0) this.latinFirstWords[hash >>> 17] |= 1 << ((hash >>> 12) & 31);
     }
   }
 
@@ -251,26 +259,49 @@ export class FormIndex {
 
   /** Latin-script words of the text outside URLs, in order (the words `LATIN_WORD` finds, scanned by character code). */
   latinWords(text: string): LatinWord[] {
+    return this.latinWordPlaces(text).map((place) => new LatinWord(text, place.start, place.end));
+  }
+
+  /**
+   * The places of the Latin-script words of `text[from, to)` (whole lines: no word or address
+   * crosses a line break) outside URLs, in order. Places rather than words, so that a kept line
+   * scan holds no text; the letters are found by character code, as a pattern's `exec` made an
+   * array for every word.
+   */
+  latinWordPlaces(text: string, from = 0, to = text.length): LineMatch[] {
+    if (from !== 0 || to !== text.length) {
+      const places = this.latinWordPlaces(text.slice(from, to));
+      for (const place of places) {
+        place.start += from;
+        place.end += from;
+      }
+      return places;
+    }
     // Most texts have no address at all.
     const urls = text.includes('@') || text.includes('http') || text.includes('www.') ? addressSpans(text) : [];
-    const words: LatinWord[] = [];
+    const places: LineMatch[] = [];
     const n = text.length;
     let u = 0;
-    // The pattern finds the next word's first letter natively; Chinese prose holds few of them.
-    LATIN_LETTER.lastIndex = 0;
-    for (let letter = LATIN_LETTER.exec(text); letter; letter = LATIN_LETTER.exec(text)) {
-      const start = letter.index;
+    for (let start = 0; start < n; start++) {
+      // Chinese prose, most of the text, is passed over by the first comparison.
+      const first = text.charCodeAt(start);
+      if (first >= 0x250 || LATIN_CLASS[first] !== LATIN_LETTER) continue;
       let end = start + 1;
-      while (end < n && isLatinWordChar(text.charCodeAt(end))) end++;
-      LATIN_LETTER.lastIndex = end;
-      while (u < urls.length && urls[u][1] <= start) u++;
-      if (u < urls.length && urls[u][0] <= start) continue;
+      for (; end < n; end++) {
+        const code = text.charCodeAt(end);
+        if (code < 0x250 ? LATIN_CLASS[code] === 0 : code !== 0x2019) break;
+      }
+      const wordStart = start;
+      // The next word starts after this one (`end` is no letter).
+      start = end;
+      while (u < urls.length && urls[u][1] <= wordStart) u++;
+      if (u < urls.length && urls[u][0] <= wordStart) continue;
       // A trailing full stop ends the sentence; an initial's dot (`T.`) stays.
       let trimmed = end;
-      while (trimmed - start > 2 && isWordTrailer(text.charCodeAt(trimmed - 1))) trimmed--;
-      words.push(new LatinWord(text, start, trimmed));
+      while (trimmed - wordStart > 2 && isWordTrailer(text.charCodeAt(trimmed - 1))) trimmed--;
+      places.push({ start: wordStart, end: trimmed });
     }
-    return words;
+    return places;
   }
 
   /** Longest catalogue Latin forms over runs of words separated only by whitespace. */
@@ -299,23 +330,30 @@ export class FormIndex {
   }
 
   /**
-   * Whether a word may start a catalogue Latin form, told from its first two characters without
-   * making its key. A word starting otherwise than with two ASCII letters (`J.`, `O'Brien`,
-   * `Élysée`) may, unless its first letter rules it out.
+   * Whether a word may start a catalogue Latin form, told from its characters without making its
+   * key: nearly every word is plain ASCII, and its key's hash is made as the key would be. Any other
+   * word (`Élysée`, `O’Brien`) may, and its key decides.
    */
   private mayStartLatin(text: string, word: LatinWord): boolean {
-    const first = text.charCodeAt(word.start);
-    if (first >= 0x80) return true;
-    if (this.latinFirstLetters[first | 0x20] === 0) return false;
-    const second = word.end - word.start >= 2 ? text.charCodeAt(word.start + 1) : 0;
-    if (!isAsciiLetter(second | 0x20)) return true;
-    return this.latinFirstPairs[(first | 0x20) * 128 + (second | 0x20)] === 1;
+    const hash = asciiKeyHash(text, word.start, word.end);
+    return hash < 0 || (this.latinFirstWords[hash >>> 17] & (1 << ((hash >>> 12) & 31))) !== 0;
   }
 }
 
-/** A lower-case ASCII letter. */
-function isAsciiLetter(code: number): boolean {
-  return code >= 0x61 && code <= 0x7a;
+/**
+ * A hash of the key (`latinKey`) of the word `text[start, end)`, made from its characters when
+ * they are all ASCII: the key is then the word in lower case without dots. -1 for any other word.
+ */
+function asciiKeyHash(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 0x7f || code < 0x20) return -1;
+    if (code === 0x2e) continue;
+    if (code >= 0x41 && code <= 0x5a) code |= 0x20;
+    hash = Math.imul(hash ^ code, 0x01000193);
+  }
+  return hash >>> 0;
 }
 
 /** `[A-Za-z\u00C0-\u024F]`: a letter that starts a Latin word. */
@@ -323,7 +361,6 @@ function isLatinLetter(code: number): boolean {
   return code < 0x250 && ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code >= 0xc0);
 }
 
-/** A letter, or `'`, `’`, `-` or `.` inside a word. */
 /** Web and e-mail addresses in the text, in order and apart, as [start, end) pairs. */
 function addressSpans(text: string): Array<[number, number]> {
   const found: Array<[number, number]> = [];
@@ -350,10 +387,6 @@ function addressSpans(text: string): Array<[number, number]> {
 /** `[\w.-]`: what an e-mail address is made of here. */
 function isMailChar(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f || code === 0x2e || code === 0x2d;
-}
-
-function isLatinWordChar(code: number): boolean {
-  return isLatinLetter(code) || code === 0x27 || code === 0x2019 || code === 0x2d || code === 0x2e;
 }
 
 /** `.`, `-`, `'` and `’`, which a word may not end with. */

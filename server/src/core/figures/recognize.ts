@@ -6,7 +6,7 @@
  */
 import { FormIndex, LatinWord, latinKey, type FormMatch, type FormTable } from './formIndex';
 import { findIntroductions, type IntroductionCandidate } from './introductions';
-import { scanLines, wordPlaces, type LineMatch, type LineScans } from '../text/lineScans';
+import { scanLines, wordPlaces, type LineScans } from '../text/lineScans';
 import type { Figure, FigureMention, FigureRecognition, Introduction } from './types';
 import { roleAt } from './catalogue';
 import { normalizeForMatching } from '../text/normalize';
@@ -83,10 +83,7 @@ export class FigureMatcher {
    * places are a line scan, kept across edits; the words are made again from them.
    */
   private latinWords(normalized: string, scans: LineScans | undefined): LatinWord[] {
-    const places = scanLines(scans, normalized, 'latin words', this.index, (scanned, from, to): LineMatch[] => {
-      const lines = from === 0 && to === scanned.length ? scanned : scanned.slice(from, to);
-      return this.index.latinWords(lines).map((word) => ({ start: from + word.start, end: from + word.end }));
-    });
+    const places = scanLines(scans, normalized, 'latin words', this.index, (scanned, from, to) => this.index.latinWordPlaces(scanned, from, to));
     return places.map((place) => new LatinWord(normalized, place.start, place.end));
   }
 
