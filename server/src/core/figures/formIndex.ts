@@ -196,7 +196,7 @@ export class FormIndex {
       for (let count = 1; count <= words.length; count++) this.latinPrefixes.add(words.slice(0, count).join(' '));
       // A first word with other than ASCII characters is found by its key alone (see `mayStartLatin`).
       const hash = asciiKeyHash(words[0], 0, words[0].length);
-      if (hash >= 0) this.latinFirstWords[hash >>> 17] |= 1 << ((hash >>> 12) & 31);
+      if (hash >= 0) this.latinFirstWords[hash >>> 16] |= 1 << ((hash >>> 11) & 31);
     }
   }
 
@@ -336,15 +336,16 @@ export class FormIndex {
    */
   private mayStartLatin(text: string, word: LatinWord): boolean {
     const hash = asciiKeyHash(text, word.start, word.end);
-    return hash < 0 || (this.latinFirstWords[hash >>> 17] & (1 << ((hash >>> 12) & 31))) !== 0;
+    return hash < 0 || (this.latinFirstWords[hash >>> 16] & (1 << ((hash >>> 11) & 31))) !== 0;
   }
 }
 
 /**
- * A hash of the key (`latinKey`) of the word `text[start, end)`, made from its characters when
- * they are all ASCII: the key is then the word in lower case without dots. -1 for any other word.
+ * A hash (31 bits) of the key (`latinKey`) of the word `text[start, end)`, made from its characters
+ * when they are all ASCII: the key is then the word in lower case without dots, so two words whose
+ * hashes differ have different keys. -1 for any other word, whose key must be made.
  */
-function asciiKeyHash(text: string, start: number, end: number): number {
+export function asciiKeyHash(text: string, start: number, end: number): number {
   let hash = 0x811c9dc5;
   for (let i = start; i < end; i++) {
     let code = text.charCodeAt(i);
@@ -353,7 +354,7 @@ function asciiKeyHash(text: string, start: number, end: number): number {
     if (code >= 0x41 && code <= 0x5a) code |= 0x20;
     hash = Math.imul(hash ^ code, 0x01000193);
   }
-  return hash >>> 0;
+  return hash & 0x7fffffff;
 }
 
 /** `[A-Za-z\u00C0-\u024F]`: a letter that starts a Latin word. */
