@@ -85,6 +85,29 @@ export interface FormTable {
   han: Array<[form: string, entries: FormEntry[]]>;
   /** Latin-script forms by their key (words' `latinKey`s joined by single spaces). */
   latin: Array<[key: string, entry: FormEntry]>;
+  /** The trie of `han`, when stored with it (`withStoredTrie`): a thread that loads the knowledge then only reads it. */
+  trie?: StoredTrie;
+}
+
+/**
+ * A trie (see `FormIndex`) as JSON keeps it, in strings where it can (they load faster than
+ * arrays of numbers): each node's number of children (as the unit `COUNT_BASE` + count), the
+ * unit that reaches each node after the root, and the node each form ends at.
+ */
+export interface StoredTrie {
+  childCounts: string;
+  childCodes: string;
+  formNodes: number[];
+}
+
+/** Counts are stored from `0` up: nearly all are one-digit, one byte in the bundle. */
+const COUNT_BASE = 0x30;
+
+interface Trie {
+  childStart: Int32Array;
+  childCode: Uint16Array;
+  /** The node each form of the table's `han` ends at, in order. */
+  formNodes: Int32Array | number[];
 }
 
 /** Gathers the forms of `figures`: their names, dotless transliterations, titles, compounds, short forms and Latin names. */
@@ -106,6 +129,71 @@ export function gatherForms(figures: readonly Figure[]): FormTable {
     add(figure.latin, 'name');
   }
   return { han: [...han].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)), latin: [...latin] };
+}
+
+/** `table` with its trie made and stored in it: the build keeps the built-in catalogue's forms so. */
+export function withStoredTrie(table: FormTable): FormTable {
+  const { childStart, childCode, formNodes } = buildTrie(table.han);
+  const counts = new Uint16Array(childStart.length - 1);
+  for (let node = 0; node < counts.length; node++) {
+    const count = childStart[node + 1] - childStart[node];
+    // A node with more children than a unit can count (never seen) leaves the trie to be made at load.
+    if (count + COUNT_BASE > 0xffff) return table;
+    counts[node] = count + COUNT_BASE;
+  }
+  return { ...table, trie: { childCounts: unitString(counts), childCodes: unitString(childCode), formNodes: [...formNodes] } };
+}
+
+function unitString(units: Uint16Array): string {
+  let text = '';
+  // In slices: a call takes only so many arguments.
+  for (let at = 0; at < units.length; at += 4096) text += String.fromCharCode(...units.subarray(at, at + 4096));
+  return text;
+}
+
+function readTrie(stored: StoredTrie): Trie {
+  const { childCounts, childCodes, formNodes } = stored;
+  const childStart = new Int32Array(childCounts.length + 1);
+  for (let node = 0; node < childCounts.length; node++) childStart[node + 1] = childStart[node] + childCounts.charCodeAt(node) - COUNT_BASE;
+  const childCode = new Uint16Array(childCodes.length);
+  for (let at = 0; at < childCodes.length; at++) childCode[at] = childCodes.charCodeAt(at);
+  return { childStart, childCode, formNodes };
+}
+
+/**
+ * The trie of the sorted forms. Node 0 is the root; nodes are numbered breadth first, and node
+ * `c` (c ≥ 1) is reached by the unit `childCode[c - 1]`; the children of node `n` are the nodes
+ * `childStart[n] + 1 … childStart[n + 1]`, by ascending unit.
+ */
+function buildTrie(forms: FormTable['han']): Trie {
+  let units = 0;
+  for (const [form] of forms) units += form.length;
+  const childStart = new Int32Array(units + 2);
+  const childCode = new Uint16Array(units);
+  const formNodes = new Int32Array(forms.length);
+  // `pending` holds the nodes whose children are not numbered yet, each with the sorted forms
+  // below it ([from, to)) and its depth. Visiting them in order numbers every node's children
+  // right after the previous node's.
+  let nodeCount = 1;
+  const pending: Array<[node: number, from: number, to: number, depth: number]> = [[0, 0, forms.length, 0]];
+  for (let next = 0; next < pending.length; next++) {
+    const [node, from, to, depth] = pending[next];
+    childStart[node] = nodeCount - 1;
+    let i = from;
+    // A form that ends here sorts first among the forms below this node.
+    if (i < to && forms[i][0].length === depth) formNodes[i++] = node;
+    while (i < to) {
+      const code = forms[i][0].charCodeAt(depth);
+      let end = i + 1;
+      while (end < to && forms[end][0].charCodeAt(depth) === code) end++;
+      const child = nodeCount++;
+      childCode[child - 1] = code;
+      pending.push([child, i, end, depth + 1]);
+      i = end;
+    }
+  }
+  childStart[nodeCount] = nodeCount - 1;
+  return { childStart: childStart.slice(0, nodeCount + 1), childCode: childCode.slice(0, nodeCount - 1), formNodes };
 }
 
 function addForm(han: Map<string, FormEntry[]>, latin: Map<string, FormEntry>, rawForm: string, kind: FormKind, figure: Figure, guards: readonly string[]): void {
@@ -152,42 +240,20 @@ export class FormIndex {
   /** The first words of the Latin keys, one bit at each one's `asciiKeyHash` (may say yes for a word never added, never no for one that was). */
   private readonly latinFirstWords = new Uint32Array(1 << 15);
 
-  /** `table`, when given, is `gatherForms(figures)` computed earlier (the built-in catalogue's, at build time). */
+  /** `table`, when given, is `gatherForms(figures)` computed earlier (the built-in catalogue's, at build time, with its trie). */
   constructor(figures: readonly Figure[], table: FormTable = gatherForms(figures)) {
     const forms = table.han;
-    let units = 0;
-    for (const [form] of forms) units += form.length;
-    const childStart = new Int32Array(units + 2);
-    const childCode = new Uint16Array(units);
-    const nodeEntries: Array<FormEntry[] | undefined> = new Array(units + 1);
-    // Node 0 is the root; `pending` holds the nodes whose children are not numbered yet, each with
-    // the sorted forms below it ([from, to)) and its depth. Visiting them in order numbers every
-    // node's children right after the previous node's.
-    let nodeCount = 1;
-    const pending: Array<[node: number, from: number, to: number, depth: number]> = [[0, 0, forms.length, 0]];
-    for (let next = 0; next < pending.length; next++) {
-      const [node, from, to, depth] = pending[next];
-      childStart[node] = nodeCount - 1;
-      let i = from;
-      // A form that ends here sorts first among the forms below this node.
-      if (i < to && forms[i][0].length === depth) nodeEntries[node] = forms[i++][1];
-      while (i < to) {
-        const code = forms[i][0].charCodeAt(depth);
-        let end = i + 1;
-        while (end < to && forms[end][0].charCodeAt(depth) === code) end++;
-        const child = nodeCount++;
-        childCode[child - 1] = code;
-        if (depth === 0) this.firstLevel[code] = child + 1;
-        else if (depth === 1) this.openings.add(forms[i][0].charCodeAt(0), code);
-        pending.push([child, i, end, depth + 1]);
-        i = end;
-      }
+    const { childStart, childCode, formNodes } = table.trie ? readTrie(table.trie) : buildTrie(forms);
+    this.childStart = childStart;
+    this.childCode = childCode;
+    this.nodeEntries = new Array(childStart.length - 1);
+    for (let i = 0; i < forms.length; i++) this.nodeEntries[formNodes[i]] = forms[i][1];
+    // The root's children are the first characters of the forms, and theirs the second.
+    for (let first = childStart[0] + 1; first <= childStart[1]; first++) {
+      const firstCode = childCode[first - 1];
+      this.firstLevel[firstCode] = first + 1;
+      for (let second = childStart[first] + 1; second <= childStart[first + 1]; second++) this.openings.add(firstCode, childCode[second - 1]);
     }
-    childStart[nodeCount] = nodeCount - 1;
-    this.childStart = childStart.slice(0, nodeCount + 1);
-    this.childCode = childCode.slice(0, nodeCount - 1);
-    nodeEntries.length = nodeCount;
-    this.nodeEntries = nodeEntries;
 
     this.latin = new Map(table.latin);
     for (const [key] of table.latin) {
