@@ -43,7 +43,7 @@ async function builtinCataloguesPlugin() {
         "export { parseMeetingWords } from './server/src/core/meetings/wordData';",
         "export { buildNormalizationTable } from './server/src/core/text/normalizationTable';",
         "export { parseOutletTable } from './server/src/core/article/outlets';",
-        "export { gatherForms, withStoredTrie } from './server/src/core/figures/formIndex';",
+        "export { gatherForms } from './server/src/core/figures/formIndex';",
       ].join('\n'),
       resolveDir: '.',
       loader: 'ts',
@@ -56,7 +56,7 @@ async function builtinCataloguesPlugin() {
   });
   const module = { exports: {} };
   new Function('module', 'exports', 'require', parsers.outputFiles[0].text)(module, module.exports, createRequire(import.meta.url));
-  const { parseFigureCatalogue, parseMeetingCatalogue, parseMeetingWords, buildNormalizationTable, parseOutletTable, gatherForms, withStoredTrie } = module.exports;
+  const { parseFigureCatalogue, parseMeetingCatalogue, parseMeetingWords, buildNormalizationTable, parseOutletTable, gatherForms } = module.exports;
   // The normalisation table as the pairs of units it changes (about 4,000 of 65,536).
   const table = buildNormalizationTable();
   let pairs = '';
@@ -115,13 +115,13 @@ async function builtinCataloguesPlugin() {
         // JSON.parse of a string literal loads faster than the same object written as JavaScript.
         return { contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(result))});`, loader: 'js', watchFiles: files };
       });
-      // The built-in catalogue's figure forms (formIndex.ts's gatherForms) and their trie, made here once
-      // rather than in every thread that loads the knowledge (≈ 0.3 s each for 2,500 people, and ≈ 10 ms for the trie).
+      // The built-in catalogue's figure forms (formIndex.ts's gatherForms), made here once rather than
+      // in every thread that loads the knowledge (≈ 0.3 s each for 2,500 people).
       pluginBuild.onResolve({ filter: /^builtin-figure-forms$/ }, () => ({ path: 'builtin-figure-forms', namespace: 'builtin-figure-forms' }));
       pluginBuild.onLoad({ filter: /.*/, namespace: 'builtin-figure-forms' }, async () => {
         const { result, failures, files } = await readCatalogue(path.resolve('server/data/figures.yaml'));
         if (failures.length > 0) return { errors: failures.map((text) => ({ text })) };
-        return { contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(withStoredTrie(gatherForms(result.figures))))});`, loader: 'js', watchFiles: files };
+        return { contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(gatherForms(result.figures)))});`, loader: 'js', watchFiles: files };
       });
       pluginBuild.onLoad({ filter: /[\\/]server[\\/]data[\\/]outlets\.yaml$/ }, async (args) => {
         const table = parseOutletTable(await readFile(args.path, 'utf8'));

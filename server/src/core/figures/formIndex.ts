@@ -85,29 +85,13 @@ export interface FormTable {
   han: Array<[form: string, entries: FormEntry[]]>;
   /** Latin-script forms by their key (words' `latinKey`s joined by single spaces). */
   latin: Array<[key: string, entry: FormEntry]>;
-  /** The trie of `han`, when stored with it (`withStoredTrie`): a thread that loads the knowledge then only reads it. */
-  trie?: StoredTrie;
 }
-
-/**
- * A trie (see `FormIndex`) as JSON keeps it, in strings where it can (they load faster than
- * arrays of numbers): each node's number of children (as the unit `COUNT_BASE` + count), the
- * unit that reaches each node after the root, and the node each form ends at.
- */
-export interface StoredTrie {
-  childCounts: string;
-  childCodes: string;
-  formNodes: number[];
-}
-
-/** Counts are stored from `0` up: nearly all are one-digit, one byte in the bundle. */
-const COUNT_BASE = 0x30;
 
 interface Trie {
   childStart: Int32Array;
   childCode: Uint16Array;
   /** The node each form of the table's `han` ends at, in order. */
-  formNodes: Int32Array | number[];
+  formNodes: Int32Array;
 }
 
 /** Gathers the forms of `figures`: their names, dotless transliterations, titles, compounds, short forms and Latin names. */
@@ -131,35 +115,6 @@ export function gatherForms(figures: readonly Figure[]): FormTable {
   return { han: [...han].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)), latin: [...latin] };
 }
 
-/** `table` with its trie made and stored in it: the build keeps the built-in catalogue's forms so. */
-export function withStoredTrie(table: FormTable): FormTable {
-  const { childStart, childCode, formNodes } = buildTrie(table.han);
-  const counts = new Uint16Array(childStart.length - 1);
-  for (let node = 0; node < counts.length; node++) {
-    const count = childStart[node + 1] - childStart[node];
-    // A node with more children than a unit can count (never seen) leaves the trie to be made at load.
-    if (count + COUNT_BASE > 0xffff) return table;
-    counts[node] = count + COUNT_BASE;
-  }
-  return { ...table, trie: { childCounts: unitString(counts), childCodes: unitString(childCode), formNodes: [...formNodes] } };
-}
-
-function unitString(units: Uint16Array): string {
-  let text = '';
-  // In slices: a call takes only so many arguments.
-  for (let at = 0; at < units.length; at += 4096) text += String.fromCharCode(...units.subarray(at, at + 4096));
-  return text;
-}
-
-function readTrie(stored: StoredTrie): Trie {
-  const { childCounts, childCodes, formNodes } = stored;
-  const childStart = new Int32Array(childCounts.length + 1);
-  for (let node = 0; node < childCounts.length; node++) childStart[node + 1] = childStart[node] + childCounts.charCodeAt(node) - COUNT_BASE;
-  const childCode = new Uint16Array(childCodes.length);
-  for (let at = 0; at < childCodes.length; at++) childCode[at] = childCodes.charCodeAt(at);
-  return { childStart, childCode, formNodes };
-}
-
 /**
  * The trie of the sorted forms. Node 0 is the root; nodes are numbered breadth first, and node
  * `c` (c ≥ 1) is reached by the unit `childCode[c - 1]`; the children of node `n` are the nodes
@@ -167,19 +122,23 @@ function readTrie(stored: StoredTrie): Trie {
  */
 function buildTrie(forms: FormTable['han']): Trie {
   let units = 0;
-  for (const [form] of forms) units += form.length;
+  for (let i = 0; i < forms.length; i++) units += forms[i][0].length;
   const childStart = new Int32Array(units + 2);
   const childCode = new Uint16Array(units);
   const formNodes = new Int32Array(forms.length);
-  // `pending` holds the nodes whose children are not numbered yet, each with the sorted forms
-  // below it ([from, to)) and its depth. Visiting them in order numbers every node's children
-  // right after the previous node's.
+  // The sorted forms below each node ([from, to)) and its depth, set when the node is numbered.
+  // Visiting the nodes in order numbers every node's children right after the previous node's.
+  // Typed arrays rather than a queue of tuples: this runs once per thread, before the code is
+  // optimised, where taking a tuple apart cost most of the ≈ 20 ms it took.
+  const below = new Int32Array(2 * units + 2);
+  const depths = new Int32Array(units + 1);
+  below[1] = forms.length;
   let nodeCount = 1;
-  const pending: Array<[node: number, from: number, to: number, depth: number]> = [[0, 0, forms.length, 0]];
-  for (let next = 0; next < pending.length; next++) {
-    const [node, from, to, depth] = pending[next];
+  for (let node = 0; node < nodeCount; node++) {
+    const to = below[2 * node + 1];
+    const depth = depths[node];
     childStart[node] = nodeCount - 1;
-    let i = from;
+    let i = below[2 * node];
     // A form that ends here sorts first among the forms below this node.
     if (i < to && forms[i][0].length === depth) formNodes[i++] = node;
     while (i < to) {
@@ -188,7 +147,9 @@ function buildTrie(forms: FormTable['han']): Trie {
       while (end < to && forms[end][0].charCodeAt(depth) === code) end++;
       const child = nodeCount++;
       childCode[child - 1] = code;
-      pending.push([child, i, end, depth + 1]);
+      below[2 * child] = i;
+      below[2 * child + 1] = end;
+      depths[child] = depth + 1;
       i = end;
     }
   }
@@ -240,10 +201,10 @@ export class FormIndex {
   /** The first words of the Latin keys, one bit at each one's `asciiKeyHash` (may say yes for a word never added, never no for one that was). */
   private readonly latinFirstWords = new Uint32Array(1 << 15);
 
-  /** `table`, when given, is `gatherForms(figures)` computed earlier (the built-in catalogue's, at build time, with its trie). */
+  /** `table`, when given, is `gatherForms(figures)` computed earlier (the built-in catalogue's, at build time). */
   constructor(figures: readonly Figure[], table: FormTable = gatherForms(figures)) {
     const forms = table.han;
-    const { childStart, childCode, formNodes } = table.trie ? readTrie(table.trie) : buildTrie(forms);
+    const { childStart, childCode, formNodes } = buildTrie(forms);
     this.childStart = childStart;
     this.childCode = childCode;
     this.nodeEntries = new Array(childStart.length - 1);
@@ -256,12 +217,16 @@ export class FormIndex {
     }
 
     this.latin = new Map(table.latin);
-    for (const [key] of table.latin) {
-      const words = key.split(' ');
-      this.maxLatinWords = Math.max(this.maxLatinWords, words.length);
-      for (let count = 1; count <= words.length; count++) this.latinPrefixes.add(words.slice(0, count).join(' '));
+    for (let k = 0; k < table.latin.length; k++) {
+      // The key's words are joined by single spaces: each space ends a prefix.
+      const key = table.latin[k][0];
+      let words = 1;
+      for (let space = key.indexOf(' '); space >= 0; space = key.indexOf(' ', space + 1), words++) this.latinPrefixes.add(key.slice(0, space));
+      this.latinPrefixes.add(key);
+      this.maxLatinWords = Math.max(this.maxLatinWords, words);
       // A first word with other than ASCII characters is found by its key alone (see `mayStartLatin`).
-      const hash = asciiKeyHash(words[0], 0, words[0].length);
+      const firstSpace = key.indexOf(' ');
+      const hash = asciiKeyHash(key, 0, firstSpace < 0 ? key.length : firstSpace);
       if (hash >= 0) this.latinFirstWords[hash >>> 16] |= 1 << ((hash >>> 11) & 31);
     }
   }
