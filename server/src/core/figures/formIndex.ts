@@ -8,6 +8,7 @@
  */
 import { normalizeForMatching } from '../text/normalize';
 import { PairFilter } from '../text/pairFilter';
+import type { LineMatch } from '../text/lineScans';
 import type { Figure } from './types';
 
 export type FormKind = 'name' | 'title' | 'compound' | 'short';
@@ -43,7 +44,14 @@ export class LatinWord {
 }
 
 const LATIN_WORD = /[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’\-.]*/g;
-const LATIN_LETTER = /[A-Za-z\u00C0-\u024F]/g;
+/** Below U+0250: `LATIN_LETTER` for a letter that starts a Latin word, `LATIN_INNER` for `'`, `-` and `.`, which only continue one (as `’` does). */
+const LATIN_CLASS = new Uint8Array(0x250);
+const LATIN_LETTER = 2;
+const LATIN_INNER = 1;
+for (let code = 0; code < 0x250; code++) {
+  if (isLatinLetter(code)) LATIN_CLASS[code] = LATIN_LETTER;
+  else if (code === 0x27 || code === 0x2d || code === 0x2e) LATIN_CLASS[code] = LATIN_INNER;
+}
 const WEB_ADDRESS = /(?:https?:\/\/|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+/g;
 const KIND_RANK: Record<FormKind, number> = { compound: 0, name: 1, title: 2, short: 3 };
 
@@ -79,6 +87,13 @@ export interface FormTable {
   latin: Array<[key: string, entry: FormEntry]>;
 }
 
+interface Trie {
+  childStart: Int32Array;
+  childCode: Uint16Array;
+  /** The node each form of the table's `han` ends at, in order. */
+  formNodes: Int32Array;
+}
+
 /** Gathers the forms of `figures`: their names, dotless transliterations, titles, compounds, short forms and Latin names. */
 export function gatherForms(figures: readonly Figure[]): FormTable {
   const han = new Map<string, FormEntry[]>();
@@ -98,6 +113,48 @@ export function gatherForms(figures: readonly Figure[]): FormTable {
     add(figure.latin, 'name');
   }
   return { han: [...han].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)), latin: [...latin] };
+}
+
+/**
+ * The trie of the sorted forms. Node 0 is the root; nodes are numbered breadth first, and node
+ * `c` (c ≥ 1) is reached by the unit `childCode[c - 1]`; the children of node `n` are the nodes
+ * `childStart[n] + 1 … childStart[n + 1]`, by ascending unit.
+ */
+function buildTrie(forms: FormTable['han']): Trie {
+  let units = 0;
+  for (let i = 0; i < forms.length; i++) units += forms[i][0].length;
+  const childStart = new Int32Array(units + 2);
+  const childCode = new Uint16Array(units);
+  const formNodes = new Int32Array(forms.length);
+  // The sorted forms below each node ([from, to)) and its depth, set when the node is numbered.
+  // Visiting the nodes in order numbers every node's children right after the previous node's.
+  // Typed arrays rather than a queue of tuples: this runs once per thread, before the code is
+  // optimised, where taking a tuple apart cost most of the ≈ 20 ms it took.
+  const below = new Int32Array(2 * units + 2);
+  const depths = new Int32Array(units + 1);
+  below[1] = forms.length;
+  let nodeCount = 1;
+  for (let node = 0; node < nodeCount; node++) {
+    const to = below[2 * node + 1];
+    const depth = depths[node];
+    childStart[node] = nodeCount - 1;
+    let i = below[2 * node];
+    // A form that ends here sorts first among the forms below this node.
+    if (i < to && forms[i][0].length === depth) formNodes[i++] = node;
+    while (i < to) {
+      const code = forms[i][0].charCodeAt(depth);
+      let end = i + 1;
+      while (end < to && forms[end][0].charCodeAt(depth) === code) end++;
+      const child = nodeCount++;
+      childCode[child - 1] = code;
+      below[2 * child] = i;
+      below[2 * child + 1] = end;
+      depths[child] = depth + 1;
+      i = end;
+    }
+  }
+  childStart[nodeCount] = nodeCount - 1;
+  return { childStart: childStart.slice(0, nodeCount + 1), childCode: childCode.slice(0, nodeCount - 1), formNodes };
 }
 
 function addForm(han: Map<string, FormEntry[]>, latin: Map<string, FormEntry>, rawForm: string, kind: FormKind, figure: Figure, guards: readonly string[]): void {
@@ -141,54 +198,36 @@ export class FormIndex {
   /** Every word-prefix of a Latin key, so a word that starts no catalogue name is passed over at once. */
   private readonly latinPrefixes = new Set<string>();
   private maxLatinWords = 1;
-  /** The lower-case ASCII letters a Latin key starts with, and its first two when both are letters. */
-  private readonly latinFirstLetters = new Uint8Array(128);
-  private readonly latinFirstPairs = new Uint8Array(128 * 128);
+  /** The first words of the Latin keys, one bit at each one's `asciiKeyHash` (may say yes for a word never added, never no for one that was). */
+  private readonly latinFirstWords = new Uint32Array(1 << 15);
 
   /** `table`, when given, is `gatherForms(figures)` computed earlier (the built-in catalogue's, at build time). */
   constructor(figures: readonly Figure[], table: FormTable = gatherForms(figures)) {
     const forms = table.han;
-    let units = 0;
-    for (const [form] of forms) units += form.length;
-    const childStart = new Int32Array(units + 2);
-    const childCode = new Uint16Array(units);
-    const nodeEntries: Array<FormEntry[] | undefined> = new Array(units + 1);
-    // Node 0 is the root; `pending` holds the nodes whose children are not numbered yet, each with
-    // the sorted forms below it ([from, to)) and its depth. Visiting them in order numbers every
-    // node's children right after the previous node's.
-    let nodeCount = 1;
-    const pending: Array<[node: number, from: number, to: number, depth: number]> = [[0, 0, forms.length, 0]];
-    for (let next = 0; next < pending.length; next++) {
-      const [node, from, to, depth] = pending[next];
-      childStart[node] = nodeCount - 1;
-      let i = from;
-      // A form that ends here sorts first among the forms below this node.
-      if (i < to && forms[i][0].length === depth) nodeEntries[node] = forms[i++][1];
-      while (i < to) {
-        const code = forms[i][0].charCodeAt(depth);
-        let end = i + 1;
-        while (end < to && forms[end][0].charCodeAt(depth) === code) end++;
-        const child = nodeCount++;
-        childCode[child - 1] = code;
-        if (depth === 0) this.firstLevel[code] = child + 1;
-        else if (depth === 1) this.openings.add(forms[i][0].charCodeAt(0), code);
-        pending.push([child, i, end, depth + 1]);
-        i = end;
-      }
+    const { childStart, childCode, formNodes } = buildTrie(forms);
+    this.childStart = childStart;
+    this.childCode = childCode;
+    this.nodeEntries = new Array(childStart.length - 1);
+    for (let i = 0; i < forms.length; i++) this.nodeEntries[formNodes[i]] = forms[i][1];
+    // The root's children are the first characters of the forms, and theirs the second.
+    for (let first = childStart[0] + 1; first <= childStart[1]; first++) {
+      const firstCode = childCode[first - 1];
+      this.firstLevel[firstCode] = first + 1;
+      for (let second = childStart[first] + 1; second <= childStart[first + 1]; second++) this.openings.add(firstCode, childCode[second - 1]);
     }
-    childStart[nodeCount] = nodeCount - 1;
-    this.childStart = childStart.slice(0, nodeCount + 1);
-    this.childCode = childCode.slice(0, nodeCount - 1);
-    nodeEntries.length = nodeCount;
-    this.nodeEntries = nodeEntries;
 
     this.latin = new Map(table.latin);
-    for (const [key] of table.latin) {
-      const words = key.split(' ');
-      this.maxLatinWords = Math.max(this.maxLatinWords, words.length);
-      for (let count = 1; count <= words.length; count++) this.latinPrefixes.add(words.slice(0, count).join(' '));
-      this.latinFirstLetters[key.charCodeAt(0) & 0x7f] = 1;
-      if (isAsciiLetter(key.charCodeAt(0)) && isAsciiLetter(key.charCodeAt(1))) this.latinFirstPairs[key.charCodeAt(0) * 128 + key.charCodeAt(1)] = 1;
+    for (let k = 0; k < table.latin.length; k++) {
+      // The key's words are joined by single spaces: each space ends a prefix.
+      const key = table.latin[k][0];
+      let words = 1;
+      for (let space = key.indexOf(' '); space >= 0; space = key.indexOf(' ', space + 1), words++) this.latinPrefixes.add(key.slice(0, space));
+      this.latinPrefixes.add(key);
+      this.maxLatinWords = Math.max(this.maxLatinWords, words);
+      // A first word with other than ASCII characters is found by its key alone (see `mayStartLatin`).
+      const firstSpace = key.indexOf(' ');
+      const hash = asciiKeyHash(key, 0, firstSpace < 0 ? key.length : firstSpace);
+      if (hash >= 0) this.latinFirstWords[hash >>> 16] |= 1 << ((hash >>> 11) & 31);
     }
   }
 
@@ -251,26 +290,49 @@ export class FormIndex {
 
   /** Latin-script words of the text outside URLs, in order (the words `LATIN_WORD` finds, scanned by character code). */
   latinWords(text: string): LatinWord[] {
+    return this.latinWordPlaces(text).map((place) => new LatinWord(text, place.start, place.end));
+  }
+
+  /**
+   * The places of the Latin-script words of `text[from, to)` (whole lines: no word or address
+   * crosses a line break) outside URLs, in order. Places rather than words, so that a kept line
+   * scan holds no text; the letters are found by character code, as a pattern's `exec` made an
+   * array for every word.
+   */
+  latinWordPlaces(text: string, from = 0, to = text.length): LineMatch[] {
+    if (from !== 0 || to !== text.length) {
+      const places = this.latinWordPlaces(text.slice(from, to));
+      for (const place of places) {
+        place.start += from;
+        place.end += from;
+      }
+      return places;
+    }
     // Most texts have no address at all.
     const urls = text.includes('@') || text.includes('http') || text.includes('www.') ? addressSpans(text) : [];
-    const words: LatinWord[] = [];
+    const places: LineMatch[] = [];
     const n = text.length;
     let u = 0;
-    // The pattern finds the next word's first letter natively; Chinese prose holds few of them.
-    LATIN_LETTER.lastIndex = 0;
-    for (let letter = LATIN_LETTER.exec(text); letter; letter = LATIN_LETTER.exec(text)) {
-      const start = letter.index;
+    for (let start = 0; start < n; start++) {
+      // Chinese prose, most of the text, is passed over by the first comparison.
+      const first = text.charCodeAt(start);
+      if (first >= 0x250 || LATIN_CLASS[first] !== LATIN_LETTER) continue;
       let end = start + 1;
-      while (end < n && isLatinWordChar(text.charCodeAt(end))) end++;
-      LATIN_LETTER.lastIndex = end;
-      while (u < urls.length && urls[u][1] <= start) u++;
-      if (u < urls.length && urls[u][0] <= start) continue;
+      for (; end < n; end++) {
+        const code = text.charCodeAt(end);
+        if (code < 0x250 ? LATIN_CLASS[code] === 0 : code !== 0x2019) break;
+      }
+      const wordStart = start;
+      // The next word starts after this one (`end` is no letter).
+      start = end;
+      while (u < urls.length && urls[u][1] <= wordStart) u++;
+      if (u < urls.length && urls[u][0] <= wordStart) continue;
       // A trailing full stop ends the sentence; an initial's dot (`T.`) stays.
       let trimmed = end;
-      while (trimmed - start > 2 && isWordTrailer(text.charCodeAt(trimmed - 1))) trimmed--;
-      words.push(new LatinWord(text, start, trimmed));
+      while (trimmed - wordStart > 2 && isWordTrailer(text.charCodeAt(trimmed - 1))) trimmed--;
+      places.push({ start: wordStart, end: trimmed });
     }
-    return words;
+    return places;
   }
 
   /** Longest catalogue Latin forms over runs of words separated only by whitespace. */
@@ -299,23 +361,31 @@ export class FormIndex {
   }
 
   /**
-   * Whether a word may start a catalogue Latin form, told from its first two characters without
-   * making its key. A word starting otherwise than with two ASCII letters (`J.`, `O'Brien`,
-   * `Élysée`) may, unless its first letter rules it out.
+   * Whether a word may start a catalogue Latin form, told from its characters without making its
+   * key: nearly every word is plain ASCII, and its key's hash is made as the key would be. Any other
+   * word (`Élysée`, `O’Brien`) may, and its key decides.
    */
   private mayStartLatin(text: string, word: LatinWord): boolean {
-    const first = text.charCodeAt(word.start);
-    if (first >= 0x80) return true;
-    if (this.latinFirstLetters[first | 0x20] === 0) return false;
-    const second = word.end - word.start >= 2 ? text.charCodeAt(word.start + 1) : 0;
-    if (!isAsciiLetter(second | 0x20)) return true;
-    return this.latinFirstPairs[(first | 0x20) * 128 + (second | 0x20)] === 1;
+    const hash = asciiKeyHash(text, word.start, word.end);
+    return hash < 0 || (this.latinFirstWords[hash >>> 16] & (1 << ((hash >>> 11) & 31))) !== 0;
   }
 }
 
-/** A lower-case ASCII letter. */
-function isAsciiLetter(code: number): boolean {
-  return code >= 0x61 && code <= 0x7a;
+/**
+ * A hash (31 bits) of the key (`latinKey`) of the word `text[start, end)`, made from its characters
+ * when they are all ASCII: the key is then the word in lower case without dots, so two words whose
+ * hashes differ have different keys. -1 for any other word, whose key must be made.
+ */
+export function asciiKeyHash(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 0x7f || code < 0x20) return -1;
+    if (code === 0x2e) continue;
+    if (code >= 0x41 && code <= 0x5a) code |= 0x20;
+    hash = Math.imul(hash ^ code, 0x01000193);
+  }
+  return hash & 0x7fffffff;
 }
 
 /** `[A-Za-z\u00C0-\u024F]`: a letter that starts a Latin word. */
@@ -323,7 +393,6 @@ function isLatinLetter(code: number): boolean {
   return code < 0x250 && ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code >= 0xc0);
 }
 
-/** A letter, or `'`, `’`, `-` or `.` inside a word. */
 /** Web and e-mail addresses in the text, in order and apart, as [start, end) pairs. */
 function addressSpans(text: string): Array<[number, number]> {
   const found: Array<[number, number]> = [];
@@ -350,10 +419,6 @@ function addressSpans(text: string): Array<[number, number]> {
 /** `[\w.-]`: what an e-mail address is made of here. */
 function isMailChar(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f || code === 0x2e || code === 0x2d;
-}
-
-function isLatinWordChar(code: number): boolean {
-  return isLatinLetter(code) || code === 0x27 || code === 0x2019 || code === 0x2d || code === 0x2e;
 }
 
 /** `.`, `-`, `'` and `’`, which a word may not end with. */

@@ -4,9 +4,9 @@
  * learned figures for that article. Matching reads the normalised text, so both scripts match;
  * offsets and the text as written come from the original.
  */
-import { FormIndex, LatinWord, latinKey, type FormMatch, type FormTable } from './formIndex';
+import { FormIndex, LatinWord, asciiKeyHash, latinKey, type FormMatch, type FormTable } from './formIndex';
 import { findIntroductions, type IntroductionCandidate } from './introductions';
-import { scanLines, wordPlaces, type LineMatch, type LineScans } from '../text/lineScans';
+import { scanLines, wordPlaces, type LineScans } from '../text/lineScans';
 import type { Figure, FigureMention, FigureRecognition, Introduction } from './types';
 import { roleAt } from './catalogue';
 import { normalizeForMatching } from '../text/normalize';
@@ -83,10 +83,7 @@ export class FigureMatcher {
    * places are a line scan, kept across edits; the words are made again from them.
    */
   private latinWords(normalized: string, scans: LineScans | undefined): LatinWord[] {
-    const places = scanLines(scans, normalized, 'latin words', this.index, (scanned, from, to): LineMatch[] => {
-      const lines = from === 0 && to === scanned.length ? scanned : scanned.slice(from, to);
-      return this.index.latinWords(lines).map((word) => ({ start: from + word.start, end: from + word.end }));
-    });
+    const places = scanLines(scans, normalized, 'latin words', this.index, (scanned, from, to) => this.index.latinWordPlaces(scanned, from, to));
     return places.map((place) => new LatinWord(normalized, place.start, place.end));
   }
 
@@ -165,7 +162,7 @@ export class FigureMatcher {
     });
     for (const latin of figure.latin) {
       const keys = latin.split(' ').map(latinKey);
-      for (const i of wordsKeyed(words).get(keys[0]) ?? []) {
+      for (const i of wordsWithKey(normalized, words, keys[0])) {
         if (i + keys.length > words.length) break;
         let ok = true;
         for (let k = 0; k < keys.length && ok; k++) {
@@ -179,21 +176,27 @@ export class FigureMatcher {
 
 export type { FormMatch };
 
-const keyedWords = new WeakMap<readonly LatinWord[], Map<string, number[]>>();
+const wordHashes = new WeakMap<readonly LatinWord[], Int32Array>();
 
-/** The indices of the words with each key, made once per list of words (each learned person's Latin name is looked up in it). */
-function wordsKeyed(words: readonly LatinWord[]): Map<string, number[]> {
-  let keyed = keyedWords.get(words);
-  if (!keyed) {
-    keyed = new Map();
-    words.forEach((word, index) => {
-      const list = keyed!.get(word.key);
-      if (list) list.push(index);
-      else keyed!.set(word.key, [index]);
-    });
-    keyedWords.set(words, keyed);
+/**
+ * The indices of the words (of `text`) whose key is `key`, in order. Each learned person's Latin
+ * name is looked up here; the words' `asciiKeyHash`es, made once per list of words, rule out nearly
+ * all of them without making their keys.
+ */
+function wordsWithKey(text: string, words: readonly LatinWord[], key: string): number[] {
+  let hashes = wordHashes.get(words);
+  if (!hashes) {
+    hashes = new Int32Array(words.length);
+    for (let i = 0; i < words.length; i++) hashes[i] = asciiKeyHash(text, words[i].start, words[i].end);
+    wordHashes.set(words, hashes);
   }
-  return keyed;
+  // A word of other characters (`Élysée`) may still have a plain key: its own key tells.
+  const wanted = asciiKeyHash(key, 0, key.length);
+  const found: number[] = [];
+  for (let i = 0; i < hashes.length; i++) {
+    if ((hashes[i] === wanted || hashes[i] < 0) && words[i].key === key) found.push(i);
+  }
+  return found;
 }
 
 /** A partial date's last day, for comparison with a full one. */
