@@ -92,6 +92,9 @@ const VOID_ELEMENTS = new Set([
 const FOREIGN_CONTEXT_ELEMENTS = new Set(['math', 'svg']);
 const HTML_INTEGRATION_ELEMENTS = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignobject', 'desc', 'title']);
 
+/** Beyond this many open elements, they are counted by name (see `openCounts`). */
+const COUNTED_DEPTH = 64;
+
 export class ElementWalk implements TokenizerCallbacks {
   /** Where the current event starts in the input (for a start tag, its `<`). */
   startIndex = 0;
@@ -99,8 +102,12 @@ export class ElementWalk implements TokenizerCallbacks {
   endIndex = 0;
   /** Open elements, innermost last. */
   private readonly stack: string[];
-  /** How many elements of each name are open: a stray end tag then costs nothing, not a scan of a deep stack. */
-  private readonly openCounts = new Map<string, number>();
+  /**
+   * How many elements of each name are open, kept only while the stack is deep: a stray end tag
+   * then costs nothing, not a scan of a deep stack. A shallow stack is scanned instead, which is
+   * cheaper than counting every element of every page.
+   */
+  private openCounts: Map<string, number> | undefined;
   /** Whether self-closing tags close (inside SVG and MathML), innermost last. */
   private readonly foreignContext: boolean[];
   private tokenizer: Tokenizer | undefined;
@@ -121,7 +128,7 @@ export class ElementWalk implements TokenizerCallbacks {
     resumeFrom?: ElementWalkState,
   ) {
     this.stack = resumeFrom ? resumeFrom.stack.slice() : [];
-    for (const name of this.stack) this.openCounts.set(name, (this.openCounts.get(name) ?? 0) + 1);
+    if (this.stack.length > COUNTED_DEPTH) this.countOpenElements();
     this.foreignContext = resumeFrom ? resumeFrom.foreignContext.slice() : [false];
     for (const name of wantedAttributes) (this.attributesByLength[name.length] ??= []).push(name.toLowerCase());
   }
@@ -171,7 +178,8 @@ export class ElementWalk implements TokenizerCallbacks {
     }
     if (!VOID_ELEMENTS.has(name)) {
       this.stack.push(name);
-      this.openCounts.set(name, (this.openCounts.get(name) ?? 0) + 1);
+      if (this.openCounts) this.openCounts.set(name, (this.openCounts.get(name) ?? 0) + 1);
+      else if (this.stack.length > COUNTED_DEPTH) this.countOpenElements();
       if (FOREIGN_CONTEXT_ELEMENTS.has(name)) this.foreignContext.push(true);
       else if (HTML_INTEGRATION_ELEMENTS.has(name)) this.foreignContext.push(false);
     }
@@ -202,7 +210,7 @@ export class ElementWalk implements TokenizerCallbacks {
     if (FOREIGN_CONTEXT_ELEMENTS.has(name) || HTML_INTEGRATION_ELEMENTS.has(name)) this.foreignContext.pop();
     if (!VOID_ELEMENTS.has(name)) {
       // Found only when open, so the scan is paid for by the elements it closes.
-      const at = this.openCounts.get(name) ? this.stack.lastIndexOf(name) : -1;
+      const at = !this.openCounts || this.openCounts.get(name) ? this.stack.lastIndexOf(name) : -1;
       if (at !== -1) {
         while (this.stack.length > at) this.handlers.onclosetag(this.popElement());
       } else if (name === 'p') {
@@ -242,8 +250,18 @@ export class ElementWalk implements TokenizerCallbacks {
 
   private popElement(): string {
     const name = this.stack.pop()!;
-    this.openCounts.set(name, this.openCounts.get(name)! - 1);
+    if (this.openCounts) {
+      this.openCounts.set(name, this.openCounts.get(name)! - 1);
+      // Half the depth at which counting starts, so a stack going up and down about it does not recount each time.
+      if (this.stack.length <= COUNTED_DEPTH / 2) this.openCounts = undefined;
+    }
     return name;
+  }
+
+  /** Starts counting the open elements (the stack has grown deep). */
+  private countOpenElements(): void {
+    this.openCounts = new Map();
+    for (const name of this.stack) this.openCounts.set(name, (this.openCounts.get(name) ?? 0) + 1);
   }
 
   onattribname(start: number, endIndex: number): void {
