@@ -166,7 +166,7 @@ export class ElementWalk implements TokenizerCallbacks {
 
   onopentagname(start: number, endIndex: number): void {
     this.endIndex = endIndex;
-    this.emitOpenTag(this.input.slice(start, endIndex).toLowerCase());
+    this.emitOpenTag(knownTagName(this.input, start, endIndex) ?? this.input.slice(start, endIndex).toLowerCase());
   }
 
   private emitOpenTag(name: string): void {
@@ -322,6 +322,26 @@ export class ElementWalk implements TokenizerCallbacks {
     this.endIndex = this.startIndex;
     for (let i = this.stack.length - 1; i >= 0; i--) this.handlers.onclosetag(this.stack[i]);
   }
+}
+
+/** Tag names pages are made of, by length: a start tag's name is found here without a string being made. */
+const KNOWN_TAG_NAMES: string[][] = [];
+for (const name of [
+  'a', 'b', 'i', 'p', 'u', 's', 'br', 'hr', 'li', 'ul', 'ol', 'td', 'tr', 'th', 'em', 'dd', 'dt', 'dl', 'h1', 'h2', 'h3', 'h4',
+  'h5', 'h6', 'div', 'img', 'nav', 'pre', 'sup', 'sub', 'svg', 'span', 'link', 'meta', 'head', 'body', 'html', 'form', 'font',
+  'time', 'main', 'code', 'path', 'small', 'table', 'tbody', 'thead', 'title', 'style', 'input', 'label', 'aside', 'video',
+  'button', 'script', 'strong', 'header', 'footer', 'figure', 'iframe', 'source', 'center', 'section', 'article', 'picture',
+  'noscript', 'template', 'figcaption', 'blockquote',
+]) {
+  (KNOWN_TAG_NAMES[name.length] ??= []).push(name);
+}
+
+/** The known tag name `input[start, end)` is in some letter case, or undefined. */
+function knownTagName(input: string, start: number, end: number): string | undefined {
+  const candidates = KNOWN_TAG_NAMES[end - start];
+  if (candidates === undefined) return undefined;
+  for (const name of candidates) if (sameName(input, start, end, name)) return name;
+  return undefined;
 }
 
 /** Whether `input[start, end)` is `name` (lower case, same length) in any letter case. */
