@@ -64,15 +64,15 @@ function normalizedAndLower(text: string): { normalized: string; lower: string }
   const length = text.length;
   const [normalizedCodes, lowerCodes] = unitArrays(length);
   copyUnits(text, normalizedCodes);
-  let irregular = false;
+  let firstIrregular = -1;
   for (let i = 0; i < length; i++) {
     const code = normalizedCodes[i];
     normalizedCodes[i] = normalization[code];
     const lower = lowering[code];
     lowerCodes[i] = lower;
-    if (lower === IRREGULAR) irregular = true;
+    if (lower === IRREGULAR && firstIrregular < 0) firstIrregular = i;
   }
-  if (irregular && !onlyCaselessPairs(normalizedCodes, lowerCodes, length)) {
+  if (firstIrregular >= 0 && !onlyCaselessPairs(normalizedCodes, lowerCodes, firstIrregular, length)) {
     const normalized = utf16.decode(normalizedCodes.subarray(0, length));
     return { normalized, lower: normalized.toLowerCase() };
   }
@@ -84,8 +84,8 @@ function normalizedAndLower(text: string): { normalized: string; lower: string }
  * rare CJK): the pairs then go into the lower case as they are. Anything else (a lone surrogate,
  * Σ, İ) leaves the lower case to `toLowerCase`.
  */
-function onlyCaselessPairs(normalizedCodes: Uint16Array, lowerCodes: Uint16Array, length: number): boolean {
-  for (let i = 0; i < length; i++) {
+function onlyCaselessPairs(normalizedCodes: Uint16Array, lowerCodes: Uint16Array, from: number, length: number): boolean {
+  for (let i = from; i < length; i++) {
     if (lowerCodes[i] !== IRREGULAR) continue;
     const high = normalizedCodes[i];
     const low = i + 1 < length ? normalizedCodes[i + 1] : 0;
