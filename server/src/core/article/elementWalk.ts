@@ -92,6 +92,29 @@ const VOID_ELEMENTS = new Set([
 const FOREIGN_CONTEXT_ELEMENTS = new Set(['math', 'svg']);
 const HTML_INTEGRATION_ELEMENTS = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignobject', 'desc', 'title']);
 
+/**
+ * htmlparser2's Tokenizer, skipping ahead to the character it waits for (the `<` that ends a text
+ * run, the quote that ends an attribute value, the `>` that ends a tag or comment) with a native
+ * search instead of its loop over each character: the same positions at a fraction of the cost.
+ * `fastForwardTo` is the Tokenizer's own private step, replaced on this subclass only.
+ */
+class SkippingTokenizer extends Tokenizer {}
+interface TokenizerPosition {
+  buffer: string;
+  index: number;
+  offset: number;
+}
+(SkippingTokenizer.prototype as unknown as { fastForwardTo(this: TokenizerPosition, code: number): boolean }).fastForwardTo = function (code) {
+  // As the loop it replaces: look from the next character on; if there is none, stop at the last.
+  const at = this.buffer.indexOf(String.fromCharCode(code), this.index + 1 - this.offset);
+  if (at >= 0) {
+    this.index = at + this.offset;
+    return true;
+  }
+  this.index = this.buffer.length + this.offset - 1;
+  return false;
+};
+
 /** Beyond this many open elements, they are counted by name (see `openCounts`). */
 const COUNTED_DEPTH = 64;
 
@@ -135,7 +158,7 @@ export class ElementWalk implements TokenizerCallbacks {
 
   /** Walks the whole input. Never throws on malformed HTML: the tokenizer recovers as browsers roughly do. */
   run(): void {
-    const tokenizer = (this.tokenizer = new Tokenizer({ xmlMode: false, decodeEntities: false }, this));
+    const tokenizer = (this.tokenizer = new SkippingTokenizer({ xmlMode: false, decodeEntities: false }, this));
     tokenizer.write(this.input);
     if (!this.stopped) tokenizer.end();
   }
