@@ -13,7 +13,7 @@ import {
   COMPOUND_SURNAMES, HONORIFICS, LATIN_NON_PERSON, NAME_FOLLOWERS, NOT_IN_NAMES, NOT_NAMES, PLACE_ENDINGS, ROLE_WORDS, SPEECH_VERBS, SURNAMES, TRANSLITERATION, wordTable,
 } from './lexicon';
 import { isCommonWord, nameLengthAtStart, segmentWindow } from './segmenter';
-import { scanLines, wordPlaces, type LineScans } from '../text/lineScans';
+import { PlaceSearch, scanLines, type LineScans } from '../text/lineScans';
 import { WordList } from '../text/wordList';
 
 export interface IntroductionCandidate {
@@ -90,20 +90,20 @@ export function findIntroductions(text: string, words: readonly LatinWord[], fou
     candidates.push(candidate);
   };
 
-  glossedNames(text, endsAt, covered, push, wordPlaces(text, GLOSS_OPENERS, scans)[0]);
+  const [openers, honorifics, speech, acting, columnOpeners, bylineRoles, colons, signatures, reports] = INTRODUCTION_WORDS.places(text, scans);
+  glossedNames(text, endsAt, covered, push, openers[0]);
   roleNames(text, startsAt, covered, push, scanLines(scans, text, 'role words', ROLES, roleWords));
   latinNames(text, words, covered, push);
   dottedNames(text, covered, push);
-  honoredNames(text, covered, push, wordPlaces(text, HONORIFICS, scans));
-  speakingNames(text, covered, push, wordPlaces(text, STRONG_SPEECH, scans));
-  speakingNames(text, covered, push, wordPlaces(text, ACTING_WORDS, scans), ACTING_WORDS);
-  columnNames(text, covered, push, wordPlaces(text, COLUMN_OPENERS, scans));
+  honoredNames(text, covered, push, honorifics);
+  speakingNames(text, covered, push, speech);
+  speakingNames(text, covered, push, acting, ACTING_WORDS);
+  columnNames(text, covered, push, columnOpeners);
   listedNames(text, startsAt, covered, push);
-  bylineNames(text, startsAt, covered, push, wordPlaces(text, BYLINE_ROLES, scans));
-  const colons = wordPlaces(text, COLONS, scans);
+  bylineNames(text, startsAt, covered, push, bylineRoles);
   creditNames(text, startsAt, covered, push, colons);
-  signedNames(text, covered, push, wordPlaces(text, SIGNATURE_WORDS, scans));
-  reporterNames(text, covered, push, wordPlaces(text, REPORT_WORDS, scans));
+  signedNames(text, covered, push, signatures);
+  reporterNames(text, covered, push, reports);
   attributedNames(text, covered, push, colons);
   describedNames(text, covered, push, scanLines(scans, text, 'descriptions', ROLES, descriptions));
   return candidates.sort((a, b) => a.start - b.start);
@@ -769,6 +769,9 @@ function creditedNameAt(text: string, p: number, covered: Uint8Array): string | 
 }
 
 const SIGNATURE_WORDS = ['署名'];
+
+/** The word lists whose places `findIntroductions` reads, found in one pass over the text (and kept across edits). */
+const INTRODUCTION_WORDS = new PlaceSearch([GLOSS_OPENERS, HONORIFICS, STRONG_SPEECH, ACTING_WORDS, COLUMN_OPENERS, BYLINE_ROLES, COLONS, SIGNATURE_WORDS, REPORT_WORDS]);
 
 /** `署名李华`: a signature word needs no colon. */
 function signedNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, places: number[][]): void {
