@@ -118,27 +118,33 @@ export class PlaceSearch {
   /** For each word (numbered across the lists), its list and its place in the list. */
   private readonly listOf: number[] = [];
   private readonly placeInList: number[] = [];
-  private readonly byFirst = new Map<number, Array<{ word: string; index: number }>>();
   /** Per unit: `LONGER` when a word of two or more units starts with it, `SINGLE` when it is a word itself. */
   private readonly first = new Uint8Array(0x10000);
+  /** Per hash of the first two units: whether a longer word has them. */
   private readonly heads = new Uint8Array(0x10000);
+  /** The longer words by that hash, and the one-unit words by their unit (a list may repeat a word). */
+  private readonly byHead = new Map<number, Array<{ word: string; index: number }>>();
+  private readonly singles = new Map<number, number[]>();
 
   constructor(readonly lists: ReadonlyArray<readonly string[]>) {
     this.key = `word search ${lists.map((words) => words.join('\u0001')).join('\u0002')}`;
     this.lineLocal = !lists.some((words) => words.some((word) => word.includes('\n')));
-    let index = 0;
     lists.forEach((words, list) => {
       words.forEach((word, place) => {
+        const index = this.listOf.length;
         this.listOf.push(list);
         this.placeInList.push(place);
-        if (word.length > 0) {
-          const head = word.charCodeAt(0);
-          this.first[head] |= word.length === 1 ? SINGLE : LONGER;
-          if (word.length > 1) this.heads[pairHash(head, word.charCodeAt(1))] = 1;
-          // Ascending word indices in each bucket, so that places at one offset come in the lists' order.
-          (this.byFirst.get(head) ?? this.byFirst.set(head, []).get(head)!).push({ word, index });
+        if (word.length === 0) return;
+        const head = word.charCodeAt(0);
+        if (word.length === 1) {
+          this.first[head] |= SINGLE;
+          addTo(this.singles, head, index);
+          return;
         }
-        index++;
+        this.first[head] |= LONGER;
+        const hash = pairHash(head, word.charCodeAt(1));
+        this.heads[hash] = 1;
+        addTo(this.byHead, hash, { word, index });
       });
     });
   }
@@ -158,19 +164,31 @@ export class PlaceSearch {
   /** The places of the words in `text[from, to)`, in text order; none reaches past `to`. */
   private scan(text: string, from: number, to: number): WordPlace[] {
     const found: WordPlace[] = [];
-    const { first, heads } = this;
+    const first = this.first;
+    // The loop only rules places out; the rare places left are read in `scanAt`, kept out of the loop so it stays small.
     for (let at = from; at < to; at++) {
-      const head = text.charCodeAt(at);
-      const kinds = first[head];
-      if (kinds === 0) continue;
-      const longer = (kinds & LONGER) !== 0 && at + 1 < to && heads[pairHash(head, text.charCodeAt(at + 1))] !== 0;
-      if (!longer && (kinds & SINGLE) === 0) continue;
-      for (const { word, index } of this.byFirst.get(head)!) {
-        if ((longer || word.length === 1) && at + word.length <= to && text.startsWith(word, at)) found.push({ start: at, end: at + word.length, word: index });
-      }
+      const kinds = first[text.charCodeAt(at)];
+      if (kinds !== 0) this.scanAt(text, at, to, kinds, found);
     }
     return found;
   }
+
+  private scanAt(text: string, at: number, to: number, kinds: number, found: WordPlace[]): void {
+    const head = text.charCodeAt(at);
+    if ((kinds & LONGER) !== 0 && at + 1 < to) {
+      const hash = pairHash(head, text.charCodeAt(at + 1));
+      if (this.heads[hash] !== 0) {
+        for (const { word, index } of this.byHead.get(hash)!) if (at + word.length <= to && text.startsWith(word, at)) found.push({ start: at, end: at + word.length, word: index });
+      }
+    }
+    if ((kinds & SINGLE) !== 0) for (const index of this.singles.get(head)!) found.push({ start: at, end: at + 1, word: index });
+  }
+}
+
+function addTo<T>(buckets: Map<number, T[]>, key: number, item: T): void {
+  const bucket = buckets.get(key);
+  if (bucket) bucket.push(item);
+  else buckets.set(key, [item]);
 }
 
 /**

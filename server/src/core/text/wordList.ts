@@ -1,39 +1,40 @@
 /**
  * A fixed list of words that answers "which word starts here?" and "does a word end here?"
- * in a text without trying every word: the words are bucketed by their first and last
- * UTF-16 unit, and a table says which units can start or end one at all. The recognisers ask
- * these questions at millions of positions per corpus, so a `some(startsWith)` over a hundred
- * words there costs more than the rest of the scan.
+ * in a text without trying every word: a table says which UTF-16 units can start or end a word
+ * at all, and the longer words are bucketed by their first (or last) two units, hashed. The
+ * recognisers ask these questions at millions of positions per corpus: a `some(startsWith)` over
+ * a hundred words there cost more than the rest of the scan, and so did trying the thirty role
+ * words that start with 副 wherever 副 stands.
  */
 export class WordList {
-  private readonly byFirst = new Map<number, string[]>();
-  private readonly byLast = new Map<number, string[]>();
-  /** Per unit: `LONGER` when a word of two or more units starts (or ends) with it, `SINGLE` when it is a word itself. */
+  /** Per unit: `LONGER` when a word of two or more units starts (ends) with it, `SINGLE` when it is a word itself. */
   private readonly first = new Uint8Array(0x10000);
   private readonly last = new Uint8Array(0x10000);
-  /**
-   * The first two (and last two) units of the longer words, hashed: most places where a common
-   * first unit stands (总, 副, 主 for role words) are ruled out by the next unit, without trying
-   * the twenty words of the bucket. A hash shared by another pair only costs a look at the bucket.
-   */
+  /** Per hash of the first (last) two units: whether a longer word has them. */
   private readonly heads = new Uint8Array(0x10000);
   private readonly tails = new Uint8Array(0x10000);
+  /** The longer words by that hash, longest first, so that the first hit is the longest word. */
+  private readonly byHead = new Map<number, string[]>();
+  private readonly byTail = new Map<number, string[]>();
 
   constructor(words: Iterable<string>) {
-    // Longest first, so the first hit is the longest word.
     const sorted = [...new Set(words)].filter((word) => word.length > 0).sort((a, b) => b.length - a.length);
     for (const word of sorted) {
       const head = word.charCodeAt(0);
       const tail = word.charCodeAt(word.length - 1);
-      const kind = word.length === 1 ? SINGLE : LONGER;
-      this.first[head] |= kind;
-      this.last[tail] |= kind;
-      if (word.length > 1) {
-        this.heads[pairHash(head, word.charCodeAt(1))] = 1;
-        this.tails[pairHash(word.charCodeAt(word.length - 2), tail)] = 1;
+      if (word.length === 1) {
+        this.first[head] |= SINGLE;
+        this.last[tail] |= SINGLE;
+        continue;
       }
-      (this.byFirst.get(head) ?? this.byFirst.set(head, []).get(head)!).push(word);
-      (this.byLast.get(tail) ?? this.byLast.set(tail, []).get(tail)!).push(word);
+      this.first[head] |= LONGER;
+      this.last[tail] |= LONGER;
+      const headHash = pairHash(head, word.charCodeAt(1));
+      const tailHash = pairHash(word.charCodeAt(word.length - 2), tail);
+      this.heads[headHash] = 1;
+      this.tails[tailHash] = 1;
+      addTo(this.byHead, headHash, word);
+      addTo(this.byTail, tailHash, word);
     }
   }
 
@@ -43,12 +44,12 @@ export class WordList {
     const head = text.charCodeAt(at);
     const kinds = this.first[head];
     if (kinds === 0) return undefined;
-    if ((kinds & LONGER) !== 0 && at + 1 < text.length && this.heads[pairHash(head, text.charCodeAt(at + 1))] !== 0) {
-      for (const word of this.byFirst.get(head)!) if (text.startsWith(word, at)) return word;
-      return undefined;
+    if ((kinds & LONGER) !== 0 && at + 1 < text.length) {
+      const hash = pairHash(head, text.charCodeAt(at + 1));
+      if (this.heads[hash] !== 0) for (const word of this.byHead.get(hash)!) if (text.startsWith(word, at)) return word;
     }
-    // No longer word starts here: the one-unit word, if any, is the bucket's last (shortest).
-    return (kinds & SINGLE) !== 0 ? lastOf(this.byFirst.get(head)!) : undefined;
+    // A one-unit word is the shortest: it counts only when no longer word starts here.
+    return (kinds & SINGLE) !== 0 ? text[at] : undefined;
   }
 
   /** The longest word that ends at `end` (exclusive), if any. */
@@ -57,11 +58,11 @@ export class WordList {
     const tail = text.charCodeAt(end - 1);
     const kinds = this.last[tail];
     if (kinds === 0) return undefined;
-    if ((kinds & LONGER) !== 0 && end >= 2 && this.tails[pairHash(text.charCodeAt(end - 2), tail)] !== 0) {
-      for (const word of this.byLast.get(tail)!) if (end >= word.length && text.startsWith(word, end - word.length)) return word;
-      return undefined;
+    if ((kinds & LONGER) !== 0 && end >= 2) {
+      const hash = pairHash(text.charCodeAt(end - 2), tail);
+      if (this.tails[hash] !== 0) for (const word of this.byTail.get(hash)!) if (end >= word.length && text.startsWith(word, end - word.length)) return word;
     }
-    return (kinds & SINGLE) !== 0 ? lastOf(this.byLast.get(tail)!) : undefined;
+    return (kinds & SINGLE) !== 0 ? text[end - 1] : undefined;
   }
 }
 
@@ -69,11 +70,13 @@ export class WordList {
 export const LONGER = 1;
 export const SINGLE = 2;
 
-function lastOf(words: readonly string[]): string {
-  return words[words.length - 1];
-}
-
 /** A 16-bit hash of two UTF-16 units. */
 export function pairHash(a: number, b: number): number {
   return (a * 31 + b) & 0xffff;
+}
+
+function addTo<T>(buckets: Map<number, T[]>, key: number, item: T): void {
+  const bucket = buckets.get(key);
+  if (bucket) bucket.push(item);
+  else buckets.set(key, [item]);
 }
