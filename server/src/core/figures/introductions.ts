@@ -266,6 +266,8 @@ function latinNames(text: string, words: readonly LatinWord[], covered: Uint8Arr
     if (anyCovered) continue;
     const start = words[first].start;
     const end = words[last - 1].end;
+    // Most runs are English prose (`the trade war`): both readings below need two capitalised parts.
+    if (!hasTwoCapitalisedParts(text, start, end)) continue;
     const latinText = text.slice(start, end);
     // A name in capitals counts only as a credit: `MANDEL NGAN/AFP`, `图片来源 MANDEL NGAN`, `By JOHN SMITH`.
     const capitals = isCapitalsName(latinText) && (/^\s*[/／]/.test(text.slice(end, end + 3)) || /(?:图片来源|摄影|来源|Photo by|PHOTO BY|By|BY|by)[\s:：]*$/.test(text.slice(Math.max(0, start - 12), start)));
@@ -497,6 +499,22 @@ function isPersonLatin(value: string): boolean {
   return named >= 2;
 }
 
+/**
+ * Whether two of the parts (split at white space) of `text[start, end)` start with a capital A–Z,
+ * told without splitting: `isPersonLatin` needs two parts that read as names, and `isCapitalsName`
+ * two parts in capitals, and either part starts with one.
+ */
+function hasTwoCapitalisedParts(text: string, start: number, end: number): boolean {
+  let capitalised = 0;
+  for (let k = start; k < end; k++) {
+    const code = text.charCodeAt(k);
+    if (code >= 0x41 && code <= 0x5a && (k === start || WHITE_SPACE.test(text[k - 1])) && ++capitalised === 2) return true;
+  }
+  return false;
+}
+
+const WHITE_SPACE = /\s/;
+
 /** Two or three words in capitals, each a plausible name part (`MANDEL NGAN`). */
 function isCapitalsName(value: string): boolean {
   const parts = value.split(/\s+/).filter(Boolean);
@@ -586,7 +604,7 @@ function bylines(text: string, rolePlaces: number[][]): RegExpExecArray[] {
   // Each place's line is found once, for its first place: the other places on it reuse it (a
   // search back from each would rescan a long line once per place, n² for 记者记者…), and lines
   // without a place are never read (a forward sweep read the whole article on every edit).
-  const places = rolePlaces.flat().sort((a, b) => a - b);
+  const places = Int32Array.from(rolePlaces.flat()).sort();
   let lineStart = 0;
   let lineEnd = -1;
   for (const at of places) {
@@ -729,14 +747,40 @@ function listedNames(text: string, startsAt: Map<number, FormMatch>, covered: Ui
 
 const COLONS = ['：', ':'];
 const DESCRIPTION_COMMAS = ['，', ','];
-/** What may stand right before a name that opens a description: a line break or a sentence's end. */
-const SENTENCE_OPENERS = '\n；;：:。';
+/** What may stand right before a name that opens a description: a line break or a sentence's end (`\n；;：:。`). */
+function opensSentence(code: number): boolean {
+  return code === 0x0a || code === 0xff1b || code === 0x3b || code === 0xff1a || code === 0x3a || code === 0x3002;
+}
+
+/** What ends a description: a semicolon, a full stop or a line break (`；;。\n`). */
+function endsDescription(code: number): boolean {
+  return code === 0xff1b || code === 0x3b || code === 0x3002 || code === 0x0a;
+}
 
 function isHanCode(code: number): boolean {
   return code >= 0x3400 && code <= 0x9fff;
 }
 /** What may stand right before a byline's or a digest's name: a line start, a bracket, a list number. */
 const ATTRIBUTION_START = /[\n》】【|｜]|^$/;
+
+/**
+ * Whether a digest's name may start at `s`: at the text's or a line's start, after a bracket
+ * (`ATTRIBUTION_START`), or after a list number: a digit (０–９ too), or an ASCII digit and a list
+ * mark (`1、`), as `/^[0-9０-９][、.．，,]?$/` reads the two characters before `s` once a leading
+ * character other than an ASCII digit is dropped.
+ */
+function opensAttribution(text: string, s: number): boolean {
+  if (s === 0) return true;
+  const before = text.charCodeAt(s - 1);
+  if (before === 0x0a || before === 0x300b || before === 0x3011 || before === 0x3010 || before === 0x7c || before === 0xff5c) return true;
+  if (s === 1) return isAsciiDigit(before);
+  if (isAsciiDigit(text.charCodeAt(s - 2))) return before === 0x3001 || before === 0x2e || before === 0xff0e || before === 0xff0c || before === 0x2c;
+  return isAsciiDigit(before) || (before >= 0xff10 && before <= 0xff19);
+}
+
+function isAsciiDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
 
 /** A name starting at `p` and ending at `end` or before: a dotted transliteration, or a Han name checked by the segmenter. */
 function boundedNameAt(text: string, p: number, end: number, covered: Uint8Array, unlistedSurnames = false): string | undefined {
@@ -849,11 +893,12 @@ function attributedNames(text: string, covered: Uint8Array, push: (candidate: In
   for (const places of colons) {
     for (const colon of places) {
       // Something is said after the colon, on the same line.
-      if (!HAN.test(text[colon + 1] ?? '') && !/[“「"《]/.test(text[colon + 1] ?? '')) continue;
+      // Read by character codes: this runs at every colon of the article.
+      const said = text.charCodeAt(colon + 1);
+      if (!isHanCode(said) && said !== 0x201c && said !== 0x300c && said !== 0x22 && said !== 0x300a) continue;
       let s = colon;
-      while (s > 0 && colon - s < 6 && (HAN.test(text[s - 1]) || text[s - 1] === '·')) s--;
-      const before = text[s - 1] ?? '';
-      if (!ATTRIBUTION_START.test(before) && !/^[0-9０-９][、.．，,]?$/.test(text.slice(Math.max(0, s - 2), s).replace(/^\D/, ''))) continue;
+      while (s > 0 && colon - s < 6 && (isHanCode(text.charCodeAt(s - 1)) || text.charCodeAt(s - 1) === 0xb7)) s--;
+      if (!opensAttribution(text, s)) continue;
       if (CREDIT_MARKERS.endingAt(text, colon) || endsWithRole(text, colon)) continue;
       const name = boundedNameAt(text, s, colon, covered);
       if (!name) continue;
@@ -889,11 +934,11 @@ function descriptions(text: string, from: number, to: number): Description[] {
       // codes before anything else, since this runs at every comma of a line.
       let s = comma;
       while (s > 0 && comma - s < 5 && isHanCode(text.charCodeAt(s - 1))) s--;
-      if (s === comma || (s > 0 && !SENTENCE_OPENERS.includes(text[s - 1]))) continue;
+      if (s === comma || (s > 0 && !opensSentence(text.charCodeAt(s - 1)))) continue;
       // The description runs to the next semicolon, full stop or line end, and ends in a role word.
       let e = comma + 1;
-      while (e < text.length && e - comma < 40 && !/[；;。\n]/.test(text[e])) e++;
-      if (!/[；;。\n]/.test(text[e] ?? '\n')) continue;
+      while (e < text.length && e - comma < 40 && !endsDescription(text.charCodeAt(e))) e++;
+      if (e < text.length && !endsDescription(text.charCodeAt(e))) continue;
       let end = e;
       while (end > comma + 1 && /[，,\s]/.test(text[end - 1])) end--;
       // Searched back to this comma only: an unbounded lastIndexOf from an ASCII comma scanned the whole article.
