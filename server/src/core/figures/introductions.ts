@@ -48,20 +48,9 @@ interface RoleWord {
   end: number;
 }
 
-/**
- * Leftmost-longest, non-overlapping role words in `text[from, to)`, as `matchAll` on their
- * alternation would give. No role word holds a line break, so whole lines scan alike alone.
- */
+/** Leftmost-longest, non-overlapping role words on the lines `text[from, to)`; no role word holds a line break. */
 function roleWords(text: string, from = 0, to = text.length): RoleWord[] {
-  const found: RoleWord[] = [];
-  for (let i = from; i < to; ) {
-    const word = ROLES.startingAt(text, i);
-    if (word) {
-      found.push({ start: i, end: i + word.length });
-      i += word.length;
-    } else i++;
-  }
-  return found;
+  return ROLES.wordsIn(text, from, to);
 }
 
 /** A Latin gloss, tried at each opening bracket (kept across edits as a line scan); it may run over line breaks. */
@@ -604,7 +593,9 @@ function bylines(text: string, rolePlaces: number[][]): RegExpExecArray[] {
   // Each place's line is found once, for its first place: the other places on it reuse it (a
   // search back from each would rescan a long line once per place, n² for 记者记者…), and lines
   // without a place are never read (a forward sweep read the whole article on every edit).
-  const places = Int32Array.from(rolePlaces.flat()).sort();
+  const places: number[] = [];
+  for (const list of rolePlaces) for (const at of list) places.push(at);
+  places.sort((a, b) => a - b);
   let lineStart = 0;
   let lineEnd = -1;
   for (const at of places) {
