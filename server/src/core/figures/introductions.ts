@@ -13,7 +13,7 @@ import {
   COMPOUND_SURNAMES, HONORIFICS, LATIN_NON_PERSON, NAME_FOLLOWERS, NOT_IN_NAMES, NOT_NAMES, PLACE_ENDINGS, ROLE_WORDS, SPEECH_VERBS, SURNAMES, TRANSLITERATION, wordTable,
 } from './lexicon';
 import { isCommonWord, nameLengthAtStart, segmentWindow } from './segmenter';
-import { PlaceSearch, scanLines, type LineScans } from '../text/lineScans';
+import { PlaceSearch, scanLines, type LineScans, type WordPlaces } from '../text/lineScans';
 import { WordList } from '../text/wordList';
 
 export interface IntroductionCandidate {
@@ -48,9 +48,25 @@ interface RoleWord {
   end: number;
 }
 
-/** Leftmost-longest, non-overlapping role words on the lines `text[from, to)`; no role word holds a line break. */
-function roleWords(text: string, from = 0, to = text.length): RoleWord[] {
-  return ROLES.wordsIn(text, from, to);
+/**
+ * Leftmost-longest, non-overlapping role words, as `matchAll` on their alternation would give,
+ * made from every place of every role word (`places`, one list per word of `ROLE_WORDS`).
+ */
+function roleWords(places: WordPlaces): RoleWord[] {
+  const all: RoleWord[] = [];
+  for (let index = 0; index < places.length; index++) {
+    const list = places[index];
+    for (let k = 0; k < list.length; k++) all.push({ start: list[k], end: list[k] + ROLE_WORDS[index].length });
+  }
+  all.sort((a, b) => a.start - b.start || b.end - a.end);
+  const found: RoleWord[] = [];
+  let next = 0;
+  for (const role of all) {
+    if (role.start < next) continue;
+    found.push(role);
+    next = role.end;
+  }
+  return found;
 }
 
 /** A Latin gloss, tried at each opening bracket (kept across edits as a line scan); it may run over line breaks. */
@@ -79,9 +95,9 @@ export function findIntroductions(text: string, words: readonly LatinWord[], fou
     candidates.push(candidate);
   };
 
-  const [openers, honorifics, speech, acting, columnOpeners, bylineRoles, colons, signatures, reports] = INTRODUCTION_WORDS.places(text, scans);
+  const [openers, honorifics, speech, acting, columnOpeners, bylineRoles, colons, signatures, reports, roles] = INTRODUCTION_WORDS.places(text, scans);
   glossedNames(text, endsAt, covered, push, openers[0]);
-  roleNames(text, startsAt, covered, push, scanLines(scans, text, 'role words', ROLES, roleWords));
+  roleNames(text, startsAt, covered, push, roleWords(roles));
   latinNames(text, words, covered, push);
   dottedNames(text, covered, push);
   honoredNames(text, covered, push, honorifics);
@@ -550,7 +566,7 @@ function dottedNames(text: string, covered: Uint8Array, push: (candidate: Introd
 }
 
 /** A name before an honorific: `史迪威将军`, `郭文贵先生`, right after a clause boundary or a conjunction. */
-function honoredNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, places: number[][]): void {
+function honoredNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, places: WordPlaces): void {
   for (const [index, honorific] of HONORIFICS.entries()) {
     for (const h of places[index]) {
       if (covered[h - 1]) continue;
@@ -566,7 +582,7 @@ function honoredNames(text: string, covered: Uint8Array, push: (candidate: Intro
 const BYLINE_ROLES = ['记者', '特约记者', '撰稿人', '编辑', '通讯员', '主持人', '评论员'];
 const BYLINE = new RegExp(`(?:^|\\n)[ \\t]*([\\u3400-\\u9fff]{2,3})[ \\t]*\\n[ \\t]*([^\\n]{0,12}?(?:${BYLINE_ROLES.join('|')}))[ \\t]*(?=\\n|$)`, 'y');
 
-function bylineNames(text: string, startsAt: Map<number, FormMatch>, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, rolePlaces: number[][]): void {
+function bylineNames(text: string, startsAt: Map<number, FormMatch>, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, rolePlaces: WordPlaces): void {
   for (const match of bylines(text, rolePlaces)) {
     const name = match[1];
     const nameStart = match.index + match[0].indexOf(name);
@@ -588,7 +604,7 @@ function bylineNames(text: string, startsAt: Map<number, FormMatch>, covered: Ui
  * pattern has no first character to look for, so scanning tries it at every position. Every
  * match ends in a line holding a role word, and starts at the break before the line above.
  */
-function bylines(text: string, rolePlaces: number[][]): RegExpExecArray[] {
+function bylines(text: string, rolePlaces: WordPlaces): RegExpExecArray[] {
   const starts = new Set<number>();
   // Each place's line is found once, for its first place: the other places on it reuse it (a
   // search back from each would rescan a long line once per place, n² for 记者记者…), and lines
@@ -620,7 +636,7 @@ function bylines(text: string, rolePlaces: number[][]): RegExpExecArray[] {
 }
 
 /** A name that starts a clause and speaks: `。李显龙说`, `（5）司马南说`, `韩咏红认为`. */
-function speakingNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, places: number[][], verbs: readonly string[] = STRONG_SPEECH): void {
+function speakingNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, places: WordPlaces, verbs: readonly string[] = STRONG_SPEECH): void {
   for (const [index, verb] of verbs.entries()) {
     for (const v of places[index]) {
       if (v < 2 || covered[v - 1]) continue;
@@ -642,7 +658,7 @@ const ACTING_WORDS = [...wordTable('clauseVerbs'), ...wordTable('titlesAfter')];
 const COLUMN_OPENERS = ['【'];
 const COLUMN_WORDS = new WordList(wordTable('columnWords'));
 
-function columnNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, places: number[][]): void {
+function columnNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, places: WordPlaces): void {
   for (const at of places[0]) {
     const p = at + 1;
     for (let length = 4; length >= 2; length--) {
@@ -805,11 +821,11 @@ function creditedNameAt(text: string, p: number, covered: Uint8Array): string | 
 
 const SIGNATURE_WORDS = ['署名'];
 
-/** The word lists whose places `findIntroductions` reads, found in one pass over the text (and kept across edits). */
-const INTRODUCTION_WORDS = new PlaceSearch([GLOSS_OPENERS, HONORIFICS, STRONG_SPEECH, ACTING_WORDS, COLUMN_OPENERS, BYLINE_ROLES, COLONS, SIGNATURE_WORDS, REPORT_WORDS]);
+/** The word lists whose places `findIntroductions` reads, the role words too, found in one pass over the text (and kept across edits). */
+const INTRODUCTION_WORDS = new PlaceSearch([GLOSS_OPENERS, HONORIFICS, STRONG_SPEECH, ACTING_WORDS, COLUMN_OPENERS, BYLINE_ROLES, COLONS, SIGNATURE_WORDS, REPORT_WORDS, ROLE_WORDS]);
 
 /** `署名李华`: a signature word needs no colon. */
-function signedNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, places: number[][]): void {
+function signedNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, places: WordPlaces): void {
   for (const [index, word] of SIGNATURE_WORDS.entries()) {
     for (const at of places[index]) {
       const p = at + word.length;
@@ -822,7 +838,7 @@ function signedNames(text: string, covered: Uint8Array, push: (candidate: Introd
 }
 
 /** Bylines and credits with a colon: `文：孙嘉业`, `主持：A`, `责编：A`, and `署名A`. */
-function creditNames(text: string, startsAt: Map<number, FormMatch>, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, colons: number[][]): void {
+function creditNames(text: string, startsAt: Map<number, FormMatch>, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, colons: WordPlaces): void {
   for (const places of colons) {
     for (const colon of places) {
       const marker = CREDIT_MARKERS.endingAt(text, colon);
@@ -846,7 +862,7 @@ function creditNames(text: string, startsAt: Map<number, FormMatch>, covered: Ui
  */
 const OUTLET_CODE_BEFORE = /(?:^|[\n【〔（(])[A-Z][A-Z0-9]{1,11}[ \t]$/;
 
-function reporterNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, places: number[][]): void {
+function reporterNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, places: WordPlaces): void {
   for (const [index, word] of REPORT_WORDS.entries()) {
     for (const at of places[index]) {
       // A shorter report word inside a longer one (`报导` in `综合报导`) was read with the longer one.
@@ -880,7 +896,7 @@ function reporterNames(text: string, covered: Uint8Array, push: (candidate: Intr
 }
 
 /** Headline and digest attributions: `《华尔街日报》达利欧：中美…`, a name at a line's start before a colon. */
-function attributedNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, colons: number[][]): void {
+function attributedNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, colons: WordPlaces): void {
   for (const places of colons) {
     for (const colon of places) {
       // Something is said after the colon, on the same line.

@@ -52,24 +52,6 @@ export class WordList {
     return (kinds & SINGLE) !== 0 ? text[at] : undefined;
   }
 
-  /**
-   * The words in `text[from, to)`, leftmost-longest and not overlapping, as `matchAll` on their
-   * alternation would give (a word that starts before `to` may run past it). The loop only rules
-   * places out by their first unit; `startingAt` reads the few left.
-   */
-  wordsIn(text: string, from: number, to: number): Array<{ start: number; end: number }> {
-    const found: Array<{ start: number; end: number }> = [];
-    const first = this.first;
-    for (let at = from; at < to; at++) {
-      if (first[text.charCodeAt(at)] === 0) continue;
-      const word = this.startingAt(text, at);
-      if (word === undefined) continue;
-      found.push({ start: at, end: at + word.length });
-      at += word.length - 1;
-    }
-    return found;
-  }
-
   /** The longest word that ends at `end` (exclusive), if any. */
   endingAt(text: string, end: number): string | undefined {
     if (end <= 0 || end > text.length) return undefined;
