@@ -110,10 +110,10 @@ export type WordPlaces = ReadonlyArray<readonly number[]>;
 const NOWHERE: readonly number[] = Object.freeze([]);
 
 /**
- * Several word lists whose places are found in one pass over a text: a recogniser that needs the
- * places of many words (the introductions ask for ten lists, 340 words with the role words) read the whole article
- * once per word with `indexOf`. A table says which units can start a word, and a hashed table of
- * their first two units rules out most places where a common one (会, 大, 主) stands.
+ * Several word lists whose places are found in one pass over a text. The introductions need the
+ * places of ten lists (340 words with the role words): one `indexOf` sweep of the article per
+ * word cost more than the rest of their recognition. A table says which units can start a word,
+ * and a hashed table of the first two units rules out most places where a common one (会, 大, 主) stands.
  */
 export class PlaceSearch {
   /** The scan's name and owner among an article's kept scans. */
