@@ -78,6 +78,25 @@ const LATIN_PARTICLES = new Set(['de', 'van', 'von', 'da', 'der', 'den', 'bin', 
 const PERSON_WORD = /^(?:[A-Z][a-z\u00DF-\u024F'’]+(?:-[A-Z]?[a-z\u00DF-\u024F'’]+)*|[A-Z]\.?|[A-Z][a-z]+[A-Z][a-z]+|Mc[A-Z][a-z]+)$/;
 const HAN = /[\u3400-\u9fff]/;
 
+/**
+ * What each UTF-16 unit is, as bits, for the character tests made at every role word, speech verb
+ * and dot: looked up by the unit's code, where a `Set` of one-character strings needs a string
+ * made of each character first.
+ */
+const SURNAME = 1;
+const TRANSLITERATED = 2;
+const NOT_IN_NAME = 4;
+const ORGANISATION_ENDING = 8;
+const UNIT_KINDS = new Uint8Array(0x10000);
+for (const [kind, chars] of [[SURNAME, SURNAMES], [TRANSLITERATED, TRANSLITERATION], [NOT_IN_NAME, NOT_IN_NAMES]] as const) {
+  for (const char of chars) if (char.length === 1) UNIT_KINDS[char.charCodeAt(0)] |= kind;
+}
+
+/** Whether `text[at]` is of `kind` (never out of the text). */
+function isKind(text: string, at: number, kind: number): boolean {
+  return (UNIT_KINDS[text.charCodeAt(at)] & kind) !== 0;
+}
+
 /** `scans`, when given, holds `text`'s line-local scans (kept across edits by the editor's copy). */
 export function findIntroductions(text: string, words: readonly LatinWord[], found: readonly FormMatch[], covered: Uint8Array, scans?: LineScans): IntroductionCandidate[] {
   const startsAt = new Map<number, FormMatch>();
@@ -88,8 +107,10 @@ export function findIntroductions(text: string, words: readonly LatinWord[], fou
     endsAt.set(match.end, match);
   }
   const candidates: IntroductionCandidate[] = [];
-  const taken = new Uint8Array(text.length);
+  // Made at the first candidate: many articles introduce nobody.
+  let taken: Uint8Array | undefined;
   const push = (candidate: IntroductionCandidate) => {
+    taken ??= new Uint8Array(text.length);
     for (let k = candidate.nameStart; k < candidate.nameEnd; k++) if (taken[k]) return;
     taken.fill(1, candidate.nameStart, candidate.nameEnd);
     candidates.push(candidate);
@@ -189,9 +210,9 @@ function roleNames(text: string, startsAt: Map<number, FormMatch>, covered: Uint
     const colon = text[p] === '：' || text[p] === ':';
     if (colon) p++;
     // `出任国家安全顾问的奥布赖恩，`: a transliterated name after the role and 的, ended by punctuation.
-    if (!colon && text[p] === '的' && TRANSLITERATION.has(text[p + 1] ?? '')) {
+    if (!colon && text[p] === '的' && isKind(text, p + 1, TRANSLITERATED)) {
       let e = p + 1;
-      while (e < text.length && e - p <= 6 && TRANSLITERATION.has(text[e])) e++;
+      while (e < text.length && e - p <= 6 && isKind(text, e, TRANSLITERATED)) e++;
       const name = text.slice(p + 1, e);
       if (/[，,。、；;）)]/.test(text[e] ?? '') && e - p - 1 >= 3 && isTransliteration(name) && !isCommonWord(name)) {
         let free = true;
@@ -325,14 +346,14 @@ function nameAfter(text: string, p: number, covered: Uint8Array, byline: boolean
       if (free(length) && endsName(text, p + length, byline) && isHanName(name)) return name;
     }
   }
-  if (SURNAMES.has(text[p])) {
+  if (isKind(text, p, SURNAME)) {
     for (const length of [3, 2]) {
       const name = text.slice(p, p + length);
       if (free(length) && endsName(text, p + length, byline) && isHanName(name)) return name;
     }
   }
   let run = 0;
-  while (run < 7 && p + run < text.length && TRANSLITERATION.has(text[p + run])) run++;
+  while (run < 7 && p + run < text.length && isKind(text, p + run, TRANSLITERATED)) run++;
   for (let length = Math.min(run, 6); length >= 2; length--) {
     const name = text.slice(p, p + length);
     if (free(length) && isTransliteration(name) && endsName(text, p + length, byline)) return name;
@@ -346,10 +367,10 @@ function nameAfter(text: string, p: number, covered: Uint8Array, byline: boolean
 function segmentedNameAt(text: string, p: number): string | undefined {
   // Most role words are followed by no name at all: the segmenter is asked only when the first
   // characters could open one.
-  const opener = text[p];
-  if (!(SURNAMES.has(opener) || TRANSLITERATION.has(opener) || COMPOUND.startingAt(text, p)) || NOT_IN_NAMES.has(text[p + 1] ?? '的') || NOT_NAMES.has(text.slice(p, p + 2))) return undefined;
+  // Past the text's end counts as 的, a character no name holds.
+  if (!(isKind(text, p, SURNAME | TRANSLITERATED) || COMPOUND.startingAt(text, p)) || p + 1 >= text.length || isKind(text, p + 1, NOT_IN_NAME) || NOT_NAMES.has(text.slice(p, p + 2))) return undefined;
   let end = p;
-  while (end < text.length && end - p < 10 && HAN.test(text[end])) end++;
+  while (end < text.length && end - p < 10 && isHanCode(text.charCodeAt(end))) end++;
   if (end - p < 2) return undefined;
   const length = nameLengthAtStart(text.slice(p, end));
   if (length === undefined || length < 2 || length > 4) return undefined;
@@ -418,10 +439,10 @@ function dottedNameAt(text: string, p: number): string | undefined {
     if (parts === MAX_DOTTED_PARTS) return undefined;
     const partStart = k;
     // A hyphen joins the parts of a double name (`哈蒙德-钱伯斯`), in Markdown often escaped (`哈蒙德\\-钱伯斯`).
-    while (k < text.length && k - partStart < 10 && (TRANSLITERATION.has(text[k]) || (k > partStart && (text[k] === '-' || (text[k] === '\\' && text[k + 1] === '-'))))) k++;
+    while (k < text.length && k - partStart < 10 && (isKind(text, k, TRANSLITERATED) || (k > partStart && (text[k] === '-' || (text[k] === '\\' && text[k + 1] === '-'))))) k++;
     if (k === partStart) return undefined;
     parts++;
-    if (text[k] === '·' && TRANSLITERATION.has(text[k + 1] ?? '')) {
+    if (text[k] === '·' && isKind(text, k + 1, TRANSLITERATED)) {
       k++;
       continue;
     }
@@ -496,7 +517,7 @@ function isPersonLatin(value: string): boolean {
   if (parts.length < 2 || parts.length > 5) return false;
   let named = 0;
   for (const part of parts) {
-    const key = part.replace(/[.]/g, '').toLowerCase();
+    const key = (part.includes('.') ? part.replace(/[.]/g, '') : part).toLowerCase();
     if (LATIN_PARTICLES.has(key)) continue;
     if (!PERSON_WORD.test(part) || isNonPersonWord(key)) return false;
     if (part.length > 2) named++;
@@ -545,10 +566,10 @@ function onlySpacesBetween(text: string, start: number, end: number): boolean {
 function dottedNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void): void {
   for (let i = text.indexOf('·'); i >= 0; i = text.indexOf('·', i + 1)) {
     let s = i;
-    while (s > 0 && i - s < 5 && TRANSLITERATION.has(text[s - 1]) && !endsWithRole(text, s)) s--;
+    while (s > 0 && i - s < 5 && isKind(text, s - 1, TRANSLITERATED) && !endsWithRole(text, s)) s--;
     if (s === i || covered[s]) continue;
     // A longer run of such characters is a word, not the start of a name.
-    if (s > 0 && TRANSLITERATION.has(text[s - 1]) && !endsWithRole(text, s)) continue;
+    if (s > 0 && isKind(text, s - 1, TRANSLITERATED) && !endsWithRole(text, s)) continue;
     let name = dottedNameAt(text, s);
     if (!name || !name.includes('·')) continue;
     // The last part may have run into a following word made of the same characters (麦卡锡可能).
@@ -676,18 +697,18 @@ function columnNames(text: string, covered: Uint8Array, push: (candidate: Introd
 /** Parts of speech of what may stand before a speaking name as its organisation: `美联储鲍威尔表示`. */
 const ORGANISATION_TAG = /^(?:nt|j|ns)$/;
 const ORGANISATION_ENDINGS = new Set([...PLACE_ENDINGS, '储', '行', '国', '台', '社']);
+for (const char of ORGANISATION_ENDINGS) UNIT_KINDS[char.charCodeAt(0)] |= ORGANISATION_ENDING;
 
 /** A name ending at `e` right after an organisation, as the segmenter reads the window before `e`. */
 function nameAfterOrganisation(text: string, e: number, covered: Uint8Array): string | undefined {
   // Asked of the segmenter only when an organisation's last character stands 2–4 characters back.
   let organisationEnd = false;
   for (let length = 2; length <= 4 && !organisationEnd; length++) {
-    const opener = text[e - length] ?? '';
-    organisationEnd = ORGANISATION_ENDINGS.has(text[e - length - 1] ?? '') && (SURNAMES.has(opener) || TRANSLITERATION.has(opener)) && !NOT_IN_NAMES.has(text[e - 1]);
+    organisationEnd = isKind(text, e - length - 1, ORGANISATION_ENDING) && isKind(text, e - length, SURNAME | TRANSLITERATED) && !isKind(text, e - 1, NOT_IN_NAME);
   }
   if (!organisationEnd) return undefined;
   let s = e;
-  while (s > 0 && e - s < 10 && HAN.test(text[s - 1])) s--;
+  while (s > 0 && e - s < 10 && isHanCode(text.charCodeAt(s - 1))) s--;
   if (e - s < 4 || covered[e - 1]) return undefined;
   const tokens = segmentWindow(text.slice(s, e));
   if (!tokens || tokens.length < 2) return undefined;
@@ -701,7 +722,8 @@ function nameAfterOrganisation(text: string, e: number, covered: Uint8Array): st
 
 /** A Han name (surname first) or a transliteration ending at `e`, starting right after a clause boundary. */
 function nameEndingAt(text: string, e: number, covered: Uint8Array, hanOnly = false): string | undefined {
-  const startsClause = (s: number) => s === 0 || CLAUSE_START.test(text[s - 1]) || (!hanOnly && '和与及同的对向'.includes(text[s - 1]));
+  // No Han character is a clause's boundary: the pattern is tried on the others only.
+  const startsClause = (s: number) => s === 0 || (!isHanCode(text.charCodeAt(s - 1)) && CLAUSE_START.test(text[s - 1])) || (!hanOnly && '和与及同的对向'.includes(text[s - 1]));
   const free = (s: number) => {
     for (let k = s; k < e; k++) if (covered[k]) return false;
     return true;
@@ -793,7 +815,7 @@ function isAsciiDigit(code: number): boolean {
 function boundedNameAt(text: string, p: number, end: number, covered: Uint8Array, unlistedSurnames = false): string | undefined {
   for (let k = p; k < end; k++) if (covered[k]) return undefined;
   // Checked before the segmenter is asked: most windows open with no name's first character.
-  if (!unlistedSurnames && !SURNAMES.has(text[p]) && !TRANSLITERATION.has(text[p]) && !COMPOUND.startingAt(text, p)) return undefined;
+  if (!unlistedSurnames && !isKind(text, p, SURNAME | TRANSLITERATED) && !COMPOUND.startingAt(text, p)) return undefined;
   const dotted = dottedNameAt(text, p);
   if (dotted && p + dotted.length <= end) return dotted;
   const length = end - p;
