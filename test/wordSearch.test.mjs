@@ -63,6 +63,12 @@ test('WordList: the longest word starting or ending anywhere, as trying every wo
   }
 });
 
+/** Each list's places, one ascending list per word, as the search finds them. */
+const placesOf = (search, lists, text, scans) => {
+  const found = search.find(text, scans);
+  return lists.map((_, list) => search.placesOf(found, list));
+};
+
 test('PlaceSearch: every place of every word of each list, as one indexOf sweep per word finds them', () => {
   const lists = [WORDS.slice(0, 6), ['：'], WORDS.slice(6), []];
   const search = new PlaceSearch(lists);
@@ -75,20 +81,34 @@ test('PlaceSearch: every place of every word of each list, as one indexOf sweep 
   for (let round = 0; round < 300; round++) {
     const text = randomText(next, 60);
     assert.deepEqual(
-      search.places(text, undefined),
+      placesOf(search, lists, text, undefined),
       lists.map((words) => words.map((word) => sweep(text, word))),
       JSON.stringify(text),
     );
   }
 });
 
+test('PlaceSearch: a list\'s words leftmost-longest and not overlapping, as matchAll on their alternation finds them', () => {
+  const lists = [['：', '说'], WORDS];
+  const search = new PlaceSearch(lists);
+  const alternation = new RegExp([...WORDS].sort((a, b) => b.length - a.length).join('|'), 'g');
+  const next = random(17);
+  for (let round = 0; round < 300; round++) {
+    const text = randomText(next, 60);
+    const expected = [...text.matchAll(alternation)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+    assert.deepEqual(search.leftmostLongest(search.find(text, undefined), 1), expected, JSON.stringify(text));
+  }
+});
+
 test('PlaceSearch: kept across random edits, the places equal a fresh search of the edited text', () => {
-  const search = new PlaceSearch([WORDS.slice(0, 8), WORDS.slice(8)]);
+  const lists = [WORDS.slice(0, 8), WORDS.slice(8)];
+  const search = new PlaceSearch(lists);
   const next = random(13);
   for (let chain = 0; chain < 40; chain++) {
     let scans = new LineScans(randomText(next, 80));
     for (let step = 0; step < 12; step++) {
-      assert.deepEqual(search.places(scans.text, scans), search.places(scans.text, undefined), JSON.stringify(scans.text));
+      assert.deepEqual(placesOf(search, lists, scans.text, scans), placesOf(search, lists, scans.text, undefined), JSON.stringify(scans.text));
+      assert.deepEqual(search.leftmostLongest(search.find(scans.text, scans), 1), search.leftmostLongest(search.find(scans.text, undefined), 1));
       const start = next(scans.text.length + 1);
       const end = Math.min(scans.text.length, start + next(4));
       const inserted = next(2) === 0 ? '' : randomText(next, next(5));

@@ -48,27 +48,6 @@ interface RoleWord {
   end: number;
 }
 
-/**
- * Leftmost-longest, non-overlapping role words, as `matchAll` on their alternation would give,
- * made from every place of every role word (`places`, one list per word of `ROLE_WORDS`).
- */
-function roleWords(places: WordPlaces): RoleWord[] {
-  const all: RoleWord[] = [];
-  for (let index = 0; index < places.length; index++) {
-    const list = places[index];
-    for (let k = 0; k < list.length; k++) all.push({ start: list[k], end: list[k] + ROLE_WORDS[index].length });
-  }
-  all.sort((a, b) => a.start - b.start || b.end - a.end);
-  const found: RoleWord[] = [];
-  let next = 0;
-  for (const role of all) {
-    if (role.start < next) continue;
-    found.push(role);
-    next = role.end;
-  }
-  return found;
-}
-
 /** A Latin gloss, tried at each opening bracket (kept across edits as a line scan); it may run over line breaks. */
 const GLOSS = /\(\s*([A-Z\u00C0-\u00DE][^()\n]{1,60}?)\s*\)/y;
 const GLOSS_OPENERS = ['('];
@@ -116,9 +95,10 @@ export function findIntroductions(text: string, words: readonly LatinWord[], fou
     candidates.push(candidate);
   };
 
-  const [openers, honorifics, speech, acting, columnOpeners, bylineRoles, colons, signatures, reports, roles] = INTRODUCTION_WORDS.places(text, scans);
+  const placed = INTRODUCTION_WORDS.find(text, scans);
+  const [openers, honorifics, speech, acting, columnOpeners, bylineRoles, colons, signatures, reports] = PLACE_LISTS.map((_, list) => INTRODUCTION_WORDS.placesOf(placed, list));
   glossedNames(text, endsAt, covered, push, openers[0]);
-  roleNames(text, startsAt, covered, push, roleWords(roles));
+  roleNames(text, startsAt, covered, push, INTRODUCTION_WORDS.leftmostLongest(placed, PLACE_LISTS.length));
   latinNames(text, words, covered, push);
   dottedNames(text, covered, push);
   honoredNames(text, covered, push, honorifics);
@@ -843,8 +823,10 @@ function creditedNameAt(text: string, p: number, covered: Uint8Array): string | 
 
 const SIGNATURE_WORDS = ['署名'];
 
-/** The word lists whose places `findIntroductions` reads, the role words too, found in one pass over the text (and kept across edits). */
-const INTRODUCTION_WORDS = new PlaceSearch([GLOSS_OPENERS, HONORIFICS, STRONG_SPEECH, ACTING_WORDS, COLUMN_OPENERS, BYLINE_ROLES, COLONS, SIGNATURE_WORDS, REPORT_WORDS, ROLE_WORDS]);
+/** The word lists whose places `findIntroductions` reads. */
+const PLACE_LISTS = [GLOSS_OPENERS, HONORIFICS, STRONG_SPEECH, ACTING_WORDS, COLUMN_OPENERS, BYLINE_ROLES, COLONS, SIGNATURE_WORDS, REPORT_WORDS];
+/** Those lists and the role words (the last list), found in one pass over the text and kept across edits. */
+const INTRODUCTION_WORDS = new PlaceSearch([...PLACE_LISTS, ROLE_WORDS]);
 
 /** `署名李华`: a signature word needs no colon. */
 function signedNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, places: WordPlaces): void {

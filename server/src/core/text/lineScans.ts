@@ -99,7 +99,7 @@ export function scanLines<T extends LineMatch>(scans: LineScans | undefined, tex
   return scans?.text === text ? scans.matches(name, owner, scan) : scan(text, 0, text.length);
 }
 
-interface WordPlace extends LineMatch {
+export interface WordPlace extends LineMatch {
   /** Which word of the list. */
   word: number;
 }
@@ -127,7 +127,7 @@ export class PlaceSearch {
   private readonly first = new Uint8Array(0x10000);
   /** Per hash of the first two units: whether a longer word has them. */
   private readonly heads = new Uint8Array(0x10000);
-  /** The longer words by that hash, and the one-unit words by their unit (a list may repeat a word). */
+  /** The longer words by that hash, longest first, and the one-unit words by their unit (a list may repeat a word). */
   private readonly byHead = new Map<number, Array<{ word: string; index: number }>>();
   private readonly singles = new Map<number, number[]>();
 
@@ -152,24 +152,41 @@ export class PlaceSearch {
         addTo(this.byHead, hash, { word, index });
       });
     });
+    for (const bucket of this.byHead.values()) bucket.sort((a, b) => b.word.length - a.word.length);
   }
 
   /**
-   * Every place (overlapping ones too) where each word of each list stands in `text`, as one
-   * ascending list per word of each list. With `scans` (kept for `text`), an edited text is
-   * searched again on the edited lines only.
+   * Every place (overlapping ones too) of every word of the lists in `text`, in text order, and
+   * longest first at one offset. With `scans` (kept for `text`), an edited text is searched again
+   * on the edited lines only. The places are kept objects: read them, do not change them.
    */
-  places(text: string, scans: LineScans | undefined): WordPlaces[] {
-    const found = scanLines(this.lineLocal ? scans : undefined, text, this.key, this, (scanned, from, to) => this.scan(scanned, from, to));
+  find(text: string, scans: LineScans | undefined): readonly WordPlace[] {
+    return scanLines(this.lineLocal ? scans : undefined, text, this.key, this, (scanned, from, to) => this.scan(scanned, from, to));
+  }
+
+  /** The places among `found` of the words of the `list`th list, one ascending list per word. */
+  placesOf(found: readonly WordPlace[], list: number): WordPlaces {
     // Most words stand nowhere in an article: they share one empty list rather than each get one.
-    const places = this.lists.map((words): Array<readonly number[]> => new Array<readonly number[]>(words.length).fill(NOWHERE));
+    const places = new Array<readonly number[]>(this.lists[list].length).fill(NOWHERE);
     for (const { start, word } of found) {
-      const lists = places[this.listOf[word]];
-      const list = lists[this.placeInList[word]];
-      if (list === NOWHERE) lists[this.placeInList[word]] = [start];
-      else (list as number[]).push(start);
+      if (this.listOf[word] !== list) continue;
+      const place = this.placeInList[word];
+      if (places[place] === NOWHERE) places[place] = [start];
+      else (places[place] as number[]).push(start);
     }
     return places;
+  }
+
+  /** The words of the `list`th list among `found`, leftmost-longest and not overlapping, as `matchAll` on their alternation would give. */
+  leftmostLongest(found: readonly WordPlace[], list: number): LineMatch[] {
+    const matches: LineMatch[] = [];
+    let next = 0;
+    for (const { start, end, word } of found) {
+      if (start < next || this.listOf[word] !== list) continue;
+      matches.push({ start, end });
+      next = end;
+    }
+    return matches;
   }
 
   /** The places of the words in `text[from, to)`, in text order; none reaches past `to`. */
