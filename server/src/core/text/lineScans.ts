@@ -4,7 +4,7 @@
  * line). They are kept with the text, so after an edit only the lines it touched are scanned
  * again: in a 100,000-character article that is a line or two instead of the whole text.
  */
-import { LONGER, SINGLE, pairHash } from './wordList';
+import { LONGER, PairHashes, SINGLE, pairHash } from './wordList';
 
 /** A match of a line-local scan: `[start, end)` on one line. */
 export interface LineMatch {
@@ -125,8 +125,8 @@ export class PlaceSearch {
   private readonly placeInList: number[] = [];
   /** Per unit: `LONGER` when a word of two or more units starts with it, `SINGLE` when it is a word itself. */
   private readonly first = new Uint8Array(0x10000);
-  /** Per hash of the first two units: whether a longer word has them. */
-  private readonly heads = new Uint8Array(0x10000);
+  /** The hashes of the first two units of the longer words. */
+  private readonly heads = new PairHashes();
   /** The longer words by that hash, longest first, and the one-unit words by their unit (a list may repeat a word). */
   private readonly byHead = new Map<number, Array<{ word: string; index: number }>>();
   private readonly singles = new Map<number, number[]>();
@@ -148,7 +148,7 @@ export class PlaceSearch {
         }
         this.first[head] |= LONGER;
         const hash = pairHash(head, word.charCodeAt(1));
-        this.heads[hash] = 1;
+        this.heads.add(hash);
         addTo(this.byHead, hash, { word, index });
       });
     });
@@ -205,7 +205,7 @@ export class PlaceSearch {
     const head = text.charCodeAt(at);
     if ((kinds & LONGER) !== 0 && at + 1 < to) {
       const hash = pairHash(head, text.charCodeAt(at + 1));
-      if (this.heads[hash] !== 0) {
+      if (this.heads.has(hash)) {
         for (const { word, index } of this.byHead.get(hash)!) if (at + word.length <= to && text.startsWith(word, at)) found.push({ start: at, end: at + word.length, word: index });
       }
     }

@@ -10,9 +10,9 @@ export class WordList {
   /** Per unit: `LONGER` when a word of two or more units starts (ends) with it, `SINGLE` when it is a word itself. */
   private readonly first = new Uint8Array(0x10000);
   private readonly last = new Uint8Array(0x10000);
-  /** Per hash of the first (last) two units: whether a longer word has them. */
-  private readonly heads = new Uint8Array(0x10000);
-  private readonly tails = new Uint8Array(0x10000);
+  /** The hashes of the first (last) two units of the longer words. */
+  private readonly heads = new PairHashes();
+  private readonly tails = new PairHashes();
   /** The longer words by that hash, longest first, so that the first hit is the longest word. */
   private readonly byHead = new Map<number, string[]>();
   private readonly byTail = new Map<number, string[]>();
@@ -31,8 +31,8 @@ export class WordList {
       this.last[tail] |= LONGER;
       const headHash = pairHash(head, word.charCodeAt(1));
       const tailHash = pairHash(word.charCodeAt(word.length - 2), tail);
-      this.heads[headHash] = 1;
-      this.tails[tailHash] = 1;
+      this.heads.add(headHash);
+      this.tails.add(tailHash);
       addTo(this.byHead, headHash, word);
       addTo(this.byTail, tailHash, word);
     }
@@ -46,7 +46,7 @@ export class WordList {
     if (kinds === 0) return undefined;
     if ((kinds & LONGER) !== 0 && at + 1 < text.length) {
       const hash = pairHash(head, text.charCodeAt(at + 1));
-      if (this.heads[hash] !== 0) for (const word of this.byHead.get(hash)!) if (text.startsWith(word, at)) return word;
+      if (this.heads.has(hash)) for (const word of this.byHead.get(hash)!) if (text.startsWith(word, at)) return word;
     }
     // A one-unit word is the shortest: it counts only when no longer word starts here.
     return (kinds & SINGLE) !== 0 ? text[at] : undefined;
@@ -60,7 +60,7 @@ export class WordList {
     if (kinds === 0) return undefined;
     if ((kinds & LONGER) !== 0 && end >= 2) {
       const hash = pairHash(text.charCodeAt(end - 2), tail);
-      if (this.tails[hash] !== 0) for (const word of this.byTail.get(hash)!) if (end >= word.length && text.startsWith(word, end - word.length)) return word;
+      if (this.tails.has(hash)) for (const word of this.byTail.get(hash)!) if (end >= word.length && text.startsWith(word, end - word.length)) return word;
     }
     return (kinds & SINGLE) !== 0 ? text[end - 1] : undefined;
   }
@@ -69,6 +69,23 @@ export class WordList {
 /** Kinds of word a unit starts or ends, as bits. */
 export const LONGER = 1;
 export const SINGLE = 2;
+
+/**
+ * A set of 16-bit hashes of pairs of units (`pairHash`), one bit each: 8 KB, so that it stays in
+ * the processor's nearest cache (`PairFilter`'s 128 KB suit a catalogue's thousands of openings,
+ * not a list of a few hundred words).
+ */
+export class PairHashes {
+  private readonly bits = new Uint32Array(0x10000 >>> 5);
+
+  add(hash: number): void {
+    this.bits[hash >>> 5] |= 1 << (hash & 31);
+  }
+
+  has(hash: number): boolean {
+    return (this.bits[hash >>> 5] & (1 << (hash & 31))) !== 0;
+  }
+}
 
 /** A 16-bit hash of two UTF-16 units. */
 export function pairHash(a: number, b: number): number {
