@@ -263,6 +263,9 @@ function latinNames(text: string, words: readonly LatinWord[], covered: Uint8Arr
     let first = i;
     let last = j;
     i = j;
+    // Most runs are English prose (`the trade war`): a name needs two capitalised parts (see
+    // below), and trimming the run only loses some, so such runs are passed over before it.
+    if (!hasTwoCapitalisedParts(text, words[first].start, words[last - 1].end)) continue;
     // Trim words that cannot be part of a name (`Jasper Morris MW`).
     while (last > first && isNonPersonWord(words[last - 1].key)) last--;
     while (last > first && isNonPersonWord(words[first].key)) first++;
@@ -272,7 +275,7 @@ function latinNames(text: string, words: readonly LatinWord[], covered: Uint8Arr
     if (anyCovered) continue;
     const start = words[first].start;
     const end = words[last - 1].end;
-    // Most runs are English prose (`the trade war`): both readings below need two capitalised parts.
+    // Both readings below need two capitalised parts.
     if (!hasTwoCapitalisedParts(text, start, end)) continue;
     const latinText = text.slice(start, end);
     // A name in capitals counts only as a credit: `MANDEL NGAN/AFP`, `图片来源 MANDEL NGAN`, `By JOHN SMITH`.
