@@ -192,11 +192,14 @@ export class PlaceSearch {
   /** The places of the words in `text[from, to)`, in text order; none reaches past `to`. */
   private scan(text: string, from: number, to: number): WordPlace[] {
     const found: WordPlace[] = [];
-    const first = this.first;
-    // The loop only rules places out; the rare places left are read in `scanAt`, kept out of the loop so it stays small.
+    const { first, heads } = this;
+    // The loop only rules places out, by their first two units; the rare places left are read in
+    // `scanAt`, kept out of the loop so it stays small.
     for (let at = from; at < to; at++) {
-      const kinds = first[text.charCodeAt(at)];
-      if (kinds !== 0) this.scanAt(text, at, to, kinds, found);
+      const head = text.charCodeAt(at);
+      const kinds = first[head];
+      if (kinds === 0 || (kinds === LONGER && (at + 1 >= to || !heads.has(pairHash(head, text.charCodeAt(at + 1)))))) continue;
+      this.scanAt(text, at, to, kinds, found);
     }
     return found;
   }
