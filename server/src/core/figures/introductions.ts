@@ -265,7 +265,7 @@ function latinNames(text: string, words: readonly LatinWord[], covered: Uint8Arr
     i = j;
     // Most runs are English prose (`the trade war`): a name needs two capitalised parts (see
     // below), and trimming the run only loses some, so such runs are passed over before it.
-    if (!hasTwoCapitalisedParts(text, words[first].start, words[last - 1].end)) continue;
+    if (!twoCapitalised(text, words, first, last)) continue;
     // Trim words that cannot be part of a name (`Jasper Morris MW`).
     while (last > first && isNonPersonWord(words[last - 1].key)) last--;
     while (last > first && isNonPersonWord(words[first].key)) first++;
@@ -276,7 +276,7 @@ function latinNames(text: string, words: readonly LatinWord[], covered: Uint8Arr
     const start = words[first].start;
     const end = words[last - 1].end;
     // Both readings below need two capitalised parts.
-    if (!hasTwoCapitalisedParts(text, start, end)) continue;
+    if (!twoCapitalised(text, words, first, last)) continue;
     const latinText = text.slice(start, end);
     // A name in capitals counts only as a credit: `MANDEL NGAN/AFP`, `图片来源 MANDEL NGAN`, `By JOHN SMITH`.
     const capitals = isCapitalsName(latinText) && (/^\s*[/／]/.test(text.slice(end, end + 3)) || /(?:图片来源|摄影|来源|Photo by|PHOTO BY|By|BY|by)[\s:：]*$/.test(text.slice(Math.max(0, start - 12), start)));
@@ -496,8 +496,8 @@ function descriptorStartBefore(text: string, end: number): number {
 }
 
 function isPersonLatin(value: string): boolean {
-  const parts = value.split(/\s+/).filter(Boolean);
-  if (parts.length < 2 || parts.length > 5) return false;
+  const parts = whiteSpaceParts(value, 5);
+  if (!parts || parts.length < 2) return false;
   let named = 0;
   for (const part of parts) {
     const key = (part.includes('.') ? part.replace(/[.]/g, '') : part).toLowerCase();
@@ -509,25 +509,47 @@ function isPersonLatin(value: string): boolean {
 }
 
 /**
- * Whether two of the parts (split at white space) of `text[start, end)` start with a capital A–Z,
- * told without splitting: `isPersonLatin` needs two parts that read as names, and `isCapitalsName`
- * two parts in capitals, and either part starts with one.
+ * `value.split(/\s+/).filter(Boolean)`, or undefined once there are more than `most` parts: a
+ * whole English paragraph is not split to be turned away.
  */
-function hasTwoCapitalisedParts(text: string, start: number, end: number): boolean {
+function whiteSpaceParts(value: string, most: number): string[] | undefined {
+  const parts: string[] = [];
+  let k = 0;
+  for (;;) {
+    while (k < value.length && isWhiteSpace(value.charCodeAt(k))) k++;
+    if (k === value.length) return parts;
+    const start = k;
+    while (k < value.length && !isWhiteSpace(value.charCodeAt(k))) k++;
+    if (parts.push(value.slice(start, k)) > most) return undefined;
+  }
+}
+
+/** Whether a UTF-16 unit is white space, as `\s` has it. */
+function isWhiteSpace(code: number): boolean {
+  return (
+    code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
+/**
+ * Whether two of `words[first, last)` (a run separated by spaces only) start with a capital A–Z:
+ * a Latin word holds no white space, so they are the parts of the run's text, and
+ * `isPersonLatin` needs two parts that read as names, `isCapitalsName` two in capitals.
+ */
+function twoCapitalised(text: string, words: readonly LatinWord[], first: number, last: number): boolean {
   let capitalised = 0;
-  for (let k = start; k < end; k++) {
-    const code = text.charCodeAt(k);
-    if (code >= 0x41 && code <= 0x5a && (k === start || WHITE_SPACE.test(text[k - 1])) && ++capitalised === 2) return true;
+  for (let k = first; k < last; k++) {
+    const code = text.charCodeAt(words[k].start);
+    if (code >= 0x41 && code <= 0x5a && ++capitalised === 2) return true;
   }
   return false;
 }
 
-const WHITE_SPACE = /\s/;
-
 /** Two or three words in capitals, each a plausible name part (`MANDEL NGAN`). */
 function isCapitalsName(value: string): boolean {
-  const parts = value.split(/\s+/).filter(Boolean);
-  return parts.length >= 2 && parts.length <= 3 && parts.every((part) => /^[A-Z][A-Z'’-]{1,15}$/.test(part) && !isNonPersonWord(part.toLowerCase()));
+  const parts = whiteSpaceParts(value, 3);
+  return parts !== undefined && parts.length >= 2 && parts.every((part) => /^[A-Z][A-Z'’-]{1,15}$/.test(part) && !isNonPersonWord(part.toLowerCase()));
 }
 
 function isNonPersonWord(key: string): boolean {
