@@ -744,13 +744,28 @@ function nameEndingAt(text: string, e: number, covered: Uint8Array, hanOnly = fa
   return undefined;
 }
 
+const LIST = /(?:[\u3400-\u9fff]{2,4}[ \t]*、[ \t]*){2,}[\u3400-\u9fff]{2,4}$/;
+
+/** What a list's match (`LIST`) is made of: Han characters, spaces, tabs and 、. */
+function isListUnit(code: number): boolean {
+  return isHanCode(code) || code === 0x20 || code === 0x09 || code === 0x3001;
+}
+
+/** Whether a 、 stands in `text[from, to)`. */
+function hasListComma(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 0x3001) return true;
+  return false;
+}
+
 /** Lists of names ending in 等: `王振常、刘春、梅学谦、朱惠芳、吴德熙等5位`. Every item must read as a name. */
 function listedNames(text: string, startsAt: Map<number, FormMatch>, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void): void {
-  // Only the stretch right before each 等 is read, which keeps the pattern from scanning whole articles.
-  const LIST = /(?:[\u3400-\u9fff]{2,4}[ \t]*、[ \t]*){2,}[\u3400-\u9fff]{2,4}$/;
   for (let at = text.indexOf('等'); at >= 0; at = text.indexOf('等', at + 1)) {
-    if (text[at - 1] === '等' || at < 8 || !text.slice(at - 8, at).includes('、')) continue;
-    const from = Math.max(0, at - 80);
+    if (at < 8 || text.charCodeAt(at - 1) === 0x7b49 || !hasListComma(text, at - 8, at)) continue;
+    // Only the stretch right before each 等 is read, which keeps the pattern from scanning whole
+    // articles, and only from where the list's characters begin: the pattern, which must end at
+    // 等, would be tried at every earlier offset in vain.
+    let from = at;
+    while (from > Math.max(0, at - 80) && isListUnit(text.charCodeAt(from - 1))) from--;
     const found = LIST.exec(text.slice(from, at));
     if (!found) continue;
     const list = { 0: found[0], index: from + found.index };
