@@ -13,7 +13,7 @@ import {
   COMPOUND_SURNAMES, HONORIFICS, LATIN_NON_PERSON, NAME_FOLLOWERS, NOT_IN_NAMES, NOT_NAMES, PLACE_ENDINGS, ROLE_WORDS, SPEECH_VERBS, SURNAMES, TRANSLITERATION, wordTable,
 } from './lexicon';
 import { isCommonWord, nameLengthAtStart, segmentWindow } from './segmenter';
-import { scanLines, wordPlaces, type LineScans } from '../text/lineScans';
+import { PlaceSearch, scanLines, type LineScans, type WordPlaces } from '../text/lineScans';
 import { WordList } from '../text/wordList';
 
 export interface IntroductionCandidate {
@@ -48,22 +48,6 @@ interface RoleWord {
   end: number;
 }
 
-/**
- * Leftmost-longest, non-overlapping role words in `text[from, to)`, as `matchAll` on their
- * alternation would give. No role word holds a line break, so whole lines scan alike alone.
- */
-function roleWords(text: string, from = 0, to = text.length): RoleWord[] {
-  const found: RoleWord[] = [];
-  for (let i = from; i < to; ) {
-    const word = ROLES.startingAt(text, i);
-    if (word) {
-      found.push({ start: i, end: i + word.length });
-      i += word.length;
-    } else i++;
-  }
-  return found;
-}
-
 /** A Latin gloss, tried at each opening bracket (kept across edits as a line scan); it may run over line breaks. */
 const GLOSS = /\(\s*([A-Z\u00C0-\u00DE][^()\n]{1,60}?)\s*\)/y;
 const GLOSS_OPENERS = ['('];
@@ -72,6 +56,25 @@ const LEADING_FILLER = /^(?:包括|以及|应|据|由|与|同|和|对|向|在|�
 const LATIN_PARTICLES = new Set(['de', 'van', 'von', 'da', 'der', 'den', 'bin', 'al', 'la', 'le', 'du', 'del', 'di', 'dos', 'jr', 'sr']);
 const PERSON_WORD = /^(?:[A-Z][a-z\u00DF-\u024F'’]+(?:-[A-Z]?[a-z\u00DF-\u024F'’]+)*|[A-Z]\.?|[A-Z][a-z]+[A-Z][a-z]+|Mc[A-Z][a-z]+)$/;
 const HAN = /[\u3400-\u9fff]/;
+
+/**
+ * What each UTF-16 unit is, as bits, for the character tests made at every role word, speech verb
+ * and dot: looked up by the unit's code, where a `Set` of one-character strings needs a string
+ * made of each character first.
+ */
+const SURNAME = 1;
+const TRANSLITERATED = 2;
+const NOT_IN_NAME = 4;
+const ORGANISATION_ENDING = 8;
+const UNIT_KINDS = new Uint8Array(0x10000);
+for (const [kind, chars] of [[SURNAME, SURNAMES], [TRANSLITERATED, TRANSLITERATION], [NOT_IN_NAME, NOT_IN_NAMES]] as const) {
+  for (const char of chars) if (char.length === 1) UNIT_KINDS[char.charCodeAt(0)] |= kind;
+}
+
+/** Whether `text[at]` is of `kind` (never out of the text). */
+function isKind(text: string, at: number, kind: number): boolean {
+  return (UNIT_KINDS[text.charCodeAt(at)] & kind) !== 0;
+}
 
 /** `scans`, when given, holds `text`'s line-local scans (kept across edits by the editor's copy). */
 export function findIntroductions(text: string, words: readonly LatinWord[], found: readonly FormMatch[], covered: Uint8Array, scans?: LineScans): IntroductionCandidate[] {
@@ -83,27 +86,30 @@ export function findIntroductions(text: string, words: readonly LatinWord[], fou
     endsAt.set(match.end, match);
   }
   const candidates: IntroductionCandidate[] = [];
-  const taken = new Uint8Array(text.length);
+  // Made at the first candidate: many articles introduce nobody.
+  let taken: Uint8Array | undefined;
   const push = (candidate: IntroductionCandidate) => {
+    taken ??= new Uint8Array(text.length);
     for (let k = candidate.nameStart; k < candidate.nameEnd; k++) if (taken[k]) return;
     taken.fill(1, candidate.nameStart, candidate.nameEnd);
     candidates.push(candidate);
   };
 
-  glossedNames(text, endsAt, covered, push, wordPlaces(text, GLOSS_OPENERS, scans)[0]);
-  roleNames(text, startsAt, covered, push, scanLines(scans, text, 'role words', ROLES, roleWords));
+  const placed = INTRODUCTION_WORDS.find(text, scans);
+  const [openers, honorifics, speech, acting, columnOpeners, bylineRoles, colons, signatures, reports] = PLACE_LISTS.map((_, list) => INTRODUCTION_WORDS.placesOf(placed, list));
+  glossedNames(text, endsAt, covered, push, openers[0]);
+  roleNames(text, startsAt, covered, push, INTRODUCTION_WORDS.leftmostLongest(placed, PLACE_LISTS.length));
   latinNames(text, words, covered, push);
   dottedNames(text, covered, push);
-  honoredNames(text, covered, push, wordPlaces(text, HONORIFICS, scans));
-  speakingNames(text, covered, push, wordPlaces(text, STRONG_SPEECH, scans));
-  speakingNames(text, covered, push, wordPlaces(text, ACTING_WORDS, scans), ACTING_WORDS);
-  columnNames(text, covered, push, wordPlaces(text, COLUMN_OPENERS, scans));
+  honoredNames(text, covered, push, honorifics);
+  speakingNames(text, covered, push, speech);
+  speakingNames(text, covered, push, acting, ACTING_WORDS);
+  columnNames(text, covered, push, columnOpeners);
   listedNames(text, startsAt, covered, push);
-  bylineNames(text, startsAt, covered, push, wordPlaces(text, BYLINE_ROLES, scans));
-  const colons = wordPlaces(text, COLONS, scans);
+  bylineNames(text, startsAt, covered, push, bylineRoles);
   creditNames(text, startsAt, covered, push, colons);
-  signedNames(text, covered, push, wordPlaces(text, SIGNATURE_WORDS, scans));
-  reporterNames(text, covered, push, wordPlaces(text, REPORT_WORDS, scans));
+  signedNames(text, covered, push, signatures);
+  reporterNames(text, covered, push, reports);
   attributedNames(text, covered, push, colons);
   describedNames(text, covered, push, scanLines(scans, text, 'descriptions', ROLES, descriptions));
   return candidates.sort((a, b) => a.start - b.start);
@@ -184,9 +190,9 @@ function roleNames(text: string, startsAt: Map<number, FormMatch>, covered: Uint
     const colon = text[p] === '：' || text[p] === ':';
     if (colon) p++;
     // `出任国家安全顾问的奥布赖恩，`: a transliterated name after the role and 的, ended by punctuation.
-    if (!colon && text[p] === '的' && TRANSLITERATION.has(text[p + 1] ?? '')) {
+    if (!colon && text[p] === '的' && isKind(text, p + 1, TRANSLITERATED)) {
       let e = p + 1;
-      while (e < text.length && e - p <= 6 && TRANSLITERATION.has(text[e])) e++;
+      while (e < text.length && e - p <= 6 && isKind(text, e, TRANSLITERATED)) e++;
       const name = text.slice(p + 1, e);
       if (/[，,。、；;）)]/.test(text[e] ?? '') && e - p - 1 >= 3 && isTransliteration(name) && !isCommonWord(name)) {
         let free = true;
@@ -257,6 +263,9 @@ function latinNames(text: string, words: readonly LatinWord[], covered: Uint8Arr
     let first = i;
     let last = j;
     i = j;
+    // Most runs are English prose (`the trade war`): a name needs two capitalised parts (see
+    // below), and trimming the run only loses some, so such runs are passed over before it.
+    if (!twoCapitalised(text, words, first, last)) continue;
     // Trim words that cannot be part of a name (`Jasper Morris MW`).
     while (last > first && isNonPersonWord(words[last - 1].key)) last--;
     while (last > first && isNonPersonWord(words[first].key)) first++;
@@ -266,6 +275,8 @@ function latinNames(text: string, words: readonly LatinWord[], covered: Uint8Arr
     if (anyCovered) continue;
     const start = words[first].start;
     const end = words[last - 1].end;
+    // Both readings below need two capitalised parts.
+    if (!twoCapitalised(text, words, first, last)) continue;
     const latinText = text.slice(start, end);
     // A name in capitals counts only as a credit: `MANDEL NGAN/AFP`, `图片来源 MANDEL NGAN`, `By JOHN SMITH`.
     const capitals = isCapitalsName(latinText) && (/^\s*[/／]/.test(text.slice(end, end + 3)) || /(?:图片来源|摄影|来源|Photo by|PHOTO BY|By|BY|by)[\s:：]*$/.test(text.slice(Math.max(0, start - 12), start)));
@@ -318,14 +329,14 @@ function nameAfter(text: string, p: number, covered: Uint8Array, byline: boolean
       if (free(length) && endsName(text, p + length, byline) && isHanName(name)) return name;
     }
   }
-  if (SURNAMES.has(text[p])) {
+  if (isKind(text, p, SURNAME)) {
     for (const length of [3, 2]) {
       const name = text.slice(p, p + length);
       if (free(length) && endsName(text, p + length, byline) && isHanName(name)) return name;
     }
   }
   let run = 0;
-  while (run < 7 && p + run < text.length && TRANSLITERATION.has(text[p + run])) run++;
+  while (run < 7 && p + run < text.length && isKind(text, p + run, TRANSLITERATED)) run++;
   for (let length = Math.min(run, 6); length >= 2; length--) {
     const name = text.slice(p, p + length);
     if (free(length) && isTransliteration(name) && endsName(text, p + length, byline)) return name;
@@ -339,10 +350,10 @@ function nameAfter(text: string, p: number, covered: Uint8Array, byline: boolean
 function segmentedNameAt(text: string, p: number): string | undefined {
   // Most role words are followed by no name at all: the segmenter is asked only when the first
   // characters could open one.
-  const opener = text[p];
-  if (!(SURNAMES.has(opener) || TRANSLITERATION.has(opener) || COMPOUND.startingAt(text, p)) || NOT_IN_NAMES.has(text[p + 1] ?? '的') || NOT_NAMES.has(text.slice(p, p + 2))) return undefined;
+  // Past the text's end counts as 的, a character no name holds.
+  if (!(isKind(text, p, SURNAME | TRANSLITERATED) || COMPOUND.startingAt(text, p)) || p + 1 >= text.length || isKind(text, p + 1, NOT_IN_NAME) || NOT_NAMES.has(text.slice(p, p + 2))) return undefined;
   let end = p;
-  while (end < text.length && end - p < 10 && HAN.test(text[end])) end++;
+  while (end < text.length && end - p < 10 && isHanCode(text.charCodeAt(end))) end++;
   if (end - p < 2) return undefined;
   const length = nameLengthAtStart(text.slice(p, end));
   if (length === undefined || length < 2 || length > 4) return undefined;
@@ -411,10 +422,10 @@ function dottedNameAt(text: string, p: number): string | undefined {
     if (parts === MAX_DOTTED_PARTS) return undefined;
     const partStart = k;
     // A hyphen joins the parts of a double name (`哈蒙德-钱伯斯`), in Markdown often escaped (`哈蒙德\\-钱伯斯`).
-    while (k < text.length && k - partStart < 10 && (TRANSLITERATION.has(text[k]) || (k > partStart && (text[k] === '-' || (text[k] === '\\' && text[k + 1] === '-'))))) k++;
+    while (k < text.length && k - partStart < 10 && (isKind(text, k, TRANSLITERATED) || (k > partStart && (text[k] === '-' || (text[k] === '\\' && text[k + 1] === '-'))))) k++;
     if (k === partStart) return undefined;
     parts++;
-    if (text[k] === '·' && TRANSLITERATION.has(text[k + 1] ?? '')) {
+    if (text[k] === '·' && isKind(text, k + 1, TRANSLITERATED)) {
       k++;
       continue;
     }
@@ -485,11 +496,11 @@ function descriptorStartBefore(text: string, end: number): number {
 }
 
 function isPersonLatin(value: string): boolean {
-  const parts = value.split(/\s+/).filter(Boolean);
-  if (parts.length < 2 || parts.length > 5) return false;
+  const parts = whiteSpaceParts(value, 5);
+  if (!parts || parts.length < 2) return false;
   let named = 0;
   for (const part of parts) {
-    const key = part.replace(/[.]/g, '').toLowerCase();
+    const key = (part.includes('.') ? part.replace(/[.]/g, '') : part).toLowerCase();
     if (LATIN_PARTICLES.has(key)) continue;
     if (!PERSON_WORD.test(part) || isNonPersonWord(key)) return false;
     if (part.length > 2) named++;
@@ -497,10 +508,48 @@ function isPersonLatin(value: string): boolean {
   return named >= 2;
 }
 
+/**
+ * `value.split(/\s+/).filter(Boolean)`, or undefined once there are more than `most` parts: a
+ * whole English paragraph is not split to be turned away.
+ */
+function whiteSpaceParts(value: string, most: number): string[] | undefined {
+  const parts: string[] = [];
+  let k = 0;
+  for (;;) {
+    while (k < value.length && isWhiteSpace(value.charCodeAt(k))) k++;
+    if (k === value.length) return parts;
+    const start = k;
+    while (k < value.length && !isWhiteSpace(value.charCodeAt(k))) k++;
+    if (parts.push(value.slice(start, k)) > most) return undefined;
+  }
+}
+
+/** Whether a UTF-16 unit is white space, as `\s` has it. */
+function isWhiteSpace(code: number): boolean {
+  return (
+    code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
+/**
+ * Whether two of `words[first, last)` (a run separated by spaces only) start with a capital A–Z:
+ * a Latin word holds no white space, so they are the parts of the run's text, and
+ * `isPersonLatin` needs two parts that read as names, `isCapitalsName` two in capitals.
+ */
+function twoCapitalised(text: string, words: readonly LatinWord[], first: number, last: number): boolean {
+  let capitalised = 0;
+  for (let k = first; k < last; k++) {
+    const code = text.charCodeAt(words[k].start);
+    if (code >= 0x41 && code <= 0x5a && ++capitalised === 2) return true;
+  }
+  return false;
+}
+
 /** Two or three words in capitals, each a plausible name part (`MANDEL NGAN`). */
 function isCapitalsName(value: string): boolean {
-  const parts = value.split(/\s+/).filter(Boolean);
-  return parts.length >= 2 && parts.length <= 3 && parts.every((part) => /^[A-Z][A-Z'’-]{1,15}$/.test(part) && !isNonPersonWord(part.toLowerCase()));
+  const parts = whiteSpaceParts(value, 3);
+  return parts !== undefined && parts.length >= 2 && parts.every((part) => /^[A-Z][A-Z'’-]{1,15}$/.test(part) && !isNonPersonWord(part.toLowerCase()));
 }
 
 function isNonPersonWord(key: string): boolean {
@@ -522,10 +571,10 @@ function onlySpacesBetween(text: string, start: number, end: number): boolean {
 function dottedNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void): void {
   for (let i = text.indexOf('·'); i >= 0; i = text.indexOf('·', i + 1)) {
     let s = i;
-    while (s > 0 && i - s < 5 && TRANSLITERATION.has(text[s - 1]) && !endsWithRole(text, s)) s--;
+    while (s > 0 && i - s < 5 && isKind(text, s - 1, TRANSLITERATED) && !endsWithRole(text, s)) s--;
     if (s === i || covered[s]) continue;
     // A longer run of such characters is a word, not the start of a name.
-    if (s > 0 && TRANSLITERATION.has(text[s - 1]) && !endsWithRole(text, s)) continue;
+    if (s > 0 && isKind(text, s - 1, TRANSLITERATED) && !endsWithRole(text, s)) continue;
     let name = dottedNameAt(text, s);
     if (!name || !name.includes('·')) continue;
     // The last part may have run into a following word made of the same characters (麦卡锡可能).
@@ -543,7 +592,7 @@ function dottedNames(text: string, covered: Uint8Array, push: (candidate: Introd
 }
 
 /** A name before an honorific: `史迪威将军`, `郭文贵先生`, right after a clause boundary or a conjunction. */
-function honoredNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, places: number[][]): void {
+function honoredNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, places: WordPlaces): void {
   for (const [index, honorific] of HONORIFICS.entries()) {
     for (const h of places[index]) {
       if (covered[h - 1]) continue;
@@ -559,7 +608,7 @@ function honoredNames(text: string, covered: Uint8Array, push: (candidate: Intro
 const BYLINE_ROLES = ['记者', '特约记者', '撰稿人', '编辑', '通讯员', '主持人', '评论员'];
 const BYLINE = new RegExp(`(?:^|\\n)[ \\t]*([\\u3400-\\u9fff]{2,3})[ \\t]*\\n[ \\t]*([^\\n]{0,12}?(?:${BYLINE_ROLES.join('|')}))[ \\t]*(?=\\n|$)`, 'y');
 
-function bylineNames(text: string, startsAt: Map<number, FormMatch>, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, rolePlaces: number[][]): void {
+function bylineNames(text: string, startsAt: Map<number, FormMatch>, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, rolePlaces: WordPlaces): void {
   for (const match of bylines(text, rolePlaces)) {
     const name = match[1];
     const nameStart = match.index + match[0].indexOf(name);
@@ -581,12 +630,14 @@ function bylineNames(text: string, startsAt: Map<number, FormMatch>, covered: Ui
  * pattern has no first character to look for, so scanning tries it at every position. Every
  * match ends in a line holding a role word, and starts at the break before the line above.
  */
-function bylines(text: string, rolePlaces: number[][]): RegExpExecArray[] {
+function bylines(text: string, rolePlaces: WordPlaces): RegExpExecArray[] {
   const starts = new Set<number>();
   // Each place's line is found once, for its first place: the other places on it reuse it (a
   // search back from each would rescan a long line once per place, n² for 记者记者…), and lines
   // without a place are never read (a forward sweep read the whole article on every edit).
-  const places = rolePlaces.flat().sort((a, b) => a - b);
+  const places: number[] = [];
+  for (const list of rolePlaces) for (const at of list) places.push(at);
+  places.sort((a, b) => a - b);
   let lineStart = 0;
   let lineEnd = -1;
   for (const at of places) {
@@ -611,7 +662,7 @@ function bylines(text: string, rolePlaces: number[][]): RegExpExecArray[] {
 }
 
 /** A name that starts a clause and speaks: `。李显龙说`, `（5）司马南说`, `韩咏红认为`. */
-function speakingNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, places: number[][], verbs: readonly string[] = STRONG_SPEECH): void {
+function speakingNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, places: WordPlaces, verbs: readonly string[] = STRONG_SPEECH): void {
   for (const [index, verb] of verbs.entries()) {
     for (const v of places[index]) {
       if (v < 2 || covered[v - 1]) continue;
@@ -633,7 +684,7 @@ const ACTING_WORDS = [...wordTable('clauseVerbs'), ...wordTable('titlesAfter')];
 const COLUMN_OPENERS = ['【'];
 const COLUMN_WORDS = new WordList(wordTable('columnWords'));
 
-function columnNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, places: number[][]): void {
+function columnNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, places: WordPlaces): void {
   for (const at of places[0]) {
     const p = at + 1;
     for (let length = 4; length >= 2; length--) {
@@ -651,18 +702,18 @@ function columnNames(text: string, covered: Uint8Array, push: (candidate: Introd
 /** Parts of speech of what may stand before a speaking name as its organisation: `美联储鲍威尔表示`. */
 const ORGANISATION_TAG = /^(?:nt|j|ns)$/;
 const ORGANISATION_ENDINGS = new Set([...PLACE_ENDINGS, '储', '行', '国', '台', '社']);
+for (const char of ORGANISATION_ENDINGS) UNIT_KINDS[char.charCodeAt(0)] |= ORGANISATION_ENDING;
 
 /** A name ending at `e` right after an organisation, as the segmenter reads the window before `e`. */
 function nameAfterOrganisation(text: string, e: number, covered: Uint8Array): string | undefined {
   // Asked of the segmenter only when an organisation's last character stands 2–4 characters back.
   let organisationEnd = false;
   for (let length = 2; length <= 4 && !organisationEnd; length++) {
-    const opener = text[e - length] ?? '';
-    organisationEnd = ORGANISATION_ENDINGS.has(text[e - length - 1] ?? '') && (SURNAMES.has(opener) || TRANSLITERATION.has(opener)) && !NOT_IN_NAMES.has(text[e - 1]);
+    organisationEnd = isKind(text, e - length - 1, ORGANISATION_ENDING) && isKind(text, e - length, SURNAME | TRANSLITERATED) && !isKind(text, e - 1, NOT_IN_NAME);
   }
   if (!organisationEnd) return undefined;
   let s = e;
-  while (s > 0 && e - s < 10 && HAN.test(text[s - 1])) s--;
+  while (s > 0 && e - s < 10 && isHanCode(text.charCodeAt(s - 1))) s--;
   if (e - s < 4 || covered[e - 1]) return undefined;
   const tokens = segmentWindow(text.slice(s, e));
   if (!tokens || tokens.length < 2) return undefined;
@@ -676,7 +727,8 @@ function nameAfterOrganisation(text: string, e: number, covered: Uint8Array): st
 
 /** A Han name (surname first) or a transliteration ending at `e`, starting right after a clause boundary. */
 function nameEndingAt(text: string, e: number, covered: Uint8Array, hanOnly = false): string | undefined {
-  const startsClause = (s: number) => s === 0 || CLAUSE_START.test(text[s - 1]) || (!hanOnly && '和与及同的对向'.includes(text[s - 1]));
+  // No Han character is a clause's boundary: the pattern is tried on the others only.
+  const startsClause = (s: number) => s === 0 || (!isHanCode(text.charCodeAt(s - 1)) && CLAUSE_START.test(text[s - 1])) || (!hanOnly && '和与及同的对向'.includes(text[s - 1]));
   const free = (s: number) => {
     for (let k = s; k < e; k++) if (covered[k]) return false;
     return true;
@@ -692,13 +744,28 @@ function nameEndingAt(text: string, e: number, covered: Uint8Array, hanOnly = fa
   return undefined;
 }
 
+const LIST = /(?:[\u3400-\u9fff]{2,4}[ \t]*、[ \t]*){2,}[\u3400-\u9fff]{2,4}$/;
+
+/** What a list's match (`LIST`) is made of: Han characters, spaces, tabs and 、. */
+function isListUnit(code: number): boolean {
+  return isHanCode(code) || code === 0x20 || code === 0x09 || code === 0x3001;
+}
+
+/** Whether a 、 stands in `text[from, to)`. */
+function hasListComma(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 0x3001) return true;
+  return false;
+}
+
 /** Lists of names ending in 等: `王振常、刘春、梅学谦、朱惠芳、吴德熙等5位`. Every item must read as a name. */
 function listedNames(text: string, startsAt: Map<number, FormMatch>, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void): void {
-  // Only the stretch right before each 等 is read, which keeps the pattern from scanning whole articles.
-  const LIST = /(?:[\u3400-\u9fff]{2,4}[ \t]*、[ \t]*){2,}[\u3400-\u9fff]{2,4}$/;
   for (let at = text.indexOf('等'); at >= 0; at = text.indexOf('等', at + 1)) {
-    if (text[at - 1] === '等' || at < 8 || !text.slice(at - 8, at).includes('、')) continue;
-    const from = Math.max(0, at - 80);
+    if (at < 8 || text.charCodeAt(at - 1) === 0x7b49 || !hasListComma(text, at - 8, at)) continue;
+    // Only the stretch right before each 等 is read, which keeps the pattern from scanning whole
+    // articles, and only from where the list's characters begin: the pattern, which must end at
+    // 等, would be tried at every earlier offset in vain.
+    let from = at;
+    while (from > Math.max(0, at - 80) && isListUnit(text.charCodeAt(from - 1))) from--;
     const found = LIST.exec(text.slice(from, at));
     if (!found) continue;
     const list = { 0: found[0], index: from + found.index };
@@ -729,8 +796,15 @@ function listedNames(text: string, startsAt: Map<number, FormMatch>, covered: Ui
 
 const COLONS = ['：', ':'];
 const DESCRIPTION_COMMAS = ['，', ','];
-/** What may stand right before a name that opens a description: a line break or a sentence's end. */
-const SENTENCE_OPENERS = '\n；;：:。';
+/** What may stand right before a name that opens a description: a line break or a sentence's end (`\n；;：:。`). */
+function opensSentence(code: number): boolean {
+  return code === 0x0a || code === 0xff1b || code === 0x3b || code === 0xff1a || code === 0x3a || code === 0x3002;
+}
+
+/** What ends a description: a semicolon, a full stop or a line break (`；;。\n`). */
+function endsDescription(code: number): boolean {
+  return code === 0xff1b || code === 0x3b || code === 0x3002 || code === 0x0a;
+}
 
 function isHanCode(code: number): boolean {
   return code >= 0x3400 && code <= 0x9fff;
@@ -738,11 +812,30 @@ function isHanCode(code: number): boolean {
 /** What may stand right before a byline's or a digest's name: a line start, a bracket, a list number. */
 const ATTRIBUTION_START = /[\n》】【|｜]|^$/;
 
+/**
+ * Whether a digest's name may start at `s`: at the text's or a line's start, after a bracket
+ * (`ATTRIBUTION_START`), or after a list number: a digit (０–９ too), or an ASCII digit and a list
+ * mark (`1、`), as `/^[0-9０-９][、.．，,]?$/` reads the two characters before `s` once a leading
+ * character other than an ASCII digit is dropped.
+ */
+function opensAttribution(text: string, s: number): boolean {
+  if (s === 0) return true;
+  const before = text.charCodeAt(s - 1);
+  if (before === 0x0a || before === 0x300b || before === 0x3011 || before === 0x3010 || before === 0x7c || before === 0xff5c) return true;
+  if (s === 1) return isAsciiDigit(before);
+  if (isAsciiDigit(text.charCodeAt(s - 2))) return before === 0x3001 || before === 0x2e || before === 0xff0e || before === 0xff0c || before === 0x2c;
+  return isAsciiDigit(before) || (before >= 0xff10 && before <= 0xff19);
+}
+
+function isAsciiDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
 /** A name starting at `p` and ending at `end` or before: a dotted transliteration, or a Han name checked by the segmenter. */
 function boundedNameAt(text: string, p: number, end: number, covered: Uint8Array, unlistedSurnames = false): string | undefined {
   for (let k = p; k < end; k++) if (covered[k]) return undefined;
   // Checked before the segmenter is asked: most windows open with no name's first character.
-  if (!unlistedSurnames && !SURNAMES.has(text[p]) && !TRANSLITERATION.has(text[p]) && !COMPOUND.startingAt(text, p)) return undefined;
+  if (!unlistedSurnames && !isKind(text, p, SURNAME | TRANSLITERATED) && !COMPOUND.startingAt(text, p)) return undefined;
   const dotted = dottedNameAt(text, p);
   if (dotted && p + dotted.length <= end) return dotted;
   const length = end - p;
@@ -770,8 +863,13 @@ function creditedNameAt(text: string, p: number, covered: Uint8Array): string | 
 
 const SIGNATURE_WORDS = ['署名'];
 
+/** The word lists whose places `findIntroductions` reads. */
+const PLACE_LISTS = [GLOSS_OPENERS, HONORIFICS, STRONG_SPEECH, ACTING_WORDS, COLUMN_OPENERS, BYLINE_ROLES, COLONS, SIGNATURE_WORDS, REPORT_WORDS];
+/** Those lists and the role words (the last list), found in one pass over the text and kept across edits. */
+const INTRODUCTION_WORDS = new PlaceSearch([...PLACE_LISTS, ROLE_WORDS]);
+
 /** `署名李华`: a signature word needs no colon. */
-function signedNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, places: number[][]): void {
+function signedNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, places: WordPlaces): void {
   for (const [index, word] of SIGNATURE_WORDS.entries()) {
     for (const at of places[index]) {
       const p = at + word.length;
@@ -784,7 +882,7 @@ function signedNames(text: string, covered: Uint8Array, push: (candidate: Introd
 }
 
 /** Bylines and credits with a colon: `文：孙嘉业`, `主持：A`, `责编：A`, and `署名A`. */
-function creditNames(text: string, startsAt: Map<number, FormMatch>, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, colons: number[][]): void {
+function creditNames(text: string, startsAt: Map<number, FormMatch>, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, colons: WordPlaces): void {
   for (const places of colons) {
     for (const colon of places) {
       const marker = CREDIT_MARKERS.endingAt(text, colon);
@@ -808,7 +906,7 @@ function creditNames(text: string, startsAt: Map<number, FormMatch>, covered: Ui
  */
 const OUTLET_CODE_BEFORE = /(?:^|[\n【〔（(])[A-Z][A-Z0-9]{1,11}[ \t]$/;
 
-function reporterNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, places: number[][]): void {
+function reporterNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, places: WordPlaces): void {
   for (const [index, word] of REPORT_WORDS.entries()) {
     for (const at of places[index]) {
       // A shorter report word inside a longer one (`报导` in `综合报导`) was read with the longer one.
@@ -842,15 +940,16 @@ function reporterNames(text: string, covered: Uint8Array, push: (candidate: Intr
 }
 
 /** Headline and digest attributions: `《华尔街日报》达利欧：中美…`, a name at a line's start before a colon. */
-function attributedNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, colons: number[][]): void {
+function attributedNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, colons: WordPlaces): void {
   for (const places of colons) {
     for (const colon of places) {
       // Something is said after the colon, on the same line.
-      if (!HAN.test(text[colon + 1] ?? '') && !/[“「"《]/.test(text[colon + 1] ?? '')) continue;
+      // Read by character codes: this runs at every colon of the article.
+      const said = text.charCodeAt(colon + 1);
+      if (!isHanCode(said) && said !== 0x201c && said !== 0x300c && said !== 0x22 && said !== 0x300a) continue;
       let s = colon;
-      while (s > 0 && colon - s < 6 && (HAN.test(text[s - 1]) || text[s - 1] === '·')) s--;
-      const before = text[s - 1] ?? '';
-      if (!ATTRIBUTION_START.test(before) && !/^[0-9０-９][、.．，,]?$/.test(text.slice(Math.max(0, s - 2), s).replace(/^\D/, ''))) continue;
+      while (s > 0 && colon - s < 6 && (isHanCode(text.charCodeAt(s - 1)) || text.charCodeAt(s - 1) === 0xb7)) s--;
+      if (!opensAttribution(text, s)) continue;
       if (CREDIT_MARKERS.endingAt(text, colon) || endsWithRole(text, colon)) continue;
       const name = boundedNameAt(text, s, colon, covered);
       if (!name) continue;
@@ -886,11 +985,11 @@ function descriptions(text: string, from: number, to: number): Description[] {
       // codes before anything else, since this runs at every comma of a line.
       let s = comma;
       while (s > 0 && comma - s < 5 && isHanCode(text.charCodeAt(s - 1))) s--;
-      if (s === comma || (s > 0 && !SENTENCE_OPENERS.includes(text[s - 1]))) continue;
+      if (s === comma || (s > 0 && !opensSentence(text.charCodeAt(s - 1)))) continue;
       // The description runs to the next semicolon, full stop or line end, and ends in a role word.
       let e = comma + 1;
-      while (e < text.length && e - comma < 40 && !/[；;。\n]/.test(text[e])) e++;
-      if (!/[；;。\n]/.test(text[e] ?? '\n')) continue;
+      while (e < text.length && e - comma < 40 && !endsDescription(text.charCodeAt(e))) e++;
+      if (e < text.length && !endsDescription(text.charCodeAt(e))) continue;
       let end = e;
       while (end > comma + 1 && /[，,\s]/.test(text[end - 1])) end--;
       // Searched back to this comma only: an unbounded lastIndexOf from an ASCII comma scanned the whole article.
