@@ -87,6 +87,8 @@ function scanDateMatches(text: string, from: number, to: number, found: DateMatc
     while (runEnd < n && DATE_CHARACTERS[text.charCodeAt(runEnd)]) runEnd++;
     // The run's other anchors are in it already.
     DATE_ANCHOR.lastIndex = runEnd;
+    // Every branch of DATE_RE takes two characters or more: a lone anchor (U.S., 以前往) dates nothing.
+    if (runEnd - runStart < 2) continue;
     const offset = Math.max(0, runStart - 1);
     const run = text.slice(offset, Math.min(n, runEnd + 1));
     DATE_RE.lastIndex = 0;
@@ -170,13 +172,31 @@ export function dayOf(iso: string | undefined): Day | undefined {
   return Date.UTC(+match[1], +match[2] - 1, +match[3]) / 86400000;
 }
 
+/** Days already written out: an archive names the same few thousand days over and over, and a `Date` costs. */
+const isoCache = new Map<Day, string>();
+const ymdCache = new Map<Day, readonly [number, number, number]>();
+/** Past this many days a cache starts over, so that no input grows it without bound. */
+const MAX_CACHED_DAYS = 20_000;
+
 export function isoOf(day: Day): string {
-  return new Date(day * 86400000).toISOString().slice(0, 10);
+  let iso = isoCache.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * 86400000).toISOString().slice(0, 10);
+    if (isoCache.size >= MAX_CACHED_DAYS) isoCache.clear();
+    isoCache.set(day, iso);
+  }
+  return iso;
 }
 
-function ymd(day: Day): [number, number, number] {
-  const date = new Date(day * 86400000);
-  return [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
+function ymd(day: Day): readonly [number, number, number] {
+  let found = ymdCache.get(day);
+  if (found === undefined) {
+    const date = new Date(day * 86400000);
+    found = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
+    if (ymdCache.size >= MAX_CACHED_DAYS) ymdCache.clear();
+    ymdCache.set(day, found);
+  }
+  return found;
 }
 
 function dayFrom(year: number, month: number, date: number): Day {

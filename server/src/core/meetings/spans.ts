@@ -110,6 +110,89 @@ export function literalScanner(words: readonly string[]): WordScanner {
   return patternScanner(escaped.length > 0 ? escaped.join('|') : '(?!)', words);
 }
 
+/** A literal word of a `LiteralWords` list. */
+interface ListedWord {
+  text: string;
+  /** A Latin word, found only where no Latin letter stands right before or after it. */
+  whole: boolean;
+}
+
+/** How many buckets the first two characters of words are hashed into: few enough to be a small array (a map's keys would be heap numbers). */
+const OPENINGS = 1 << 16;
+/** The bucket of the first two characters (NaN past the text's end counts as 0). */
+const openingOf = (first: number, second: number) => ((first << 5) ^ second) & (OPENINGS - 1);
+
+const isLatinLetter = (code: number) => code >= 0x61 && code <= 0x7a;
+
+/**
+ * Literal words, answering "which is the longest one standing here?" as a longest-first
+ * alternation would, without a regex: the words are bucketed by their first two characters, and
+ * tables turn away every position where none can start (most of a text).
+ */
+export class LiteralWords {
+  /** 1 where a word may start, 2 where every word that may is a whole Latin word. */
+  private readonly starts = new Uint8Array(0x10000);
+  /** The words of two characters or more, by a hash of their first two (see `openingOf`), longest first. */
+  private readonly byOpening: Array<ListedWord[] | undefined> = new Array(OPENINGS).fill(undefined);
+  /** One-character words, by their character: tried after the longer ones. */
+  private readonly singles = new Map<number, ListedWord>();
+
+  /** `wholeWord` says which words must stand apart from Latin letters (lower-case `a`–`z`). */
+  constructor(words: Iterable<string>, wholeWord: (word: string) => boolean = () => false) {
+    const sorted = [...new Set(words)].filter((word) => word.length > 0).sort((a, b) => b.length - a.length);
+    for (const text of sorted) {
+      const word = { text, whole: wholeWord(text) };
+      const first = text.charCodeAt(0);
+      this.starts[first] = word.whole && this.starts[first] !== 1 ? 2 : 1;
+      if (text.length === 1) {
+        this.singles.set(first, word);
+        continue;
+      }
+      const opening = openingOf(first, text.charCodeAt(1));
+      (this.byOpening[opening] ??= []).push(word);
+    }
+  }
+
+  /** Whether a word may start with this character: a table lookup, for scans to pass over the rest. */
+  mayStartWith(code: number): boolean {
+    return this.starts[code] !== 0;
+  }
+
+  /** The longest word standing at `at` in `text`, if any. */
+  longestAt(text: string, at: number): string | undefined {
+    const first = text.charCodeAt(at);
+    const starts = this.starts[first];
+    // Inside a Latin word (most positions of English text) no whole word can start.
+    if (starts === 0 || (starts === 2 && at > 0 && isLatinLetter(text.charCodeAt(at - 1)))) return undefined;
+    const bucket = this.byOpening[openingOf(first, text.charCodeAt(at + 1))];
+    if (bucket !== undefined) {
+      for (const { text: word, whole } of bucket) {
+        if (text.startsWith(word, at) && (!whole || standsApart(text, at, at + word.length))) return word;
+      }
+    }
+    const single = this.singles.get(first);
+    return single && (!single.whole || standsApart(text, at, at + 1)) ? single.text : undefined;
+  }
+}
+
+/** Whether no Latin letter stands right before `start` or at `end`. */
+function standsApart(text: string, start: number, end: number): boolean {
+  return !(start > 0 && isLatinLetter(text.charCodeAt(start - 1))) && !isLatinLetter(text.charCodeAt(end));
+}
+
+/** The words' places in `text[from, to)`, leftmost first and never overlapping, as a global search with their alternation would find them. */
+export function scanLiteralWords(words: LiteralWords, text: string, from: number, to: number): Span[] {
+  const spans: Span[] = [];
+  for (let i = from; i < to; i++) {
+    if (!words.mayStartWith(text.charCodeAt(i))) continue;
+    const word = words.longestAt(text, i);
+    if (word === undefined || i + word.length > to) continue;
+    spans.push({ start: i, end: i + word.length });
+    i += word.length - 1;
+  }
+  return spans;
+}
+
 /** The scanner's matches in `text[from, to)`, leftmost first and never overlapping, as a global search would find them. */
 export function scanWords(scanner: WordScanner, text: string, from: number, to: number): Span[] {
   const { pattern, starts, openings } = scanner;
