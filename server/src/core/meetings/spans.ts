@@ -74,6 +74,28 @@ function boundsWithin(text: string, start: number, end: number, ends: Uint8Array
   return [from, to];
 }
 
+/** The lines (`[start, end)`, without the break) that hold one of the spans, in text order; each list is sorted by start. */
+export function linesHolding(text: string, ...lists: ReadonlyArray<readonly Span[]>): Array<[number, number]> {
+  const starts: number[] = [];
+  for (const spans of lists) {
+    let lineEnd = -1;
+    for (const { start } of spans) {
+      if (start <= lineEnd) continue;
+      starts.push(start === 0 ? 0 : text.lastIndexOf('\n', start - 1) + 1);
+      const lineBreak = text.indexOf('\n', start);
+      lineEnd = lineBreak < 0 ? text.length : lineBreak;
+    }
+  }
+  starts.sort((a, b) => a - b);
+  const lines: Array<[number, number]> = [];
+  for (let i = 0; i < starts.length; i++) {
+    if (i > 0 && starts[i] === starts[i - 1]) continue;
+    const lineBreak = text.indexOf('\n', starts[i]);
+    lines.push([starts[i], lineBreak < 0 ? text.length : lineBreak]);
+  }
+  return lines;
+}
+
 export function gap(a: Span, b: Span): number {
   return a.end <= b.start ? b.start - a.end : a.start >= b.end ? a.start - b.end : 0;
 }

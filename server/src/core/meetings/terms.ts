@@ -24,8 +24,8 @@ export interface CatalogueMatcher {
   /** Every term, as written in lower-cased matching text. */
   words: LiteralWords;
   terms: Map<string, Term[]>;
-  /** The alias terms: the only ones that make a mention without a meeting word. */
-  aliases: string[];
+  /** The alias terms (the only ones that make a mention without a meeting word), as written in lower-cased matching text. */
+  aliasWords: LiteralWords;
 }
 
 // Built once per catalogue, not per article.
@@ -51,9 +51,10 @@ export function catalogueMatcher(meetings: readonly Meeting[]): CatalogueMatcher
     for (const name of meeting.aliases) add(name, meeting.id, 'alias');
   }
   // Latin names must be whole words; Chinese ones have no word boundaries to respect.
-  const words = new LiteralWords(terms.keys(), (key) => /^[a-z0-9 ]+$/.test(key));
+  const wholeWord = (key: string) => /^[a-z0-9 ]+$/.test(key);
+  const words = new LiteralWords(terms.keys(), wholeWord);
   const aliases = [...terms].filter(([, list]) => list.some((term) => term.role === 'alias')).map(([key]) => key);
-  const matcher = { words, terms, aliases };
+  const matcher = { words, terms, aliasWords: new LiteralWords(aliases, wholeWord) };
   matchers.set(meetings, matcher);
   return matcher;
 }
