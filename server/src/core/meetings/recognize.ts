@@ -13,7 +13,7 @@ import { evidenceFor, meetingsNamed, partiesOf, principalsOf } from './evidence'
 import { leadEnd, mainMeeting } from './mainMeeting';
 import { findMentions } from './mentions';
 import { resolve } from './resolve';
-import { clauseBounds, linesHolding, scanLiteralWords, scanWords, type Span } from './spans';
+import { clauseBounds, firstFrom, linesHolding, scanLiteralWords, scanWords, scanWordsAndLiterals, type Span } from './spans';
 import { catalogueMatcher, findTerms, type CatalogueMatcher, type TermHit } from './terms';
 import { tenseOf } from './cues';
 import type { DateCue, Meeting, MeetingMention, MeetingRecognition } from './types';
@@ -53,9 +53,12 @@ export function recognizeMeetings(input: MeetingInput, knowledge: MeetingKnowled
   const { principals, ids: principalIds, meetingsOf } = principalsOf(meetings, (id) => knowledge.figure(id));
   const figures = input.figures ?? [];
   // Meeting words, terms and party words never hold a line break: an edited article's are found again on the edited lines only.
-  const wordSpans: Span[] = scanLines(input.scans, normalized, 'meeting words', words.mention, (scanned, from, to) => scanWords(words.mention, scanned, from, to));
   // An alias among the terms is one among the aliases alone, whose first characters are fewer (no Latin ones).
-  const aliasPlaces: Span[] = scanLines(input.lowerScans, lower, 'meeting aliases', matcher.aliasWords, (scanned, from, to) => scanLiteralWords(matcher.aliasWords, scanned, from, to));
+  // A new text's meeting words and aliases are found in one pass.
+  let both: ReturnType<typeof scanWordsAndLiterals> | null = null;
+  const together = () => (both === null ? (both = scanWordsAndLiterals(words.mention, normalized, matcher.aliasWords, lower)) : both);
+  const wordSpans: Span[] = scanLines(input.scans, normalized, 'meeting words', words.mention, firstFrom(() => together()?.words, (scanned, from, to) => scanWords(words.mention, scanned, from, to)));
+  const aliasPlaces: Span[] = scanLines(input.lowerScans, lower, 'meeting aliases', matcher.aliasWords, firstFrom(() => together()?.literals, (scanned, from, to) => scanLiteralWords(matcher.aliasWords, scanned, from, to)));
   const namesPrincipal = figures.some((figure) => principalIds.has(figure.figureId));
   // Most of a large archive is about other things: without a meeting word, a meeting's alias or a
   // principal there is nothing to link or date.

@@ -230,3 +230,85 @@ export function scanWords(scanner: WordScanner, text: string, from: number, to: 
   }
   return spans;
 }
+
+let lowerCasingChanges: Uint8Array | undefined;
+
+/**
+ * 1 for every UTF-16 unit that lower-casing may change, and for every surrogate. Lower-casing maps
+ * each character alone (Σ aside, which it always changes) and, where the two texts are as long,
+ * one unit for one: anywhere else a lower-cased text holds the same unit as the text.
+ */
+function unitsLowerCasingChanges(): Uint8Array {
+  if (lowerCasingChanges) return lowerCasingChanges;
+  const table = new Uint8Array(0x10000);
+  const units = new Array<number>(0x100);
+  for (let start = 0; start < 0x10000; start += 0x100) {
+    for (let k = 0; k < 0x100; k++) units[k] = start + k;
+    const chunk = String.fromCharCode(...units);
+    const lowered = chunk.toLowerCase();
+    for (let k = 0; k < 0x100; k++) {
+      if (lowered.length === chunk.length ? lowered.charCodeAt(k) !== chunk.charCodeAt(k) : String.fromCharCode(start + k).toLowerCase() !== String.fromCharCode(start + k)) table[start + k] = 1;
+    }
+  }
+  table.fill(1, 0xd800, 0xe000);
+  return (lowerCasingChanges = table);
+}
+
+const eitherCache = new WeakMap<WordScanner, WeakMap<LiteralWords, Uint8Array>>();
+
+/**
+ * `scanWords(scanner, text)` and `scanLiteralWords(literals, lower)` over whole texts in one pass,
+ * `lower` being `text` lower-cased: most of a text is passed over by one table lookup rather than
+ * two. Undefined when lower-casing changed the length (İ), which the pass relies on.
+ */
+export function scanWordsAndLiterals(scanner: WordScanner, text: string, literals: LiteralWords, lower: string): { words: Span[]; literals: Span[] } | undefined {
+  if (lower.length !== text.length) return undefined;
+  let byLiterals = eitherCache.get(scanner);
+  if (!byLiterals) eitherCache.set(scanner, (byLiterals = new WeakMap()));
+  let either = byLiterals.get(literals);
+  if (!either) {
+    either = unitsLowerCasingChanges().slice();
+    for (let code = 0; code < 0x10000; code++) if (scanner.starts[code] !== 0 || literals.mayStartWith(code)) either[code] = 1;
+    byLiterals.set(literals, either);
+  }
+  const { pattern, starts, openings } = scanner;
+  const words: Span[] = [];
+  const places: Span[] = [];
+  const n = text.length;
+  let wordsFrom = 0;
+  let literalsFrom = 0;
+  for (let i = 0; i < n; i++) {
+    const first = either[text.charCodeAt(i)];
+    if (first === 0) continue;
+    const code = text.charCodeAt(i);
+    if (i >= wordsFrom && starts[code] !== 0 && openings.mayHave(code, text.charCodeAt(i + 1))) {
+      pattern.lastIndex = i;
+      const match = pattern.exec(text);
+      if (match && i + match[0].length <= n) {
+        words.push({ start: i, end: i + match[0].length });
+        wordsFrom = i + Math.max(1, match[0].length);
+      }
+    }
+    if (i >= literalsFrom && literals.mayStartWith(lower.charCodeAt(i))) {
+      const word = literals.longestAt(lower, i);
+      if (word !== undefined) {
+        places.push({ start: i, end: i + word.length });
+        literalsFrom = i + word.length;
+      }
+    }
+  }
+  return { words, literals: places };
+}
+
+/**
+ * A line scan whose first run, over the whole text, takes what `ready` found there in a combined
+ * pass (when it could); later runs, over the lines an edit touched, scan.
+ */
+export function firstFrom<T extends Span>(ready: () => T[] | undefined, scan: (text: string, from: number, to: number) => T[]): (text: string, from: number, to: number) => T[] {
+  let first: (() => T[] | undefined) | undefined = ready;
+  return (text, from, to) => {
+    const found = first && from === 0 && to === text.length ? first() : undefined;
+    first = undefined;
+    return found ?? scan(text, from, to);
+  };
+}
