@@ -57,13 +57,15 @@ const DATE_RE = new RegExp(
 /**
  * The characters a date expression can be made of: every character DATE_RE names (it consumes
  * no wildcard or negated class), digits, separators and whitespace. A match lies within a run
- * of them, and contains one of DATE_ANCHOR's characters.
+ * of them, and contains one of DATE_ANCHORS' characters.
  */
 const DATE_CHARACTERS = new Uint8Array(0x10000);
 for (const character of DATE_RE.source) if (character.charCodeAt(0) >= 0x80) DATE_CHARACTERS[character.charCodeAt(0)] = 1;
 for (const character of '0123456789-/.\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff') DATE_CHARACTERS[character.charCodeAt(0)] = 1;
 for (let code = 0x2000; code <= 0x200a; code++) DATE_CHARACTERS[code] = 1;
-const DATE_ANCHOR = /[年月日号周期拜天前\-/.]/g;
+/** 1 for the characters one of which every match holds (a table: a loop over it passes over text faster than a regex class). */
+const DATE_ANCHORS = new Uint8Array(0x10000);
+for (const character of '年月日号周期拜天前-/.') DATE_ANCHORS[character.charCodeAt(0)] = 1;
 
 interface DateMatch {
   match: RegExpExecArray;
@@ -74,19 +76,19 @@ interface DateMatch {
 /**
  * DATE_RE's matches among the anchors in [from, to), as one scan of the whole text would find
  * them. The pattern runs only over the runs of date characters around an anchor, with one
- * character of context on each side for its lookarounds: the anchors are found natively, and the
+ * character of context on each side for its lookarounds: the anchors are found by a table lookup, and the
  * rest of an article is never looked at.
  */
 function scanDateMatches(text: string, from: number, to: number, found: DateMatch[]): void {
   const n = text.length;
-  DATE_ANCHOR.lastIndex = from;
-  for (let anchor = DATE_ANCHOR.exec(text); anchor && anchor.index < to; anchor = DATE_ANCHOR.exec(text)) {
-    let runStart = anchor.index;
+  for (let anchor = from; anchor < to; anchor++) {
+    if (DATE_ANCHORS[text.charCodeAt(anchor)] === 0) continue;
+    let runStart = anchor;
     while (runStart > 0 && DATE_CHARACTERS[text.charCodeAt(runStart - 1)]) runStart--;
-    let runEnd = anchor.index + 1;
+    let runEnd = anchor + 1;
     while (runEnd < n && DATE_CHARACTERS[text.charCodeAt(runEnd)]) runEnd++;
     // The run's other anchors are in it already.
-    DATE_ANCHOR.lastIndex = runEnd;
+    anchor = runEnd - 1;
     // Every branch of DATE_RE takes two characters or more: a lone anchor (U.S., 以前往) dates nothing.
     if (runEnd - runStart < 2) continue;
     const offset = Math.max(0, runStart - 1);
