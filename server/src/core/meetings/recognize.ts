@@ -8,12 +8,12 @@ import type { Figure } from '../figures/types';
 import { scanLines, type LineScans } from '../text/lineScans';
 import { normalizeForMatching } from '../text/normalize';
 import type { Context, FigureSpan, PartyHit } from './context';
-import { dayOf, findDates, isoOf, type DateExpression } from './dates';
+import { DATE_ANCHORS, dayOf, findDates, isoOf, type DateExpression } from './dates';
 import { evidenceFor, meetingsNamed, partiesOf, principalsOf } from './evidence';
 import { leadEnd, mainMeeting } from './mainMeeting';
 import { findMentions } from './mentions';
 import { resolve } from './resolve';
-import { clauseBounds, firstFrom, linesHolding, scanLiteralWords, scanWords, scanWordsAndLiterals, type Span } from './spans';
+import { clauseBounds, firstFrom, linesHolding, scanLiteralWords, scanWords, scanWordsAndLiterals, type CombinedScan, type Span } from './spans';
 import { catalogueMatcher, findTerms, type CatalogueMatcher, type TermHit } from './terms';
 import { tenseOf } from './cues';
 import type { DateCue, Meeting, MeetingMention, MeetingRecognition } from './types';
@@ -54,9 +54,11 @@ export function recognizeMeetings(input: MeetingInput, knowledge: MeetingKnowled
   const figures = input.figures ?? [];
   // Meeting words, terms and party words never hold a line break: an edited article's are found again on the edited lines only.
   // An alias among the terms is one among the aliases alone, whose first characters are fewer (no Latin ones).
-  // A new text's meeting words and aliases are found in one pass.
-  let both: ReturnType<typeof scanWordsAndLiterals> | null = null;
-  const together = () => (both === null ? (both = scanWordsAndLiterals(words.mention, normalized, matcher.aliasWords, lower)) : both);
+  // A new text's meeting words and aliases are found in one pass, which notes the date anchors too.
+  let combined: { scan: CombinedScan | undefined } | undefined;
+  const together = () => (combined ??= { scan: scanWordsAndLiterals(words.mention, normalized, matcher.aliasWords, lower, DATE_ANCHORS) }).scan;
+  // Only a pass made for this text has them (after an edit, the kept scans are read instead).
+  const dateAnchors = () => combined?.scan?.marked;
   const wordSpans: Span[] = scanLines(input.scans, normalized, 'meeting words', words.mention, firstFrom(() => together()?.words, (scanned, from, to) => scanWords(words.mention, scanned, from, to)));
   const aliasPlaces: Span[] = scanLines(input.lowerScans, lower, 'meeting aliases', matcher.aliasWords, firstFrom(() => together()?.literals, (scanned, from, to) => scanLiteralWords(matcher.aliasWords, scanned, from, to)));
   const namesPrincipal = figures.some((figure) => principalIds.has(figure.figureId));
@@ -67,7 +69,7 @@ export function recognizeMeetings(input: MeetingInput, knowledge: MeetingKnowled
   const raw = findMentions(normalized, words, wordSpans, terms);
   if (raw.length === 0 && !namesPrincipal) return { mentions: [], dateCues: [] };
   const direction = (offset: number) => tenseOf(words, normalized.slice(...clauseBounds(normalized, offset, offset)));
-  const dates = findDates(normalized, input.articleDate, direction);
+  const dates = findDates(normalized, input.articleDate, direction, dateAnchors());
   // A principal named without a meeting: nothing to link, but the relative dates still get their days.
   if (raw.length === 0) return { mentions: [], dateCues: dateCuesOf(text, dates, new Map()) };
   const parties: PartyHit[] = scanLines(input.lowerScans, lower, 'meeting parties', words.party, (scanned, from, to) => scanWords(words.party, scanned, from, to)).map((span) => ({

@@ -254,33 +254,48 @@ function unitsLowerCasingChanges(): Uint8Array {
   return (lowerCasingChanges = table);
 }
 
-const eitherCache = new WeakMap<WordScanner, WeakMap<LiteralWords, Uint8Array>>();
+/** The tables of the characters a combined pass stops at, by what it looks for (a catalogue or the word tables make new ones). */
+const stopTables: Array<{ scanner: WordScanner; literals: LiteralWords; marks: Uint8Array; stops: Uint8Array }> = [];
+const MAX_STOP_TABLES = 4;
+
+function stopsOf(scanner: WordScanner, literals: LiteralWords, marks: Uint8Array): Uint8Array {
+  const known = stopTables.find((entry) => entry.scanner === scanner && entry.literals === literals && entry.marks === marks);
+  if (known) return known.stops;
+  const stops = unitsLowerCasingChanges().slice();
+  for (let code = 0; code < 0x10000; code++) if (scanner.starts[code] !== 0 || literals.mayStartWith(code) || marks[code] !== 0) stops[code] = 1;
+  if (stopTables.length >= MAX_STOP_TABLES) stopTables.shift();
+  stopTables.push({ scanner, literals, marks, stops });
+  return stops;
+}
+
+/** What one pass over a whole text found: see `scanWordsAndLiterals`. */
+export interface CombinedScan {
+  words: Span[];
+  literals: Span[];
+  /** Where the characters of `marks` stand, in text order. */
+  marked: number[];
+}
 
 /**
  * `scanWords(scanner, text)` and `scanLiteralWords(literals, lower)` over whole texts in one pass,
- * `lower` being `text` lower-cased: most of a text is passed over by one table lookup rather than
- * two. Undefined when lower-casing changed the length (İ), which the pass relies on.
+ * `lower` being `text` lower-cased, which also notes where the characters of `marks` stand: most
+ * of a text is passed over by one table lookup rather than three. Undefined when lower-casing
+ * changed the length (İ), which the pass relies on.
  */
-export function scanWordsAndLiterals(scanner: WordScanner, text: string, literals: LiteralWords, lower: string): { words: Span[]; literals: Span[] } | undefined {
+export function scanWordsAndLiterals(scanner: WordScanner, text: string, literals: LiteralWords, lower: string, marks: Uint8Array): CombinedScan | undefined {
   if (lower.length !== text.length) return undefined;
-  let byLiterals = eitherCache.get(scanner);
-  if (!byLiterals) eitherCache.set(scanner, (byLiterals = new WeakMap()));
-  let either = byLiterals.get(literals);
-  if (!either) {
-    either = unitsLowerCasingChanges().slice();
-    for (let code = 0; code < 0x10000; code++) if (scanner.starts[code] !== 0 || literals.mayStartWith(code)) either[code] = 1;
-    byLiterals.set(literals, either);
-  }
+  const stops = stopsOf(scanner, literals, marks);
   const { pattern, starts, openings } = scanner;
   const words: Span[] = [];
   const places: Span[] = [];
+  const marked: number[] = [];
   const n = text.length;
   let wordsFrom = 0;
   let literalsFrom = 0;
   for (let i = 0; i < n; i++) {
-    const first = either[text.charCodeAt(i)];
-    if (first === 0) continue;
     const code = text.charCodeAt(i);
+    if (stops[code] === 0) continue;
+    if (marks[code] !== 0) marked.push(i);
     if (i >= wordsFrom && starts[code] !== 0 && openings.mayHave(code, text.charCodeAt(i + 1))) {
       pattern.lastIndex = i;
       const match = pattern.exec(text);
@@ -297,7 +312,7 @@ export function scanWordsAndLiterals(scanner: WordScanner, text: string, literal
       }
     }
   }
-  return { words, literals: places };
+  return { words, literals: places, marked };
 }
 
 /**
