@@ -76,7 +76,7 @@ export function recognizeMeetings(input: MeetingInput, knowledge: MeetingKnowled
     ...span,
     word: words.partyWords.get(lower.slice(span.start, span.end))!,
   }));
-  const byDate = [...meetings].sort((a, b) => a.date.localeCompare(b.date));
+  const byDate = inDateOrder(meetings);
   const sortedFigures = isSorted(figures) ? figures.slice() : [...figures].sort((a, b) => a.start - b.start);
 
   // The title and the lead sentence say which meeting the article is about.
@@ -138,6 +138,14 @@ function termsForMentions(scans: LineScans | undefined, lower: string, matcher: 
 
 /** Past one line in this many, the terms are scanned in the whole text. */
 const WHOLE_TEXT_SHARE = 4;
+
+// The catalogue in date order, sorted once per catalogue rather than per article (no step changes it).
+const byDateCache = new WeakMap<readonly Meeting[], Meeting[]>();
+function inDateOrder(meetings: readonly Meeting[]): Meeting[] {
+  let sorted = byDateCache.get(meetings);
+  if (!sorted) byDateCache.set(meetings, (sorted = [...meetings].sort((a, b) => a.date.localeCompare(b.date))));
+  return sorted;
+}
 
 function isSorted(spans: readonly Span[]): boolean {
   for (let i = 1; i < spans.length; i++) if (spans[i].start < spans[i - 1].start) return false;
