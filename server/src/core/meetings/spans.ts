@@ -254,6 +254,11 @@ function unitsLowerCasingChanges(): Uint8Array {
   return (lowerCasingChanges = table);
 }
 
+/** What a combined pass does at a character, as bits: a scanner's match may start, a literal may start in the lower-cased text, it is marked. */
+const STARTS_WORD = 1;
+const MAY_START_LITERAL = 2;
+const MARKED = 4;
+
 /** The tables of the characters a combined pass stops at, by what it looks for (a catalogue or the word tables make new ones). */
 const stopTables: Array<{ scanner: WordScanner; literals: LiteralWords; marks: Uint8Array; stops: Uint8Array }> = [];
 const MAX_STOP_TABLES = 4;
@@ -261,8 +266,11 @@ const MAX_STOP_TABLES = 4;
 function stopsOf(scanner: WordScanner, literals: LiteralWords, marks: Uint8Array): Uint8Array {
   const known = stopTables.find((entry) => entry.scanner === scanner && entry.literals === literals && entry.marks === marks);
   if (known) return known.stops;
-  const stops = unitsLowerCasingChanges().slice();
-  for (let code = 0; code < 0x10000; code++) if (scanner.starts[code] !== 0 || literals.mayStartWith(code) || marks[code] !== 0) stops[code] = 1;
+  const mayChange = unitsLowerCasingChanges();
+  const stops = new Uint8Array(0x10000);
+  for (let code = 0; code < 0x10000; code++) {
+    stops[code] = (scanner.starts[code] !== 0 ? STARTS_WORD : 0) | (mayChange[code] !== 0 || literals.mayStartWith(code) ? MAY_START_LITERAL : 0) | (marks[code] !== 0 ? MARKED : 0);
+  }
   if (stopTables.length >= MAX_STOP_TABLES) stopTables.shift();
   stopTables.push({ scanner, literals, marks, stops });
   return stops;
@@ -285,7 +293,7 @@ export interface CombinedScan {
 export function scanWordsAndLiterals(scanner: WordScanner, text: string, literals: LiteralWords, lower: string, marks: Uint8Array): CombinedScan | undefined {
   if (lower.length !== text.length) return undefined;
   const stops = stopsOf(scanner, literals, marks);
-  const { pattern, starts, openings } = scanner;
+  const { pattern, openings } = scanner;
   const words: Span[] = [];
   const places: Span[] = [];
   const marked: number[] = [];
@@ -294,9 +302,10 @@ export function scanWordsAndLiterals(scanner: WordScanner, text: string, literal
   let literalsFrom = 0;
   for (let i = 0; i < n; i++) {
     const code = text.charCodeAt(i);
-    if (stops[code] === 0) continue;
-    if (marks[code] !== 0) marked.push(i);
-    if (i >= wordsFrom && starts[code] !== 0 && openings.mayHave(code, text.charCodeAt(i + 1))) {
+    const stop = stops[code];
+    if (stop === 0) continue;
+    if ((stop & MARKED) !== 0) marked.push(i);
+    if ((stop & STARTS_WORD) !== 0 && i >= wordsFrom && openings.mayHave(code, text.charCodeAt(i + 1))) {
       pattern.lastIndex = i;
       const match = pattern.exec(text);
       if (match && i + match[0].length <= n) {
@@ -304,7 +313,7 @@ export function scanWordsAndLiterals(scanner: WordScanner, text: string, literal
         wordsFrom = i + Math.max(1, match[0].length);
       }
     }
-    if (i >= literalsFrom && literals.mayStartWith(lower.charCodeAt(i))) {
+    if ((stop & MAY_START_LITERAL) !== 0 && i >= literalsFrom && literals.mayStartWith(lower.charCodeAt(i))) {
       const word = literals.longestAt(lower, i);
       if (word !== undefined) {
         places.push({ start: i, end: i + word.length });
