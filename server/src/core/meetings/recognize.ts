@@ -52,9 +52,10 @@ export function recognizeMeetings(input: MeetingInput, knowledge: MeetingKnowled
   const matcher = catalogueMatcher(meetings);
   const { principals, ids: principalIds, meetingsOf } = principalsOf(meetings, (id) => knowledge.figure(id));
   const figures = input.figures ?? [];
-  // Meeting words, terms and party words never hold a line break: an edited article's are found again on the edited lines only.
-  // An alias among the terms is one among the aliases alone, whose first characters are fewer (no Latin ones).
-  // A new text's meeting words and aliases are found in one pass, which notes the date anchors too.
+  // Meeting words, aliases, terms and party words never hold a line break: an edited article's are found again on the edited lines only.
+  // The aliases are looked for apart from the other terms (their first characters are fewer, none Latin): with the meeting
+  // words they say whether there is anything to link, and on which lines the terms matter. A new text's meeting words and
+  // aliases are found in one pass, which notes the date anchors too.
   let combined: { scan: CombinedScan | undefined } | undefined;
   const together = () => (combined ??= { scan: scanWordsAndLiterals(words.mention, normalized, matcher.aliasWords, lower, DATE_ANCHORS) }).scan;
   // Only a pass made for this text has them (after an edit, the kept scans are read instead).
