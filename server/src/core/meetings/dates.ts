@@ -57,13 +57,15 @@ const DATE_RE = new RegExp(
 /**
  * The characters a date expression can be made of: every character DATE_RE names (it consumes
  * no wildcard or negated class), digits, separators and whitespace. A match lies within a run
- * of them, and contains one of DATE_ANCHOR's characters.
+ * of them, and contains one of DATE_ANCHORS' characters.
  */
 const DATE_CHARACTERS = new Uint8Array(0x10000);
 for (const character of DATE_RE.source) if (character.charCodeAt(0) >= 0x80) DATE_CHARACTERS[character.charCodeAt(0)] = 1;
 for (const character of '0123456789-/.\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff') DATE_CHARACTERS[character.charCodeAt(0)] = 1;
 for (let code = 0x2000; code <= 0x200a; code++) DATE_CHARACTERS[code] = 1;
-const DATE_ANCHOR = /[年月日号周期拜天前\-/.]/g;
+/** 1 for the characters one of which every match holds (a table: a loop over it passes over text faster than a regex class). */
+export const DATE_ANCHORS = new Uint8Array(0x10000);
+for (const character of '年月日号周期拜天前-/.') DATE_ANCHORS[character.charCodeAt(0)] = 1;
 
 interface DateMatch {
   match: RegExpExecArray;
@@ -74,24 +76,52 @@ interface DateMatch {
 /**
  * DATE_RE's matches among the anchors in [from, to), as one scan of the whole text would find
  * them. The pattern runs only over the runs of date characters around an anchor, with one
- * character of context on each side for its lookarounds: the anchors are found natively, and the
+ * character of context on each side for its lookarounds: the anchors are found by a table lookup, and the
  * rest of an article is never looked at.
  */
-function scanDateMatches(text: string, from: number, to: number, found: DateMatch[]): void {
-  const n = text.length;
-  DATE_ANCHOR.lastIndex = from;
-  for (let anchor = DATE_ANCHOR.exec(text); anchor && anchor.index < to; anchor = DATE_ANCHOR.exec(text)) {
-    let runStart = anchor.index;
-    while (runStart > 0 && DATE_CHARACTERS[text.charCodeAt(runStart - 1)]) runStart--;
-    let runEnd = anchor.index + 1;
-    while (runEnd < n && DATE_CHARACTERS[text.charCodeAt(runEnd)]) runEnd++;
-    // The run's other anchors are in it already.
-    DATE_ANCHOR.lastIndex = runEnd;
-    const offset = Math.max(0, runStart - 1);
-    const run = text.slice(offset, Math.min(n, runEnd + 1));
-    DATE_RE.lastIndex = 0;
-    for (let match = DATE_RE.exec(run); match; match = DATE_RE.exec(run)) found.push({ match, offset });
+function scanDateMatches(text: string, from: number, to: number, found: DateMatch[], anchors: readonly number[] | undefined): void {
+  if (anchors) {
+    // The anchors found already, in the pass that found the meeting words.
+    let runEnd = from;
+    for (let index = firstAtOrAfter(anchors, from); index < anchors.length && anchors[index] < to; index++) {
+      // An anchor inside the last run is in its matches already.
+      if (anchors[index] >= runEnd) runEnd = scanRunAround(text, anchors[index], found);
+    }
+    return;
   }
+  for (let anchor = from; anchor < to; anchor++) {
+    if (DATE_ANCHORS[text.charCodeAt(anchor)] === 0) continue;
+    // The run's other anchors are in it already.
+    anchor = scanRunAround(text, anchor, found) - 1;
+  }
+}
+
+/** DATE_RE's matches in the run of date characters around the anchor at `anchor`; returns where the run ends. */
+function scanRunAround(text: string, anchor: number, found: DateMatch[]): number {
+  const n = text.length;
+  let runStart = anchor;
+  while (runStart > 0 && DATE_CHARACTERS[text.charCodeAt(runStart - 1)]) runStart--;
+  let runEnd = anchor + 1;
+  while (runEnd < n && DATE_CHARACTERS[text.charCodeAt(runEnd)]) runEnd++;
+  // Every branch of DATE_RE takes two characters or more: a lone anchor (U.S., 以前往) dates nothing.
+  if (runEnd - runStart < 2) return runEnd;
+  const offset = Math.max(0, runStart - 1);
+  const run = text.slice(offset, Math.min(n, runEnd + 1));
+  DATE_RE.lastIndex = 0;
+  for (let match = DATE_RE.exec(run); match; match = DATE_RE.exec(run)) found.push({ match, offset });
+  return runEnd;
+}
+
+/** The index of the first of the ascending offsets at or after `offset`. */
+function firstAtOrAfter(offsets: readonly number[], offset: number): number {
+  let low = 0;
+  let high = offsets.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (offsets[middle] < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** How many characters `a` and `b` share at their start, found by halving (each comparison is native). */
@@ -127,11 +157,11 @@ let previousScan: { text: string; found: readonly DateMatch[] } | undefined;
  * are kept (moved after the edit); only the anchors between the last such run before the edit and
  * the first after it are scanned again.
  */
-function dateMatches(text: string): DateMatch[] {
+function dateMatches(text: string, anchors: readonly number[] | undefined): DateMatch[] {
   const previous = previousScan;
   if (previous?.text === text) return [...previous.found];
   const found: DateMatch[] = [];
-  if (!previous) scanDateMatches(text, 0, text.length, found);
+  if (!previous) scanDateMatches(text, 0, text.length, found, anchors);
   else {
     const old = previous.text;
     const prefix = commonPrefixLength(old, text);
@@ -152,7 +182,7 @@ function dateMatches(text: string): DateMatch[] {
       }
     }
     const stopAt = firstAfter < previous.found.length ? previous.found[firstAfter].offset + shift : text.length;
-    scanDateMatches(text, resumeAt, stopAt, found);
+    scanDateMatches(text, resumeAt, stopAt, found, anchors);
     for (let index = firstAfter; index < previous.found.length; index++) {
       const entry = previous.found[index];
       found.push({ match: entry.match, offset: entry.offset + shift });
@@ -170,13 +200,31 @@ export function dayOf(iso: string | undefined): Day | undefined {
   return Date.UTC(+match[1], +match[2] - 1, +match[3]) / 86400000;
 }
 
+/** Days already written out: an archive names the same few thousand days over and over, and a `Date` costs. */
+const isoCache = new Map<Day, string>();
+const ymdCache = new Map<Day, readonly [number, number, number]>();
+/** Past this many days a cache starts over, so that no input grows it without bound. */
+const MAX_CACHED_DAYS = 20_000;
+
 export function isoOf(day: Day): string {
-  return new Date(day * 86400000).toISOString().slice(0, 10);
+  let iso = isoCache.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * 86400000).toISOString().slice(0, 10);
+    if (isoCache.size >= MAX_CACHED_DAYS) isoCache.clear();
+    isoCache.set(day, iso);
+  }
+  return iso;
 }
 
-function ymd(day: Day): [number, number, number] {
-  const date = new Date(day * 86400000);
-  return [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
+function ymd(day: Day): readonly [number, number, number] {
+  let found = ymdCache.get(day);
+  if (found === undefined) {
+    const date = new Date(day * 86400000);
+    found = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
+    if (ymdCache.size >= MAX_CACHED_DAYS) ymdCache.clear();
+    ymdCache.set(day, found);
+  }
+  return found;
 }
 
 function dayFrom(year: number, month: number, date: number): Day {
@@ -248,16 +296,17 @@ function nearest(candidates: Day[], article: Day): Day {
 
 /**
  * Every date expression in `normalized`. `direction` tells, for an offset, whether its clause
- * looks ahead (将) or back (已): it decides which 周三 a bare weekday means.
+ * looks ahead (将) or back (已): it decides which 周三 a bare weekday means. `anchors`, when
+ * given, are where DATE_ANCHORS' characters stand in the text, found by a pass made anyway.
  */
-export function findDates(normalized: string, articleDate: string | undefined, direction: (offset: number) => 'future' | 'past' | undefined): DateExpression[] {
+export function findDates(normalized: string, articleDate: string | undefined, direction: (offset: number) => 'future' | 'past' | undefined, anchors?: readonly number[]): DateExpression[] {
   const article = dayOf(articleDate);
   const found: DateExpression[] = [];
   // The year the sentence has named so far: a month or 同年 after it is in that year (1972年…2月访华, 今年首次通话是在1月17日).
   let named: { year: number; end: number } | undefined;
   const sentenceYear = (at: number): number | undefined =>
     named && at - named.end <= SENTENCE_YEAR_REACH && !SENTENCE_BREAK.test(normalized.slice(named.end, at)) ? named.year : undefined;
-  for (const { match, offset } of dateMatches(normalized)) {
+  for (const { match, offset } of dateMatches(normalized, anchors)) {
     const g = match.groups!;
     const start = offset + match.index;
     let end = start + match[0].length;

@@ -8,13 +8,13 @@ import type { Figure } from '../figures/types';
 import { scanLines, type LineScans } from '../text/lineScans';
 import { normalizeForMatching } from '../text/normalize';
 import type { Context, FigureSpan, PartyHit } from './context';
-import { dayOf, findDates, isoOf, type DateExpression } from './dates';
+import { DATE_ANCHORS, dayOf, findDates, isoOf, type DateExpression } from './dates';
 import { evidenceFor, meetingsNamed, partiesOf, principalsOf } from './evidence';
 import { leadEnd, mainMeeting } from './mainMeeting';
 import { findMentions } from './mentions';
 import { resolve } from './resolve';
-import { clauseBounds, scanWords, type Span } from './spans';
-import { catalogueMatcher, findTerms, hasRole, type TermHit } from './terms';
+import { clauseBounds, firstFrom, linesHolding, scanLiteralWords, scanWords, scanWordsAndLiterals, type CombinedScan, type Span } from './spans';
+import { catalogueMatcher, findTerms, type CatalogueMatcher, type TermHit } from './terms';
 import { tenseOf } from './cues';
 import type { DateCue, Meeting, MeetingMention, MeetingRecognition } from './types';
 import { meetingWords } from './words';
@@ -52,24 +52,32 @@ export function recognizeMeetings(input: MeetingInput, knowledge: MeetingKnowled
   const matcher = catalogueMatcher(meetings);
   const { principals, ids: principalIds, meetingsOf } = principalsOf(meetings, (id) => knowledge.figure(id));
   const figures = input.figures ?? [];
-  // Meeting words, terms and party words never hold a line break: an edited article's are found again on the edited lines only.
-  const wordSpans: Span[] = scanLines(input.scans, normalized, 'meeting words', words.mention, (scanned, from, to) => scanWords(words.mention, scanned, from, to));
-  const termHits = () => scanLines(input.lowerScans, lower, 'meeting terms', matcher, (scanned, from, to) => findTerms(scanned, matcher, from, to));
+  // Meeting words, aliases, terms and party words never hold a line break: an edited article's are found again on the edited lines only.
+  // The aliases are looked for apart from the other terms (their first characters are fewer, none Latin): with the meeting
+  // words they say whether there is anything to link, and on which lines the terms matter. A new text's meeting words and
+  // aliases are found in one pass, which notes the date anchors too.
+  let combined: { scan: CombinedScan | undefined } | undefined;
+  const together = () => (combined ??= { scan: scanWordsAndLiterals(words.mention, normalized, matcher.aliasWords, lower, DATE_ANCHORS) }).scan;
+  // Only a pass made for this text has them (after an edit, the kept scans are read instead).
+  const dateAnchors = () => combined?.scan?.marked;
+  const wordSpans: Span[] = scanLines(input.scans, normalized, 'meeting words', words.mention, firstFrom(() => together()?.words, (scanned, from, to) => scanWords(words.mention, scanned, from, to)));
+  const aliasPlaces: Span[] = scanLines(input.lowerScans, lower, 'meeting aliases', matcher.aliasWords, firstFrom(() => together()?.literals, (scanned, from, to) => scanLiteralWords(matcher.aliasWords, scanned, from, to)));
   const namesPrincipal = figures.some((figure) => principalIds.has(figure.figureId));
   // Most of a large archive is about other things: without a meeting word, a meeting's alias or a
   // principal there is nothing to link or date.
-  let terms: TermHit[] | undefined;
-  if (!namesPrincipal && wordSpans.length === 0 && !(terms = termHits()).some((hit) => hasRole(hit, 'alias'))) return { mentions: [], dateCues: [] };
-  terms ??= termHits();
+  if (!namesPrincipal && wordSpans.length === 0 && aliasPlaces.length === 0) return { mentions: [], dateCues: [] };
+  const terms = termsForMentions(input.lowerScans, lower, matcher, linesHolding(lower, wordSpans, aliasPlaces));
+  const raw = findMentions(normalized, words, wordSpans, terms);
+  if (raw.length === 0 && !namesPrincipal) return { mentions: [], dateCues: [] };
+  const direction = (offset: number) => tenseOf(words, normalized.slice(...clauseBounds(normalized, offset, offset)));
+  const dates = findDates(normalized, input.articleDate, direction, dateAnchors());
+  // A principal named without a meeting: nothing to link, but the relative dates still get their days.
+  if (raw.length === 0) return { mentions: [], dateCues: dateCuesOf(text, dates, new Map()) };
   const parties: PartyHit[] = scanLines(input.lowerScans, lower, 'meeting parties', words.party, (scanned, from, to) => scanWords(words.party, scanned, from, to)).map((span) => ({
     ...span,
     word: words.partyWords.get(lower.slice(span.start, span.end))!,
   }));
-  const raw = findMentions(normalized, words, wordSpans, terms);
-  if (raw.length === 0 && !namesPrincipal) return { mentions: [], dateCues: [] };
-  const direction = (offset: number) => tenseOf(words, normalized.slice(...clauseBounds(normalized, offset, offset)));
-  const dates = findDates(normalized, input.articleDate, direction);
-  const byDate = [...meetings].sort((a, b) => a.date.localeCompare(b.date));
+  const byDate = inDateOrder(meetings);
   const sortedFigures = isSorted(figures) ? figures.slice() : [...figures].sort((a, b) => a.start - b.start);
 
   // The title and the lead sentence say which meeting the article is about.
@@ -98,7 +106,12 @@ export function recognizeMeetings(input: MeetingInput, knowledge: MeetingKnowled
   }
   mentions.sort((a, b) => a.start - b.start);
 
-  const dateCues: DateCue[] = dates
+  return { mentions, dateCues: dateCuesOf(text, dates, linkedDates) };
+}
+
+/** The relative dates resolved to one day, with the meeting each dates where a mention was linked by it. */
+function dateCuesOf(text: string, dates: readonly DateExpression[], linkedDates: ReadonlyMap<DateExpression, string>): DateCue[] {
+  return dates
     // Inlay hints show a weekday, so only expressions resolved to one day qualify.
     .filter((expression) => expression.relative && expression.from !== undefined && expression.from === expression.to)
     .map((expression) => {
@@ -106,7 +119,33 @@ export function recognizeMeetings(input: MeetingInput, knowledge: MeetingKnowled
       const date = isoOf(expression.from!);
       return { start: expression.start, end: expression.end, text: text.slice(expression.start, expression.end), date, ...(meetingId ? { meetingId } : {}) };
     });
-  return { mentions, dateCues };
+}
+
+/**
+ * The catalogue terms the mentions can use: an alias anywhere makes a mention, and a place or an
+ * occasion is a cue within a mention's sentence, so only the lines holding a meeting word or an
+ * alias are read (in a corpus, a fortieth of the text). Where those lines are most of an
+ * article, the whole is scanned instead and kept with the text, so that after an edit only the
+ * edited line is read again.
+ */
+function termsForMentions(scans: LineScans | undefined, lower: string, matcher: CatalogueMatcher, lines: ReadonlyArray<readonly [number, number]>): TermHit[] {
+  let length = 0;
+  for (const [from, to] of lines) length += to - from;
+  if (length * WHOLE_TEXT_SHARE > lower.length) return scanLines(scans, lower, 'meeting terms', matcher, (scanned, from, to) => findTerms(scanned, matcher, from, to));
+  const hits: TermHit[] = [];
+  for (const [from, to] of lines) for (const hit of findTerms(lower, matcher, from, to)) hits.push(hit);
+  return hits;
+}
+
+/** Past one line in this many, the terms are scanned in the whole text. */
+const WHOLE_TEXT_SHARE = 4;
+
+// The catalogue in date order, sorted once per catalogue rather than per article (no step changes it).
+const byDateCache = new WeakMap<readonly Meeting[], Meeting[]>();
+function inDateOrder(meetings: readonly Meeting[]): Meeting[] {
+  let sorted = byDateCache.get(meetings);
+  if (!sorted) byDateCache.set(meetings, (sorted = [...meetings].sort((a, b) => a.date.localeCompare(b.date))));
+  return sorted;
 }
 
 function isSorted(spans: readonly Span[]): boolean {

@@ -74,6 +74,28 @@ function boundsWithin(text: string, start: number, end: number, ends: Uint8Array
   return [from, to];
 }
 
+/** The lines (`[start, end)`, without the break) that hold one of the spans, in text order; each list is sorted by start. */
+export function linesHolding(text: string, ...lists: ReadonlyArray<readonly Span[]>): Array<[number, number]> {
+  const starts: number[] = [];
+  for (const spans of lists) {
+    let lineEnd = -1;
+    for (const { start } of spans) {
+      if (start <= lineEnd) continue;
+      starts.push(start === 0 ? 0 : text.lastIndexOf('\n', start - 1) + 1);
+      const lineBreak = text.indexOf('\n', start);
+      lineEnd = lineBreak < 0 ? text.length : lineBreak;
+    }
+  }
+  starts.sort((a, b) => a - b);
+  const lines: Array<[number, number]> = [];
+  for (let i = 0; i < starts.length; i++) {
+    if (i > 0 && starts[i] === starts[i - 1]) continue;
+    const lineBreak = text.indexOf('\n', starts[i]);
+    lines.push([starts[i], lineBreak < 0 ? text.length : lineBreak]);
+  }
+  return lines;
+}
+
 export function gap(a: Span, b: Span): number {
   return a.end <= b.start ? b.start - a.end : a.start >= b.end ? a.start - b.end : 0;
 }
@@ -110,6 +132,89 @@ export function literalScanner(words: readonly string[]): WordScanner {
   return patternScanner(escaped.length > 0 ? escaped.join('|') : '(?!)', words);
 }
 
+/** A literal word of a `LiteralWords` list. */
+interface ListedWord {
+  text: string;
+  /** A Latin word, found only where no Latin letter stands right before or after it. */
+  whole: boolean;
+}
+
+/** How many buckets the first two characters of words are hashed into: few enough to be a small array (a map's keys would be heap numbers). */
+const OPENINGS = 1 << 16;
+/** The bucket of the first two characters (NaN past the text's end counts as 0). */
+const openingOf = (first: number, second: number) => ((first << 5) ^ second) & (OPENINGS - 1);
+
+const isLatinLetter = (code: number) => code >= 0x61 && code <= 0x7a;
+
+/**
+ * Literal words, answering "which is the longest one standing here?" as a longest-first
+ * alternation would, without a regex: the words are bucketed by their first two characters, and
+ * tables turn away every position where none can start (most of a text).
+ */
+export class LiteralWords {
+  /** 1 where a word may start, 2 where every word that may is a whole Latin word. */
+  private readonly starts = new Uint8Array(0x10000);
+  /** The words of two characters or more, by a hash of their first two (see `openingOf`), longest first. */
+  private readonly byOpening: Array<ListedWord[] | undefined> = new Array(OPENINGS).fill(undefined);
+  /** One-character words, by their character: tried after the longer ones. */
+  private readonly singles = new Map<number, ListedWord>();
+
+  /** `wholeWord` says which words must stand apart from Latin letters (lower-case `a`–`z`). */
+  constructor(words: Iterable<string>, wholeWord: (word: string) => boolean = () => false) {
+    const sorted = [...new Set(words)].filter((word) => word.length > 0).sort((a, b) => b.length - a.length);
+    for (const text of sorted) {
+      const word = { text, whole: wholeWord(text) };
+      const first = text.charCodeAt(0);
+      this.starts[first] = word.whole && this.starts[first] !== 1 ? 2 : 1;
+      if (text.length === 1) {
+        this.singles.set(first, word);
+        continue;
+      }
+      const opening = openingOf(first, text.charCodeAt(1));
+      (this.byOpening[opening] ??= []).push(word);
+    }
+  }
+
+  /** Whether a word may start with this character: a table lookup, for scans to pass over the rest. */
+  mayStartWith(code: number): boolean {
+    return this.starts[code] !== 0;
+  }
+
+  /** The longest word standing at `at` in `text`, if any. */
+  longestAt(text: string, at: number): string | undefined {
+    const first = text.charCodeAt(at);
+    const starts = this.starts[first];
+    // Inside a Latin word (most positions of English text) no whole word can start.
+    if (starts === 0 || (starts === 2 && at > 0 && isLatinLetter(text.charCodeAt(at - 1)))) return undefined;
+    const bucket = this.byOpening[openingOf(first, text.charCodeAt(at + 1))];
+    if (bucket !== undefined) {
+      for (const { text: word, whole } of bucket) {
+        if (text.startsWith(word, at) && (!whole || standsApart(text, at, at + word.length))) return word;
+      }
+    }
+    const single = this.singles.get(first);
+    return single && (!single.whole || standsApart(text, at, at + 1)) ? single.text : undefined;
+  }
+}
+
+/** Whether no Latin letter stands right before `start` or at `end`. */
+function standsApart(text: string, start: number, end: number): boolean {
+  return !(start > 0 && isLatinLetter(text.charCodeAt(start - 1))) && !isLatinLetter(text.charCodeAt(end));
+}
+
+/** The words' places in `text[from, to)`, leftmost first and never overlapping, as a global search with their alternation would find them. */
+export function scanLiteralWords(words: LiteralWords, text: string, from: number, to: number): Span[] {
+  const spans: Span[] = [];
+  for (let i = from; i < to; i++) {
+    if (!words.mayStartWith(text.charCodeAt(i))) continue;
+    const word = words.longestAt(text, i);
+    if (word === undefined || i + word.length > to) continue;
+    spans.push({ start: i, end: i + word.length });
+    i += word.length - 1;
+  }
+  return spans;
+}
+
 /** The scanner's matches in `text[from, to)`, leftmost first and never overlapping, as a global search would find them. */
 export function scanWords(scanner: WordScanner, text: string, from: number, to: number): Span[] {
   const { pattern, starts, openings } = scanner;
@@ -124,4 +229,110 @@ export function scanWords(scanner: WordScanner, text: string, from: number, to: 
     if (match[0].length > 0) i += match[0].length - 1;
   }
   return spans;
+}
+
+let lowerCasingChanges: Uint8Array | undefined;
+
+/**
+ * 1 for every UTF-16 unit that lower-casing may change, and for every surrogate. Lower-casing maps
+ * each character alone (Σ aside, which it always changes) and, where the two texts are as long,
+ * one unit for one: anywhere else a lower-cased text holds the same unit as the text.
+ */
+function unitsLowerCasingChanges(): Uint8Array {
+  if (lowerCasingChanges) return lowerCasingChanges;
+  const table = new Uint8Array(0x10000);
+  const units = new Array<number>(0x100);
+  for (let start = 0; start < 0x10000; start += 0x100) {
+    for (let k = 0; k < 0x100; k++) units[k] = start + k;
+    const chunk = String.fromCharCode(...units);
+    const lowered = chunk.toLowerCase();
+    for (let k = 0; k < 0x100; k++) {
+      if (lowered.length === chunk.length ? lowered.charCodeAt(k) !== chunk.charCodeAt(k) : String.fromCharCode(start + k).toLowerCase() !== String.fromCharCode(start + k)) table[start + k] = 1;
+    }
+  }
+  table.fill(1, 0xd800, 0xe000);
+  return (lowerCasingChanges = table);
+}
+
+/** What a combined pass does at a character, as bits: a scanner's match may start, a literal may start in the lower-cased text, it is marked. */
+const STARTS_WORD = 1;
+const MAY_START_LITERAL = 2;
+const MARKED = 4;
+
+/** The tables of the characters a combined pass stops at, by what it looks for (a catalogue or the word tables make new ones). */
+const stopTables: Array<{ scanner: WordScanner; literals: LiteralWords; marks: Uint8Array; stops: Uint8Array }> = [];
+const MAX_STOP_TABLES = 4;
+
+function stopsOf(scanner: WordScanner, literals: LiteralWords, marks: Uint8Array): Uint8Array {
+  const known = stopTables.find((entry) => entry.scanner === scanner && entry.literals === literals && entry.marks === marks);
+  if (known) return known.stops;
+  const mayChange = unitsLowerCasingChanges();
+  const stops = new Uint8Array(0x10000);
+  for (let code = 0; code < 0x10000; code++) {
+    stops[code] = (scanner.starts[code] !== 0 ? STARTS_WORD : 0) | (mayChange[code] !== 0 || literals.mayStartWith(code) ? MAY_START_LITERAL : 0) | (marks[code] !== 0 ? MARKED : 0);
+  }
+  if (stopTables.length >= MAX_STOP_TABLES) stopTables.shift();
+  stopTables.push({ scanner, literals, marks, stops });
+  return stops;
+}
+
+/** What one pass over a whole text found: see `scanWordsAndLiterals`. */
+export interface CombinedScan {
+  words: Span[];
+  literals: Span[];
+  /** Where the characters of `marks` stand, in text order. */
+  marked: number[];
+}
+
+/**
+ * `scanWords(scanner, text)` and `scanLiteralWords(literals, lower)` over whole texts in one pass,
+ * `lower` being `text` lower-cased, which also notes where the characters of `marks` stand: most
+ * of a text is passed over by one table lookup rather than three. Undefined when lower-casing
+ * changed the length (İ), which the pass relies on.
+ */
+export function scanWordsAndLiterals(scanner: WordScanner, text: string, literals: LiteralWords, lower: string, marks: Uint8Array): CombinedScan | undefined {
+  if (lower.length !== text.length) return undefined;
+  const stops = stopsOf(scanner, literals, marks);
+  const { pattern, openings } = scanner;
+  const words: Span[] = [];
+  const places: Span[] = [];
+  const marked: number[] = [];
+  const n = text.length;
+  let wordsFrom = 0;
+  let literalsFrom = 0;
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    const stop = stops[code];
+    if (stop === 0) continue;
+    if ((stop & MARKED) !== 0) marked.push(i);
+    if ((stop & STARTS_WORD) !== 0 && i >= wordsFrom && openings.mayHave(code, text.charCodeAt(i + 1))) {
+      pattern.lastIndex = i;
+      const match = pattern.exec(text);
+      if (match && i + match[0].length <= n) {
+        words.push({ start: i, end: i + match[0].length });
+        wordsFrom = i + Math.max(1, match[0].length);
+      }
+    }
+    if ((stop & MAY_START_LITERAL) !== 0 && i >= literalsFrom && literals.mayStartWith(lower.charCodeAt(i))) {
+      const word = literals.longestAt(lower, i);
+      if (word !== undefined) {
+        places.push({ start: i, end: i + word.length });
+        literalsFrom = i + word.length;
+      }
+    }
+  }
+  return { words, literals: places, marked };
+}
+
+/**
+ * A line scan whose first run, over the whole text, takes what `ready` found there in a combined
+ * pass (when it could); later runs, over the lines an edit touched, scan.
+ */
+export function firstFrom<T extends Span>(ready: () => T[] | undefined, scan: (text: string, from: number, to: number) => T[]): (text: string, from: number, to: number) => T[] {
+  let first: (() => T[] | undefined) | undefined = ready;
+  return (text, from, to) => {
+    const found = first && from === 0 && to === text.length ? first() : undefined;
+    first = undefined;
+    return found ?? scan(text, from, to);
+  };
 }

@@ -1,9 +1,9 @@
 /**
  * Catalogue terms: the place names, occasion names and aliases of every meeting in the
- * catalogue, found in an article by one sticky alternation tried only where a term may start.
+ * catalogue, found in an article by a word list tried only where a term may start.
  */
 import { normalizeForMatching } from '../text/normalize';
-import { PairFilter } from '../text/pairFilter';
+import { LiteralWords } from './spans';
 import type { Meeting } from './types';
 
 export type TermRole = 'place' | 'occasion' | 'alias';
@@ -21,16 +21,11 @@ export interface TermHit {
 }
 
 export interface CatalogueMatcher {
-  /** Sticky: tried only where a term may start (see findTerms). */
-  regex: RegExp;
-  /** The first character of every term, and the first two of every longer one. */
-  starts: Uint8Array;
-  openings: PairFilter;
-  /** The first characters of one-character terms, which the pair filter cannot vouch for. */
-  singles: Uint8Array;
+  /** Every term, as written in lower-cased matching text. */
+  words: LiteralWords;
   terms: Map<string, Term[]>;
-  /** The alias terms: the only ones that make a mention without a meeting word. */
-  aliases: string[];
+  /** The alias terms (the only ones that make a mention without a meeting word), as written in lower-cased matching text. */
+  aliasWords: LiteralWords;
 }
 
 // Built once per catalogue, not per article.
@@ -55,44 +50,25 @@ export function catalogueMatcher(meetings: readonly Meeting[]): CatalogueMatcher
     for (const name of meeting.occasionNames) add(name, meeting.id, 'occasion');
     for (const name of meeting.aliases) add(name, meeting.id, 'alias');
   }
-  const escaped = [...terms.keys()].sort((a, b) => b.length - a.length).map((key) => {
-    const body = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    // Latin names must be whole words; Chinese ones have no word boundaries to respect.
-    return /^[a-z0-9 ]+$/.test(key) ? `(?<![a-z])${body}(?![a-z])` : body;
-  });
-  // Matched against lower-cased text, so no case-insensitive flag (which slows a long alternation).
-  const regex = new RegExp(escaped.length ? escaped.join('|') : '(?!)', 'y');
-  const starts = new Uint8Array(0x10000);
-  const singles = new Uint8Array(0x10000);
-  const openings = new PairFilter();
-  for (const key of terms.keys()) {
-    starts[key.charCodeAt(0)] = 1;
-    if (key.length === 1) singles[key.charCodeAt(0)] = 1;
-    else openings.add(key.charCodeAt(0), key.charCodeAt(1));
-  }
+  // Latin names must be whole words; Chinese ones have no word boundaries to respect.
+  const wholeWord = (key: string) => /^[a-z0-9 ]+$/.test(key);
+  const words = new LiteralWords(terms.keys(), wholeWord);
   const aliases = [...terms].filter(([, list]) => list.some((term) => term.role === 'alias')).map(([key]) => key);
-  const matcher = { regex, starts, openings, singles, terms, aliases };
+  const matcher = { words, terms, aliasWords: new LiteralWords(aliases, wholeWord) };
   matchers.set(meetings, matcher);
   return matcher;
 }
 
-/**
- * The catalogue terms in `lower[from, to)`, leftmost first and never overlapping, as a global
- * scan with the alternation would find them. The alternation (a long one, with lookbehinds) is
- * tried only where a term's first two characters stand: a table lookup passes over everything else.
- */
+/** The catalogue terms in `lower[from, to)`, leftmost first and never overlapping, the longest one where several start. */
 export function findTerms(lower: string, matcher: CatalogueMatcher, from = 0, to = lower.length): TermHit[] {
   const hits: TermHit[] = [];
-  const { regex, starts, openings, singles } = matcher;
+  const { words } = matcher;
   for (let i = from; i < to; i++) {
-    const first = lower.charCodeAt(i);
-    if (starts[first] === 0 || (singles[first] === 0 && !openings.mayHave(first, lower.charCodeAt(i + 1)))) continue;
-    regex.lastIndex = i;
-    const match = regex.exec(lower);
-    if (!match) continue;
-    const terms = matcher.terms.get(match[0]);
-    if (terms) hits.push({ start: i, end: i + match[0].length, text: match[0], terms });
-    i += match[0].length - 1;
+    if (!words.mayStartWith(lower.charCodeAt(i))) continue;
+    const word = words.longestAt(lower, i);
+    if (word === undefined) continue;
+    hits.push({ start: i, end: i + word.length, text: word, terms: matcher.terms.get(word)! });
+    i += word.length - 1;
   }
   return hits;
 }
