@@ -106,3 +106,24 @@ test("a bracketed byline opened by the outlet's Latin code", () => {
   assert.deepEqual(learned('【KTSF 萬若全報導】\n總統特朗普對中國的關稅徵收已經達到至少145%。'), ['萬若全@6-9']);
   assert.deepEqual(learned('【PDF 下载报道】'), []);
 });
+
+test('a dotted name runs on past the transliteration table to where the segmenter ends its part, and no further', () => {
+  // 伏 and 堡 are not in the table; the words after them (和, 认为) end the name.
+  assert.deepEqual(learned('法国社会学家亨利·列斐伏尔和情境主义者呼吁回到日常生活。'), ['亨利·列斐伏尔@6-13']);
+  assert.deepEqual(learned('马克思主义者卡洛·金茨堡认为，微观史学可以补充宏观叙事。'), ['卡洛·金茨堡@6-12']);
+  // A word glued on by the segmenter (堪称, 饰演, 家族) is not taken into the name.
+  assert.deepEqual(learned('法国学者雷蒙·阿隆堪称冷战时期最清醒的观察者。'), ['雷蒙·阿隆@4-9']);
+  assert.deepEqual(learned('总统伊尔哈姆·阿利耶夫家族控制着多家公司。'), ['伊尔哈姆·阿利耶夫@2-11']);
+});
+
+test("a dotted name's first part starts where the segmenter reads a name, not where the table's characters start", () => {
+  // 歇 is not in the table: 米歇尔 is read whole, not as 尔.
+  assert.deepEqual(learned('灵感来自各种当代理论，如布尔迪厄、米歇尔·福柯和拉图尔的理论。'), ['米歇尔·福柯@17-23']);
+  // A word that never stands in a name (如, 和) is not taken in.
+  assert.deepEqual(learned('正如蕾切尔·库什纳所写的那样。'), []);
+});
+
+test('a dotted name glossed with something other than a person is no person', () => {
+  assert.deepEqual(learned('到了20世纪30年代，吉姆·克劳法 (Jim Crow laws) 意味着黑人在南方不能投票。'), []);
+  assert.deepEqual(learned('著名作家米兰·昆德拉 (Milan Kundera) 去世。'), ['米兰·昆德拉@4-10']);
+});

@@ -12,7 +12,7 @@ import type { FormMatch, LatinWord } from './formIndex';
 import {
   COMPOUND_SURNAMES, HONORIFICS, LATIN_NON_PERSON, NAME_FOLLOWERS, NOT_IN_NAMES, NOT_NAMES, PLACE_ENDINGS, ROLE_WORDS, SPEECH_VERBS, SURNAMES, TRANSLITERATION, wordTable,
 } from './lexicon';
-import { isCommonWord, nameLengthAtStart, segmentWindow } from './segmenter';
+import { isCommonWord, nameLengthAtStart, segmentWindow, type Token } from './segmenter';
 import { PlaceSearch, scanLines, type LineScans, type WordPlaces } from '../text/lineScans';
 import { WordList } from '../text/wordList';
 
@@ -320,9 +320,12 @@ function nameAfter(text: string, p: number, covered: Uint8Array, byline: boolean
     for (let k = p; k < p + length; k++) if (covered[k] || k >= text.length) return false;
     return true;
   };
-  // A dotted transliteration: 艾德丽安·沃森.
+  // A dotted transliteration: 艾德丽安·沃森, whole (亨利·列斐伏尔, not 亨利·列斐).
   const dotted = dottedNameAt(text, p);
-  if (dotted && free(dotted.length)) return dotted;
+  if (dotted) {
+    const whole = wholeDottedName(text, p, dotted);
+    return whole && free(whole.length) ? whole : undefined;
+  }
   if (COMPOUND.startingAt(text, p)) {
     for (const length of [4, 3]) {
       const name = text.slice(p, p + length);
@@ -415,12 +418,14 @@ function nameBefore(text: string, e: number, covered: Uint8Array): string | unde
 /** No name has more dotted parts than this (约瑟夫·罗比内特·拜登 has three); a longer chain is no name, and is not scanned to its end. */
 const MAX_DOTTED_PARTS = 6;
 
-function dottedNameAt(text: string, p: number): string | undefined {
+/** The dotted name that starts at `p`; `firstPartEnd`, when given, is where its first part is known to end (at a dot). */
+function dottedNameAt(text: string, p: number, firstPartEnd?: number): string | undefined {
   let k = p;
   let parts = 0;
   for (;;) {
     if (parts === MAX_DOTTED_PARTS) return undefined;
     const partStart = k;
+    if (parts === 0 && firstPartEnd !== undefined) k = firstPartEnd;
     // A hyphen joins the parts of a double name (`哈蒙德-钱伯斯`), in Markdown often escaped (`哈蒙德\\-钱伯斯`).
     while (k < text.length && k - partStart < 10 && (isKind(text, k, TRANSLITERATED) || (k > partStart && (text[k] === '-' || (text[k] === '\\' && text[k + 1] === '-'))))) k++;
     if (k === partStart) return undefined;
@@ -433,6 +438,83 @@ function dottedNameAt(text: string, p: number): string | undefined {
   }
   const name = text.slice(p, k);
   return parts >= 2 || /[^\-]-[^\-]/.test(name) ? name : undefined;
+}
+
+/**
+ * A dotted name whose last part runs on into Han characters the transliteration table lacks
+ * (`亨利·列斐|伏尔和`, `卡洛·金茨|堡认为`): the segmenter reads where that part ends. It is taken
+ * only when the segmenter reads at most three more characters as (part of) a name, none of them
+ * one that never stands in a name, and a word follows (`认为`, `和`). Undefined otherwise.
+ */
+function wholeDottedName(text: string, start: number, name: string): string | undefined {
+  const end = start + name.length;
+  if (endsName(text, end, false)) return name;
+  const lastPart = start + name.lastIndexOf('·') + 1;
+  let windowEnd = end;
+  while (windowEnd < text.length && windowEnd - end < MAX_PART_EXTENSION + 4 && isHanCode(text.charCodeAt(windowEnd))) windowEnd++;
+  const tokens = segmentWindow(text.slice(lastPart, windowEnd));
+  if (!tokens) return undefined;
+  let partEnd = lastPart;
+  let k = 0;
+  for (; k < tokens.length && (partEnd < end || NAME_TAG.test(tokens[k].tag)); k++) {
+    if (!NAME_TAG.test(tokens[k].tag)) return undefined;
+    partEnd += tokens[k].word.length;
+  }
+  // The segmenter ends a word right where the table's characters end (阿利耶夫|家族): the name is whole.
+  const splitAtEnd = tokenBoundaryAt(tokens, lastPart, end);
+  // Name-like to the window's end with more Han text after it: where the part ends is not known.
+  const unbounded = k === tokens.length && windowEnd < text.length && isHanCode(text.charCodeAt(windowEnd));
+  if (partEnd <= end || partEnd - end > MAX_PART_EXTENSION || unbounded) return splitAtEnd ? name : undefined;
+  for (let c = end; c < partEnd; c++) {
+    if (isKind(text, c, NOT_IN_NAME) || PLACE_ENDINGS.has(text[c]) || NOT_IN_NAME_EXTENSIONS.has(text[c])) return splitAtEnd ? name : undefined;
+  }
+  return text.slice(start, partEnd);
+}
+
+/** Whether one of `tokens`, read from `from` on, ends exactly at `offset`. */
+function tokenBoundaryAt(tokens: readonly Token[], from: number, offset: number): boolean {
+  let at = from;
+  for (const token of tokens) {
+    at += token.word.length;
+    if (at >= offset) return at === offset;
+  }
+  return false;
+}
+
+/**
+ * Where a dotted name's first part starts, when the character before the one the table stopped at
+ * is Han: the segmenter's name there (`、米歇|尔·福柯` is 米歇尔), when it reads one; else where the
+ * table's characters start. `s` is where they start, `dot` the first dot.
+ */
+function wholeFirstPart(text: string, s: number, dot: number): number {
+  if (s === 0 || !isHanCode(text.charCodeAt(s - 1)) || isKind(text, s - 1, NOT_IN_NAME) || endsWithRole(text, s)) return s;
+  let from = s;
+  while (from > 0 && s - from < MAX_PART_EXTENSION && isHanCode(text.charCodeAt(from - 1)) && !isKind(text, from - 1, NOT_IN_NAME)) from--;
+  const tokens = segmentWindow(text.slice(from, dot));
+  if (!tokens) return s;
+  for (let at = from, k = 0; k < tokens.length && at <= s; at += tokens[k].word.length, k++) {
+    if (at + tokens[k].word.length > s) return at < s && PERSON_TAG.test(tokens[k].tag) ? at : s;
+  }
+  return s;
+}
+
+/** Characters that end a word after a name (堪称, 饰演, 家族, …式, 编, 写) rather than continue it. */
+const NOT_IN_NAME_EXTENSIONS = new Set(wordTable('notInNameExtensions').join(''));
+
+/** How many characters the segmenter may add to a dotted name's first or last part. */
+const MAX_PART_EXTENSION = 3;
+
+/** jieba's tags for a person's name (not `x`, a word it does not know). */
+const PERSON_TAG = /^(?:nr|nrt|nrfg)$/;
+
+/** Whether a Latin gloss right after `end` names something other than a person (`(Jim Crow laws)`). */
+function glossedAsNoPerson(text: string, end: number): boolean {
+  let k = end;
+  while (k < text.length && k - end < 2 && text[k] === ' ') k++;
+  if (text[k] !== '(') return false;
+  GLOSS.lastIndex = k;
+  const gloss = GLOSS.exec(text);
+  return gloss !== null && /^[A-Za-z][A-Za-z .'’-]*$/.test(gloss[1]) && !isPersonLatin(gloss[1]);
 }
 
 function isHanName(name: string): boolean {
@@ -575,15 +657,22 @@ function dottedNames(text: string, covered: Uint8Array, push: (candidate: Introd
     if (s === i || covered[s]) continue;
     // A longer run of such characters is a word, not the start of a name.
     if (s > 0 && isKind(text, s - 1, TRANSLITERATED) && !endsWithRole(text, s)) continue;
-    let name = dottedNameAt(text, s);
+    const first = wholeFirstPart(text, s, i);
+    if (covered[first]) continue;
+    let name = dottedNameAt(text, first, first < s ? i : undefined);
+    s = first;
     if (!name || !name.includes('·')) continue;
-    // The last part may have run into a following word made of the same characters (麦卡锡可能).
-    while (!endsName(text, s + name.length, false) && name.length - name.lastIndexOf('·') > 2) name = name.slice(0, -1);
+    // The last part may have run into a following word made of the same characters (麦卡锡可能),
+    // or stopped short of characters the table lacks (列斐|伏尔).
+    const whole = wholeDottedName(text, s, name);
+    if (whole) name = whole;
+    else while (!endsName(text, s + name.length, false) && name.length - name.lastIndexOf('·') > 2) name = name.slice(0, -1);
     const end = s + name.length;
     let free = true;
     for (let k = s; k < end && free; k++) free = !covered[k];
-    // A quoted dotted name is a ship or a title (“柯蒂斯·威尔伯”号), not a person.
-    if (!free || !endsName(text, end, false) || (/[“"「『]/.test(text[s - 1] ?? '') && /[”"」』]/.test(text[end] ?? ''))) continue;
+    // A quoted dotted name is a ship or a title (“柯蒂斯·威尔伯”号), not a person; nor is one glossed
+    // with something other than a person's name (吉姆·克劳法 (Jim Crow laws)).
+    if (!free || !endsName(text, end, false) || (/[“"「『]/.test(text[s - 1] ?? '') && /[”"」』]/.test(text[end] ?? '')) || glossedAsNoPerson(text, end)) continue;
     const role = endsWithRole(text, s);
     const descriptorStart = role ? descriptorStartBefore(text, s) : s;
     push({ start: descriptorStart, end, nameStart: s, nameEnd: end, name, descriptor: role, descriptorStart, descriptorEnd: s, latinStart: 0, latinEnd: 0 });
