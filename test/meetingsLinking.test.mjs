@@ -182,3 +182,16 @@ test('pair words name their pair: 特习会 and 川习会 are Trump–Xi, 拜习
   // A pair word rules out the other pairs' meetings: Biden never met Xi in Osaka.
   assert.deepEqual(idsOf(link('拜习会在大阪举行。', '2019-07-01')), []);
 });
+
+test('a leader telling of a talk with the other leader, without a meeting word, links the latest exchange of the two before the article', () => {
+  // In quoted speech, 我 is the leader the quote is given to; 亲自 there is "myself", not "in person".
+  const quoted = link('拜登說：「我親自和習近平講了，我們不求衝突。」', '2021-06-13');
+  assert.deepEqual(idsOf(quoted), ['2021-02-11-call']);
+  assert.equal(mentionOf(quoted, '講了').cue, 'latest meeting before the article');
+  // A title after the name, and another era's pair.
+  assert.deepEqual(idsOf(link('特朗普对记者表示：“我和习近平主席谈过了，他是我的朋友。”', '2025-03-01')), ['2025-01-17-call']);
+  // Someone who is no principal of a meeting telling the same: no leaders' meeting.
+  assert.deepEqual(idsOf(link('布林肯說：「我親自和習近平講了。」', '2023-07-01')), []);
+  // The verb must follow the leader named after 和: 谈了 elsewhere in the sentence is no conversation.
+  assert.deepEqual(idsOf(link('拜登在记者会上谈了对习近平的看法。', '2021-06-13')), []);
+});

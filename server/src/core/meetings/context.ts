@@ -30,6 +30,13 @@ export interface RawMention {
   end: number;
   /** From a catalogue alias rather than a meeting word. */
   alias?: TermHit;
+  /** A conversation a principal tells in the first person (拜登说：「我和习近平讲了」): who speaks. */
+  speaker?: FigureSpan;
+  /**
+   * Where the words telling the mention's kind may start, when not at its clause's start: in 我亲自和
+   * 习近平讲了, 亲自 says "myself", not "in person".
+   */
+  kindFrom?: number;
 }
 
 export interface PartyHit {

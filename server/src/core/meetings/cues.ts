@@ -51,7 +51,7 @@ export function cuesFor(context: Context, mention: RawMention): Cues {
   const sentence = clip(sentenceBounds(normalized, mention.start, mention.end));
   const clauseText = normalized.slice(...clause);
   const mentionText = normalized.slice(mention.start, mention.end);
-  const kind = kindOf(words, mentionText, clauseText);
+  const kind = kindOf(words, mentionText, mention.kindFrom === undefined ? clauseText : normalized.slice(Math.max(clause[0], mention.kindFrom), clause[1]));
   const cues: Cues = { moreDates: [], kind, notCall: kind !== 'call' && words.notCalls.test(mentionText), tense: tenseOf(words, clauseText) };
   const upToMention = normalized.slice(clause[0], mention.end);
   const count = /(?<!第)([两二三四五六七八九\d])次/.exec(upToMention);

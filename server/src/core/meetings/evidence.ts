@@ -186,6 +186,13 @@ function weighEvidence(context: Context, mention: RawMention): Evidence {
 
 function weighParties(context: Context, mention: RawMention): Evidence {
   const none: Evidence = { level: 'none', candidates: [] };
+  // A conversation told in the first person: the speaker and the principal named in the quote.
+  if (mention.speaker) {
+    const [clauseStart, clauseEnd] = ownClause(context, mention);
+    const quoted = spansWithin(context.figures, clauseStart, clauseEnd).filter((figure) => figure.end <= clauseEnd);
+    const named = meetingsNamed(context, partiesOf(context, [mention.speaker, ...quoted], []), 2);
+    if (named.length > 0) return { level: 'strong', candidates: named };
+  }
   // A pair word or the two leaders in the mention itself (拜习会, 两国元首会晤) vouch for it.
   // The two leaders without names count only outside a sentence about ministers (为两国元首会晤做准备).
   const [sentenceStart, sentenceEnd] = sentenceBounds(context.lower, mention.start, mention.end);

@@ -7,10 +7,11 @@
 import type { Figure } from '../figures/types';
 import { scanLines, type LineScans } from '../text/lineScans';
 import { normalizeForMatching } from '../text/normalize';
-import type { Context, FigureSpan, PartyHit } from './context';
+import type { Context, FigureSpan, PartyHit, RawMention } from './context';
 import { DATE_ANCHORS, dayOf, findDates, isoOf, type DateExpression } from './dates';
 import { evidenceFor, meetingsNamed, partiesOf, principalsOf } from './evidence';
 import { leadEnd, mainMeeting } from './mainMeeting';
+import { conversationMentions } from './conversations';
 import { findMentions } from './mentions';
 import { resolve } from './resolve';
 import { clauseBounds, firstFrom, linesHolding, scanLiteralWords, scanWords, scanWordsAndLiterals, type CombinedScan, type Span } from './spans';
@@ -68,6 +69,7 @@ export function recognizeMeetings(input: MeetingInput, knowledge: MeetingKnowled
   if (!namesPrincipal && wordSpans.length === 0 && aliasPlaces.length === 0) return { mentions: [], dateCues: [] };
   const terms = termsForMentions(input.lowerScans, lower, matcher, linesHolding(lower, wordSpans, aliasPlaces));
   const raw = findMentions(normalized, words, wordSpans, terms);
+  if (namesPrincipal) addInOrder(raw, conversationMentions(normalized, words, figures, principalIds));
   if (raw.length === 0 && !namesPrincipal) return { mentions: [], dateCues: [] };
   const direction = (offset: number) => tenseOf(words, normalized.slice(...clauseBounds(normalized, offset, offset)));
   const dates = findDates(normalized, input.articleDate, direction, dateAnchors());
@@ -146,6 +148,13 @@ function inDateOrder(meetings: readonly Meeting[]): Meeting[] {
   let sorted = byDateCache.get(meetings);
   if (!sorted) byDateCache.set(meetings, (sorted = [...meetings].sort((a, b) => a.date.localeCompare(b.date))));
   return sorted;
+}
+
+/** Adds `more` to `mentions`, keeping text order (both are in text order; `more` is short). */
+function addInOrder(mentions: RawMention[], more: readonly RawMention[]): void {
+  if (more.length === 0) return;
+  mentions.push(...more);
+  mentions.sort((a, b) => a.start - b.start);
 }
 
 function isSorted(spans: readonly Span[]): boolean {

@@ -43,9 +43,15 @@ export interface MeetingWordData {
   loose: string[];
   notCalls: string[];
   intervalWords: string[];
+  /** A conversation told without a meeting word (我和习近平讲了): the words before the leader … */
+  conversationPartners: string[];
+  /** … titles that may follow the leader's name … */
+  conversationTitles: string[];
+  /** … and the verbs of talking after them. */
+  conversationVerbs: string[];
 }
 
-const LISTS = ['meetingNouns', 'callNouns', 'modeNouns', 'leaderPairs', 'leaderHeads', 'otherParties', 'otherPartyRoles', 'multilateral', 'notIn', 'negations', 'notNegations', 'modalsBefore会谈', 'pressAfter会见', 'future', 'past', 'loose', 'notCalls', 'intervalWords'] as const;
+const LISTS = ['meetingNouns', 'callNouns', 'modeNouns', 'leaderPairs', 'leaderHeads', 'otherParties', 'otherPartyRoles', 'multilateral', 'notIn', 'negations', 'notNegations', 'modalsBefore会谈', 'pressAfter会见', 'future', 'past', 'loose', 'notCalls', 'intervalWords', 'conversationPartners', 'conversationTitles', 'conversationVerbs'] as const;
 const KIND_MAPS = ['modes', 'kindWords'] as const;
 const KINDS: readonly MeetingKind[] = ['in-person', 'video', 'call'];
 
@@ -54,6 +60,7 @@ export function parseMeetingWords(yamlText: string): { words: MeetingWordData; p
   const empty = (): MeetingWordData => ({
     meetingNouns: [], modes: {}, callNouns: [], modeNouns: [], visits: {}, pairs: [], leaderPairs: [], leaderHeads: [], roleWords: [], otherParties: [],
     otherPartyRoles: [], multilateral: [], notIn: [], negations: [], notNegations: [], modalsBefore会谈: [], pressAfter会见: [], future: [], past: [], kindWords: {}, loose: [], notCalls: [], intervalWords: [],
+    conversationPartners: [], conversationTitles: [], conversationVerbs: [],
   });
   const words = empty();
   let plain: unknown;

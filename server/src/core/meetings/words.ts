@@ -8,6 +8,7 @@ import { normalizeForMatching } from '../text/normalize';
 import type { MeetingKind } from './types';
 import type { MeetingWordData } from './wordData';
 import { literalScanner, patternScanner, type WordScanner } from './spans';
+import { WordList } from '../text/wordList';
 
 /** What a party word says about who met. */
 export type PartyWord =
@@ -44,6 +45,10 @@ export interface MeetingWords {
   /** An interval before a meeting word (时隔半年再度, 7个月来首), with the number and unit as groups. */
   interval: RegExp;
   otherPartyRoles: string[];
+  /** A conversation told without a meeting word (我和习近平讲了): see conversations.ts. */
+  conversationPartners: Set<string>;
+  conversationTitles: WordList;
+  conversationVerbs: WordList;
 }
 
 const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -129,6 +134,9 @@ export function compileMeetingWords(data: MeetingWordData): MeetingWords {
     notCalls: kindPattern(data.notCalls),
     interval: new RegExp(`(?:${anyOf(norm(data.intervalWords))})?(${NUMBER})\\s*(年|个月|个多月|多个月|周|个星期|星期|天)(?:多)?(?:来|以来|后|之后)?(?:的)?(?:再度|再次|又|首次|首|第一次)?$`),
     otherPartyRoles: norm(data.otherPartyRoles),
+    conversationPartners: new Set(norm(data.conversationPartners)),
+    conversationTitles: new WordList(norm(data.conversationTitles)),
+    conversationVerbs: new WordList(norm(data.conversationVerbs)),
   };
 }
 
