@@ -127,3 +127,24 @@ test('a dotted name glossed with something other than a person is no person', ()
   assert.deepEqual(learned('到了20世纪30年代，吉姆·克劳法 (Jim Crow laws) 意味着黑人在南方不能投票。'), []);
   assert.deepEqual(learned('著名作家米兰·昆德拉 (Milan Kundera) 去世。'), ['米兰·昆德拉@4-10']);
 });
+
+test("a photographer's credit without 记者 gives the name: bracketed, spaced, or after the agency's 发", () => {
+  assert.deepEqual(learned('羅致光局長表示削減開支決定早於施政報告時決定。（丁心怡攝）'), ['丁心怡@24-27']);
+  assert.deepEqual(learned('会议现场。（新华社发 张伟明 摄）'), ['张伟明@11-14']);
+  // 摄 inside a word (拍摄) or a credit naming no one is no photographer.
+  assert.deepEqual(learned('他在拍摄时说，（资料图片）'), []);
+});
+
+test('graphic credits (图：, 图片：, 文、图：) name their author; an agency there is no person', () => {
+  assert.deepEqual(learned('图：刘建华'), ['刘建华@2-5']);
+  assert.deepEqual(learned('文、图：刘建华'), ['刘建华@4-7']);
+  assert.deepEqual(learned('图：路透社'), []);
+});
+
+test("a byline's other reporters: set apart by spaces or run together up to the report word", () => {
+  assert.deepEqual(learned('本报记者 张伟明 刘建华'), ['张伟明@5-8', '刘建华@9-12']);
+  assert.deepEqual(learned('记者张伟明刘建华报道'), ['张伟明@2-5', '刘建华@5-8']);
+  // A place before the report word, or a sentence going on, is no second reporter.
+  assert.deepEqual(learned('记者张伟明 北京报道'), ['张伟明@2-5']);
+  assert.deepEqual(learned('记者张伟明表示，刘建华同意。'), ['张伟明@2-5']);
+});

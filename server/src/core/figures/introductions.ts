@@ -229,6 +229,7 @@ function roleNames(text: string, startsAt: Map<number, FormMatch>, covered: Uint
     if (!name) continue;
     const descriptorStart = descriptorStartBefore(text, role.start);
     listAfter(text, p + name.length, startsAt, covered, push, descriptorStart, roleEnd);
+    if (BYLINE_ROLE_SET.has(text.slice(role.start, roleEnd))) bylineCompanions(text, p + name.length, covered, push, descriptorStart, roleEnd);
     push({
       start: descriptorStart,
       end: p + name.length,
@@ -977,8 +978,9 @@ function creditNames(text: string, startsAt: Map<number, FormMatch>, covered: Ui
       const marker = CREDIT_MARKERS.endingAt(text, colon);
       if (!marker) continue;
       const markerStart = colon - marker.length;
-      // The marker starts a line or follows a bracket or a separator; 文 inside a word (`中文：`) is no byline.
-      if (!ATTRIBUTION_START.test(text[markerStart - 1] ?? '') && !/[\s(（/／《》]/.test(text[markerStart - 1] ?? '')) continue;
+      // The marker starts a line or follows a bracket, a separator or another marker (`文、图：`);
+      // 文 inside a word (`中文：`) is no byline.
+      if (!ATTRIBUTION_START.test(text[markerStart - 1] ?? '') && !/[\s(（/／《》]/.test(text[markerStart - 1] ?? '') && !(text[markerStart - 1] === '、' && CREDIT_MARKERS.endingAt(text, markerStart - 1))) continue;
       let p = colon + 1;
       while (text[p] === ' ' || text[p] === '\u3000') p++;
       if (startsAt.has(p) || covered[p]) continue;
@@ -995,23 +997,46 @@ function creditNames(text: string, startsAt: Map<number, FormMatch>, covered: Ui
  */
 const OUTLET_CODE_BEFORE = /(?:^|[\n【〔（(])[A-Z][A-Z0-9]{1,11}[ \t]$/;
 
+/** The report word of a photographer's credit. */
+const PHOTO_WORD = '摄';
+
+/** Where the spaces before `at` start (`at` itself when there are none). */
+function spacesBefore(text: string, at: number): number {
+  let k = at;
+  while (k > 0 && (text[k - 1] === ' ' || text[k - 1] === '\u3000')) k--;
+  return k;
+}
+
+/**
+ * A photographer's credit without 记者: the name opens a bracket, a line or a spaced part of a
+ * credit (`（张三摄）`, `（新华社发 张三 摄）`), and 摄 closes it.
+ */
+function isPhotoCredit(text: string, nameStart: number, at: number, word: string): boolean {
+  if (word !== PHOTO_WORD) return false;
+  const opener = text[nameStart - 1];
+  const closer = text[at + word.length];
+  return (opener === undefined || '(（【[ \u3000\n'.includes(opener)) && (closer === undefined || ')）】]\n'.includes(closer));
+}
+
 function reporterNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, places: WordPlaces): void {
   for (const [index, word] of REPORT_WORDS.entries()) {
     for (const at of places[index]) {
       // A shorter report word inside a longer one (`报导` in `综合报导`) was read with the longer one.
       if (REPORT_WORDS.some((other) => other.length > word.length && other.endsWith(word) && text.startsWith(other, at - other.length + word.length))) continue;
-      let p = at;
-      while (p > 0 && at - p < 12 && HAN.test(text[p - 1]) && !text.startsWith('记者', p - 2)) p--;
+      // A photographer's credit may set its name apart: `（张三 摄）`.
+      const nameEnd = word === PHOTO_WORD ? spacesBefore(text, at) : at;
+      let p = nameEnd;
+      while (p > 0 && nameEnd - p < 12 && HAN.test(text[p - 1]) && !text.startsWith('记者', p - 2)) p--;
       const opener = text[p - 1] ?? '';
       const afterReporter = text.startsWith('记者', p - 2);
       // An outlet's Latin code opens a bracketed byline too: `【KTSF 万若全报导】`.
       const afterOutletCode = (opener === ' ' || opener === '\t') && OUTLET_CODE_BEFORE.test(text.slice(Math.max(0, p - 14), p));
-      if (!afterReporter && !afterOutletCode && !/[/／]/.test(opener)) continue;
-      if (p >= at) continue;
-      const tokens = segmentWindow(text.slice(p, at));
+      if (!afterReporter && !afterOutletCode && !/[/／]/.test(opener) && !isPhotoCredit(text, p, at, word)) continue;
+      if (p >= nameEnd) continue;
+      const tokens = segmentWindow(text.slice(p, nameEnd));
       if (!tokens || tokens.length === 0) continue;
       // The name is the first word (or a surname and a given name); the rest must be places.
-      let length = nameLengthAtStart(text.slice(p, at)) ?? 0;
+      let length = nameLengthAtStart(text.slice(p, nameEnd)) ?? 0;
       if (length === 0) continue;
       let consumed = 0;
       let rest = true;
@@ -1019,7 +1044,7 @@ function reporterNames(text: string, covered: Uint8Array, push: (candidate: Intr
         if (consumed >= length) rest &&= token.tag === 'ns';
         consumed += token.word.length;
       }
-      if (!rest) length = at - p;
+      if (!rest) length = nameEnd - p;
       const name = boundedNameAt(text, p, p + length, covered, true);
       if (!name) continue;
       const descriptorStart = afterReporter ? descriptorStartBefore(text, p - 2) : p;
@@ -1117,6 +1142,30 @@ function firstRoleEnd(text: string, from: number, to: number): number {
 }
 
 /** The other names of a list after a role's first name: `部长王毅、王文涛和刘昆出席`; every item must read as a name. */
+const BYLINE_ROLE_SET = new Set(['记者', '特约记者', '通讯员', '实习记者', '见习记者', '摄影记者']);
+const REPORT_WORD_LIST = new WordList(REPORT_WORDS);
+
+/**
+ * The other reporters of a byline, after the first: set apart by spaces (`本报记者 张三 李四`) or
+ * run together up to the report word (`记者张三李四报道`). Each is a surname and a given name
+ * ended by a space, the line's end, punctuation or the report word.
+ */
+function bylineCompanions(text: string, from: number, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, descriptorStart: number, descriptorEnd: number): void {
+  let p = from;
+  for (let count = 0; count < 4; count++) {
+    while (p < text.length && p - from < 8 && (text[p] === ' ' || text[p] === '\u3000')) p++;
+    if (!isKind(text, p, SURNAME) && !COMPOUND.startingAt(text, p)) return;
+    let end = p;
+    while (end < text.length && end - p < 4 && isHanCode(text.charCodeAt(end)) && !REPORT_WORD_LIST.startingAt(text, end)) end++;
+    const ends = end >= text.length || !isHanCode(text.charCodeAt(end)) || REPORT_WORD_LIST.startingAt(text, end) !== undefined;
+    if (!ends) return;
+    const name = boundedNameAt(text, p, end, covered);
+    if (!name || name.length !== end - p) return;
+    push({ start: descriptorStart, end, nameStart: p, nameEnd: end, name, descriptor: true, descriptorStart, descriptorEnd, latinStart: 0, latinEnd: 0 });
+    p = end;
+  }
+}
+
 function listAfter(text: string, from: number, startsAt: Map<number, FormMatch>, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, descriptorStart: number, descriptorEnd: number): void {
   let p = from;
   const items: Array<{ start: number; name?: string; known?: FormMatch }> = [];
