@@ -518,12 +518,28 @@ function glossedAsNoPerson(text: string, end: number): boolean {
   return gloss !== null && /^[A-Za-z][A-Za-z .'’-]*$/.test(gloss[1]) && !isPersonLatin(gloss[1]);
 }
 
+const JAPANESE_SURNAMES = new WordList(wordTable('compoundSurnames'));
+const JAPANESE_GIVEN_NAME_ENDINGS = new Set(wordTable('japaneseGivenNameEndings'));
+
+/**
+ * Whether `name[k]`, a character no Chinese name holds, ends a Japanese given name after a
+ * Japanese surname (渡边哲也, 山田达也): there 也 is part of the name, not "also".
+ */
+function japaneseGivenNameEnd(name: string, k: number): boolean {
+  return k === name.length - 1 && JAPANESE_GIVEN_NAME_ENDINGS.has(name[k]) && (JAPANESE_SURNAMES.startingAt(name, 0)?.length ?? 0) >= 2 && k - (JAPANESE_SURNAMES.startingAt(name, 0)?.length ?? 0) >= 1;
+}
+
+function surnameWordBeforeGivenName(name: string, firstWord: string): boolean {
+  const given = name.slice(firstWord.length);
+  return COMPOUND.startingAt(name, 0) === firstWord && given.length >= 2 && !isCommonWord(given);
+}
+
 function isHanName(name: string): boolean {
   if (!/^[\u3400-\u9fff]+$/.test(name)) return false;
   // 曾 is a surname but far more often "once" before a verb (学者曾猜测).
   if (name[0] === '曾' && '经任是在多猜表说与和对被把向于参提到去来有获担'.includes(name[1])) return false;
   if (NOT_NAMES.has(name)) return false;
-  for (let k = 1; k < name.length; k++) if (NOT_IN_NAMES.has(name[k])) return false;
+  for (let k = 1; k < name.length; k++) if (NOT_IN_NAMES.has(name[k]) && !japaneseGivenNameEnd(name, k)) return false;
   // A place's or an organisation's last character (美军, 中方) ends a given name too (袁家军): the
   // dictionary's reading of the three characters as one person's name decides.
   if (PLACE_ENDINGS.has(name[name.length - 1]) && !(name.length === 3 && segmentWindow(name)?.length === 1 && segmentWindow(name)?.[0].tag === 'nr')) return false;
@@ -533,7 +549,9 @@ function isHanName(name: string): boolean {
   if (isCommonWord(name)) return false;
   const tokens = segmentWindow(name);
   const first = tokens?.[0];
-  if (first && first.word.length >= 2 && first.word.length < name.length && !NAME_TAG.test(first.tag)) return false;
+  // The segmenter often reads a two-character surname as a word or a place (渡边/n, 山田/ns): then
+  // what follows must be a given name of two characters or more that is no word (not 老, 书圣).
+  if (first && first.word.length >= 2 && first.word.length < name.length && !NAME_TAG.test(first.tag) && !surnameWordBeforeGivenName(name, first.word)) return false;
   // A surname, then a function word rather than a given name (`童甚至`, `佐藤特别`).
   const surnameToken = first?.word.length === 1 || (first !== undefined && COMPOUND.startingAt(name, 0) === first.word);
   return !(tokens?.length === 2 && surnameToken && FUNCTION_TAG.test(tokens[1].tag));
