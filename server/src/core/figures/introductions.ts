@@ -529,11 +529,6 @@ function japaneseGivenNameEnd(name: string, k: number): boolean {
   return k === name.length - 1 && JAPANESE_GIVEN_NAME_ENDINGS.has(name[k]) && (JAPANESE_SURNAMES.startingAt(name, 0)?.length ?? 0) >= 2 && k - (JAPANESE_SURNAMES.startingAt(name, 0)?.length ?? 0) >= 1;
 }
 
-function surnameWordBeforeGivenName(name: string, firstWord: string): boolean {
-  const given = name.slice(firstWord.length);
-  return COMPOUND.startingAt(name, 0) === firstWord && given.length >= 2 && !isCommonWord(given);
-}
-
 function isHanName(name: string): boolean {
   if (!/^[\u3400-\u9fff]+$/.test(name)) return false;
   // 曾 is a surname but far more often "once" before a verb (学者曾猜测).
@@ -549,9 +544,7 @@ function isHanName(name: string): boolean {
   if (isCommonWord(name)) return false;
   const tokens = segmentWindow(name);
   const first = tokens?.[0];
-  // The segmenter often reads a two-character surname as a word or a place (渡边/n, 山田/ns): then
-  // what follows must be a given name of two characters or more that is no word (not 老, 书圣).
-  if (first && first.word.length >= 2 && first.word.length < name.length && !NAME_TAG.test(first.tag) && !surnameWordBeforeGivenName(name, first.word)) return false;
+  if (first && first.word.length >= 2 && first.word.length < name.length && !NAME_TAG.test(first.tag)) return false;
   // A surname, then a function word rather than a given name (`童甚至`, `佐藤特别`).
   const surnameToken = first?.word.length === 1 || (first !== undefined && COMPOUND.startingAt(name, 0) === first.word);
   return !(tokens?.length === 2 && surnameToken && FUNCTION_TAG.test(tokens[1].tag));
