@@ -48,6 +48,8 @@ async function step(session, shot, body) {
 }
 
 const T = { timeout: 180_000 };
+/** How long the lens test waits for the lenses before it opens the article's editor anew. */
+const REOPEN_AFTER_MS = 10_000;
 
 describe('Summit Lens in VS Code on examples/corpus', () => {
   const ARTICLE = '003_631281b403010862.txt';
@@ -110,9 +112,20 @@ describe('Summit Lens in VS Code on examples/corpus', () => {
     assert.equal(titles.length, 3, JSON.stringify(titles));
     const expected = [...titles, 'Compare coverage'].sort();
     let shown = [];
+    const started = Date.now();
+    let reopened = false;
     await step(s, 'lenses', () =>
       until(async () => {
         shown = await codeLenses(s.page);
+        // code-server 4.99 at times draws none of the lenses it received while the editor was opening
+        // (a protocol trace shows the server's answer with every lens) and never asks again for that
+        // editor; an editor opened anew asks and draws them, as closing and reopening the tab does.
+        if (shown.length === 0 && !reopened && Date.now() - started > REOPEN_AFTER_MS) {
+          reopened = true;
+          await s.page.mouse.move(1, 1);
+          await s.page.keyboard.press('Control+W');
+          await quickOpen(s.page, ARTICLE);
+        }
         return JSON.stringify(shown.map((lens) => lens.text).sort()) === JSON.stringify(expected) ? shown : undefined;
       }, { page: s.page, timeout: 60_000, message: () => `the lenses of ${ARTICLE} are not ${JSON.stringify(expected)} (shown: ${JSON.stringify(shown)})` }),
     );
