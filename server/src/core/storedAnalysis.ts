@@ -20,39 +20,44 @@ function loadRange(stored: unknown): Range {
 
 // Entries are written field by field rather than spread: the index holds hundreds of thousands of
 // them, and literals of one shape are made (and kept) cheaper than copies of arbitrary objects.
+// One function per kind of entry serves both ways; `range` turns each range into the other form
+// (storeRange takes a Range, loadRange a stored one).
+type ConvertRange<R> = (range: never) => R;
 
-function storeOutline(entry: OutlineEntry): unknown {
-  return { name: entry.name, detail: entry.detail, kind: entry.kind, range: storeRange(entry.range), selectionRange: storeRange(entry.selectionRange), children: entry.children.map(storeOutline) };
+type Ranged<T> = Omit<T, 'range'> & { range: unknown };
+
+interface RangedOutline<R> extends Omit<OutlineEntry, 'range' | 'selectionRange' | 'children'> {
+  range: R;
+  selectionRange: R;
+  children: Array<RangedOutline<R>>;
 }
 
-function loadOutline(stored: OutlineEntry): OutlineEntry {
-  return { name: stored.name, detail: stored.detail, kind: stored.kind, range: loadRange(stored.range), selectionRange: loadRange(stored.selectionRange), children: list(stored.children).map(loadOutline) };
+function outline<R>(entry: RangedOutline<unknown>, range: ConvertRange<R>): RangedOutline<R> {
+  return { name: entry.name, detail: entry.detail, kind: entry.kind, range: range(entry.range as never), selectionRange: range(entry.selectionRange as never), children: list(entry.children).map((child) => outline(child, range)) };
+}
+
+const problem = <R>(entry: Ranged<RangedProblem>, range: ConvertRange<R>) => ({ message: entry.message, severity: entry.severity, range: range(entry.range as never) });
+const figure = <R>(entry: Ranged<FigureMentionEntry>, range: ConvertRange<R>) => ({ figureId: entry.figureId, text: entry.text, range: range(entry.range as never) });
+const meeting = <R>(entry: Ranged<MeetingMentionEntry>, range: ConvertRange<R>) => ({ meetingId: entry.meetingId, text: entry.text, range: range(entry.range as never), cue: entry.cue });
+
+function introduction<R>(entry: Omit<IntroductionEntry, 'range' | 'nameRange'> & { range: unknown; nameRange: unknown }, range: ConvertRange<R>) {
+  const made = { figureId: entry.figureId, range: range(entry.range as never), nameRange: range(entry.nameRange as never), text: entry.text };
+  return entry.descriptor === undefined ? made : { ...made, descriptor: entry.descriptor };
+}
+
+function dateCue<R>(entry: Ranged<DateCueEntry>, range: ConvertRange<R>) {
+  const made = { text: entry.text, date: entry.date, range: range(entry.range as never) };
+  return entry.meetingId === undefined ? made : { ...made, meetingId: entry.meetingId };
 }
 
 /** An analysis apart from its file's URI: the same content may be several files. */
 type AnalysisContent = Omit<ArticleAnalysis, 'uri'>;
 
-type Ranged<T> = Omit<T, 'range'> & { range: unknown };
-
-const problem = <R>(entry: Ranged<RangedProblem>, range: (value: never) => R) => ({ message: entry.message, severity: entry.severity, range: range(entry.range as never) });
-const figure = <R>(entry: Ranged<FigureMentionEntry>, range: (value: never) => R) => ({ figureId: entry.figureId, text: entry.text, range: range(entry.range as never) });
-const meeting = <R>(entry: Ranged<MeetingMentionEntry>, range: (value: never) => R) => ({ meetingId: entry.meetingId, text: entry.text, range: range(entry.range as never), cue: entry.cue });
-
-function introduction<R>(entry: Omit<IntroductionEntry, 'range' | 'nameRange'> & { range: unknown; nameRange: unknown }, range: (value: never) => R) {
-  const made = { figureId: entry.figureId, range: range(entry.range as never), nameRange: range(entry.nameRange as never), text: entry.text };
-  return entry.descriptor === undefined ? made : { ...made, descriptor: entry.descriptor };
-}
-
-function dateCue<R>(entry: Ranged<DateCueEntry>, range: (value: never) => R) {
-  const made = { text: entry.text, date: entry.date, range: range(entry.range as never) };
-  return entry.meetingId === undefined ? made : { ...made, meetingId: entry.meetingId };
-}
-
 /** The analysis in its stored form (JSON-ready), every range as four numbers. */
 export function storeAnalysis(analysis: AnalysisContent): unknown {
   return {
     ...analysis,
-    outline: analysis.outline.map(storeOutline),
+    outline: analysis.outline.map((entry) => outline(entry, storeRange)),
     folds: analysis.folds.map(storeRange),
     problems: analysis.problems.map((entry) => problem(entry, storeRange)),
     figures: analysis.figures.map((entry) => figure(entry, storeRange)),
@@ -68,7 +73,7 @@ export function loadAnalysis(value: unknown): AnalysisContent {
   if (!stored || typeof stored !== 'object' || !Array.isArray(stored.learnedFigures)) throw new Error('not a stored analysis');
   return {
     ...stored,
-    outline: list(stored.outline).map(loadOutline),
+    outline: list(stored.outline).map((entry) => outline(entry, loadRange)),
     folds: list(stored.folds).map(loadRange),
     problems: list(stored.problems).map((entry) => problem(entry, loadRange)),
     figures: list(stored.figures).map((entry) => figure(entry, loadRange)),

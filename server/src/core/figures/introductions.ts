@@ -523,10 +523,13 @@ const JAPANESE_GIVEN_NAME_ENDINGS = new Set(wordTable('japaneseGivenNameEndings'
 
 /**
  * Whether `name[k]`, a character no Chinese name holds, ends a Japanese given name after a
- * Japanese surname (渡边哲也, 山田达也): there 也 is part of the name, not "also".
+ * Japanese surname (佐藤拓也): there 也 is part of the name, not "also".
  */
 function japaneseGivenNameEnd(name: string, k: number): boolean {
-  return k === name.length - 1 && JAPANESE_GIVEN_NAME_ENDINGS.has(name[k]) && (JAPANESE_SURNAMES.startingAt(name, 0)?.length ?? 0) >= 2 && k - (JAPANESE_SURNAMES.startingAt(name, 0)?.length ?? 0) >= 1;
+  if (k !== name.length - 1 || !JAPANESE_GIVEN_NAME_ENDINGS.has(name[k])) return false;
+  const surname = JAPANESE_SURNAMES.startingAt(name, 0);
+  // A given name holds more than the ending: 佐藤拓也, not 山田也.
+  return surname !== undefined && k > surname.length;
 }
 
 function isHanName(name: string): boolean {

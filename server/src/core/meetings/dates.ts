@@ -4,6 +4,8 @@
  * the article's date. One precompiled regex scans the whole text.
  */
 
+import { firstAtOrAfter } from '../text/sortedSearch';
+
 /** A day number: days since 1970-01-01 (UTC), so arithmetic needs no time zones. */
 export type Day = number;
 
@@ -110,18 +112,6 @@ function scanRunAround(text: string, anchor: number, found: DateMatch[]): number
   DATE_RE.lastIndex = 0;
   for (let match = DATE_RE.exec(run); match; match = DATE_RE.exec(run)) found.push({ match, offset });
   return runEnd;
-}
-
-/** The index of the first of the ascending offsets at or after `offset`. */
-function firstAtOrAfter(offsets: readonly number[], offset: number): number {
-  let low = 0;
-  let high = offsets.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (offsets[middle] < offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 /** How many characters `a` and `b` share at their start, found by halving (each comparison is native). */

@@ -1,4 +1,5 @@
 import { PairFilter } from '../text/pairFilter';
+import { firstStartingAtOrAfter } from '../text/sortedSearch';
 
 /**
  * Text geometry the meeting linker shares: spans, clauses and sentences, and searches over
@@ -31,15 +32,8 @@ export const MAX_TERM_LENGTH = 40;
 
 /** The items of a list sorted by `start` whose start lies in [from, to), found by binary search. */
 export function spansWithin<T extends { start: number }>(sorted: readonly T[], from: number, to: number): T[] {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid].start < from) low = mid + 1;
-    else high = mid;
-  }
   const found: T[] = [];
-  for (let i = low; i < sorted.length && sorted[i].start < to; i++) found.push(sorted[i]);
+  for (let i = firstStartingAtOrAfter(sorted, from); i < sorted.length && sorted[i].start < to; i++) found.push(sorted[i]);
   return found;
 }
 

@@ -5,6 +5,7 @@
  * again: in a 100,000-character article that is a line or two instead of the whole text.
  */
 import { LONGER, PairHashes, SINGLE, pairHash } from './wordList';
+import { firstStartingAtOrAfter } from './sortedSearch';
 
 /** A match of a line-local scan: `[start, end)` on one line. */
 export interface LineMatch {
@@ -62,7 +63,7 @@ export class LineScans {
     const newLineEnd = oldBreak < 0 ? text.length : oldBreak + delta;
     for (const [name, { owner, used, matches, scan }] of this.kept) {
       if (!used) continue;
-      let i = firstStartingAt(matches, lineStart);
+      let i = firstStartingAtOrAfter(matches, lineStart);
       const updated = matches.slice(0, i);
       for (const match of scan(text, lineStart, newLineEnd)) updated.push(match);
       while (i < matches.length && matches[i].start < oldLineEnd) i++;
@@ -77,18 +78,6 @@ export class LineScans {
     this.kept.clear();
     return next;
   }
-}
-
-/** The index of the first match starting at or after `offset` (matches are in text order). */
-function firstStartingAt(matches: readonly LineMatch[], offset: number): number {
-  let low = 0;
-  let high = matches.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (matches[middle].start < offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 /**
