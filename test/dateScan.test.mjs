@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { core } from './support/core.mjs';
+import { seededIntegers } from './support/random.mjs';
 
 const noDirection = () => undefined;
 const datesIn = (text) => core.findDates(text, '2023-11-17', noDirection).map(({ start, end, from, to }) => [text.slice(start, end), from, to]);
@@ -36,8 +37,7 @@ test('an edit inside a date joins or splits it as a fresh scan does', () => {
 
 test('a random chain of edits finds what a fresh scan finds at every step', () => {
   const alphabet = '年月日号周期前天1270-/.。会晤 三上下去今';
-  let seed = 7;
-  const random = (n) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+  const random = seededIntegers(7);
   let text = base.repeat(3);
   for (let step = 0; step < 400; step++) {
     const at = random(text.length + 1);

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { core, devFiles, sampleDir } from './support/core.mjs';
+import { seededIntegers } from './support/random.mjs';
 
 const { Parser } = createRequire(import.meta.url)('htmlparser2');
 const WANTED = ['class', 'id', 'role', 'aria-hidden', 'hidden', 'content'];
@@ -84,11 +85,7 @@ test('the walk reports what htmlparser2’s Parser reports, on the dev corpus (s
 
 test('the walk reports what htmlparser2’s Parser reports, on deep nesting with stray and misnested end tags', () => {
   // Deep enough that the walk counts its open elements by name, then shallow again, several times over.
-  let seed = 7;
-  const next = (n) => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed % n;
-  };
+  const next = seededIntegers(7);
   const names = ['div', 'span', 'b', 'i', 'font', 'p', 'li', 'section', 'em'];
   for (let round = 0; round < 5; round++) {
     let html = '';
@@ -104,11 +101,7 @@ test('the walk reports what htmlparser2’s Parser reports, on deep nesting with
 test('the walk reports what htmlparser2’s Parser reports, on generated fragments of tags, quotes, comments and raw-text elements', () => {
   // The walk's tokenizer skips ahead with native searches; the Parser's steps one character at a time.
   const pieces = ['<', '>', '</', '/>', '"', "'", '=', ' ', 'div', 'p', 'script', 'style', 'title', 'textarea', 'class', 'id', '<!--', '-->', '--', '<![CDATA[', ']]>', '<!', '<?', '?>', '拜登', 'x', '&amp;', '&', '\n', 'svg', '<br', 'a', 'href', 'content', '</script', '</style>', 'SCRIPT', '<p class="a b"', "<a href='x'>", 'xmp'];
-  let seed = 3;
-  const next = (n) => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed % n;
-  };
+  const next = seededIntegers(3);
   for (let round = 0; round < 20000; round++) {
     let html = '';
     const count = next(25);

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { core } from './support/core.mjs';
+import { seededIntegers } from './support/random.mjs';
 
 const { parseDocument, isMap, isScalar } = createRequire(import.meta.url)('yaml');
 
@@ -47,11 +48,7 @@ const LINES = [
 ];
 
 test('flat front matter reads as the YAML parser reads it', () => {
-  let seed = 11;
-  const next = (n) => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed % n;
-  };
+  const next = seededIntegers(11);
   const documents = LINES.map((line) => [line]);
   for (let i = 0; i < 300; i++) {
     const keys = new Set();

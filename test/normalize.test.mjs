@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { core } from './support/core.mjs';
+import { seededIntegers } from './support/random.mjs';
 
 const utf16 = new TextDecoder('utf-16le');
 
@@ -39,11 +40,7 @@ test('every unit of the Basic Multilingual Plane normalises and lower-cases as t
 
 test('surrogates, final sigma and dotted I make the matching text as the slow way does', () => {
   const pieces = ['拜登', '習近平', 'ＡＢＣ', 'Biden', '😀', '𠮷', '𐐀', '𐐨', '\ud800', '\udc00', 'Σ', 'ΑΣ', 'İ', 'I', '\uffff', '·', '‧', ' ', '\n', 'ς', '𞤀'];
-  let seed = 5;
-  const next = (n) => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed % n;
-  };
+  const next = seededIntegers(5);
   for (let round = 0; round < 3000; round++) {
     let text = '';
     const count = next(12);

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { core, devFiles, sampleDir, seed } from './support/core.mjs';
+import { seededFractions } from './support/random.mjs';
 
 /** Everything a parse yields that a user can see, with the source map's pieces and the line starts. */
 const view = ({ article, problems }) =>
@@ -186,8 +187,7 @@ test('markup edits deep in an HTML body are walked again from a checkpoint, and 
 test('a chain of random edits, each re-read from the previous one, always equals a full parse (samples, a long page, and the dev set when present)', () => {
   const files = [...readdirSync(sampleDir).map((name) => ({ name, text: readFileSync(path.join(sampleDir, name), 'utf8') })), { name: 'long page', text: longPage() }, ...(devFiles() ?? [])];
   const pieces = ['<', '>', '/', '"', '=', 'a', '\n', '&', '</p>', '<p>', '<div class="nav">', '</div>', ' ', '<br>', '<!--', '-->', '拜登', '<h2>', '</h2>'];
-  let seed = 1;
-  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const random = seededFractions(1);
   let rewalked = 0;
   for (const file of files) {
     let text = file.text;
@@ -214,8 +214,7 @@ test('the editor’s path (re-read parses, line scans kept across edits) gives t
   const files = [...readdirSync(sampleDir).map((name) => ({ name, text: readFileSync(path.join(sampleDir, name), 'utf8') })), { name: 'long page', text: longPage() }, ...(devFiles() ?? [])];
   const pieces = ['的', '拜登', '习近平', '会晤', '发言人', '\n', '<br>', '</p>', '<p>', ' ', 'a', '&', '（', '）', '<h2>', '</h2>'];
   const knowledge = new core.Knowledge({});
-  let seed = 7;
-  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const random = seededFractions(7);
   for (const file of files) {
     const uri = `file:///${encodeURIComponent(file.name)}`;
     const service = new core.SummitLensService();
@@ -343,8 +342,7 @@ test('name learning and meeting linking after each of a chain of random edits eq
   assert.ok(fresh.meetings.length >= 2 && fresh.meetings.every((mention) => mention.cue), 'meetings are linked with their cues');
   const pieces = ['（', '）', '(', ')', 'Ryan Hass', '，', ',', '；', '：', ':', '、', '等', '\n', '·', '记者', '报导', '发言人', '王', '说', '会晤', '巴厘岛', '11月', '【', '】', '署名', ' ', '的'];
   for (let chain = 0; chain < 6; chain++) {
-    let seed = 101 + chain;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const random = seededFractions(101 + chain);
     const service = new core.SummitLensService();
     let text = INTRODUCING;
     service.update(uri, text);
