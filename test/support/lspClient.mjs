@@ -58,6 +58,7 @@ export async function startServer({ folders, cacheDir, filesExclude, settings = 
     connection,
     initialize,
     diagnostics,
+    pid: child.pid,
     logs,
     uriOf,
     /** Opens a document in the editor sense: from now on its text comes from the client. */

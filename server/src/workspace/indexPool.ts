@@ -29,6 +29,9 @@ export interface AnalysisOutcome {
   analysis?: ArticleAnalysis;
 }
 
+/** An outcome as a worker sends it, a few to a message: the analysis in its stored form, as JSON. */
+export type WorkerOutcome = AnalysisOutcome & { analysisJson?: string };
+
 export type WorkerMessage = { type: 'knowledge'; source: KnowledgeSource } | { type: 'analyze'; job: AnalysisJob };
 
 interface PoolWorker {
@@ -150,14 +153,15 @@ export class IndexPool {
     const segmenter = this.segmenter?.lease();
     const entry: PoolWorker = { worker: new Worker(script, { workerData: { segmenter } satisfies IndexWorkerData }), busy: 0, segmenter };
     entry.worker.unref();
-    entry.worker.on('message', (message: AnalysisOutcome & { analysisJson?: string }) => {
-      const waiter = this.waiting.get(message.id);
-      if (!waiter) return;
-      const { analysisJson, ...outcome } = message;
-      if (analysisJson !== undefined) outcome.analysis = { ...loadAnalysis(JSON.parse(analysisJson)), uri: waiter.job.uri };
-      this.waiting.delete(message.id);
-      entry.busy--;
-      waiter.resolve(outcome);
+    entry.worker.on('message', (outcomes: WorkerOutcome[]) => {
+      for (const { analysisJson, ...outcome } of outcomes) {
+        const waiter = this.waiting.get(outcome.id);
+        if (!waiter) continue;
+        if (analysisJson !== undefined) outcome.analysis = { ...loadAnalysis(JSON.parse(analysisJson)), uri: waiter.job.uri };
+        this.waiting.delete(outcome.id);
+        entry.busy--;
+        waiter.resolve(outcome);
+      }
     });
     entry.worker.on('error', (error) => this.log(`Summit Lens index worker failed: ${error.message}`));
     entry.worker.on('exit', () => {

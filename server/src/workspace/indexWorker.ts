@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { useWindowTagger } from '../core/figures/segmenter';
 import { createSummitLens, storeAnalysis, type SummitLens } from '../core/index';
-import { analyzeJob, type IndexWorkerData, type WorkerMessage } from './indexPool';
+import { analyzeJob, type IndexWorkerData, type WorkerMessage, type WorkerOutcome } from './indexPool';
 import { slotTagger } from './sharedSegmenter';
 
 let lens: SummitLens | undefined;
@@ -37,6 +37,17 @@ function lowerThreadPriority(): void {
   }
 }
 
+/**
+ * Outcomes go back a few at a time. Each message wakes the main thread, and on a virtual machine
+ * waking an idle thread cost this thread ≈ 65 µs per message (≈ 0.2 s over 3,000 files) against
+ * ≈ 12 µs for the message itself. A few at a time, the main thread still reads the next files
+ * while this thread works through the jobs it already has.
+ */
+const OUTCOMES_PER_MESSAGE = 8;
+
+let unsent: WorkerOutcome[] = [];
+let sendScheduled = false;
+
 parentPort?.on('message', (message: WorkerMessage) => {
   if (message.type === 'knowledge') {
     lens = createSummitLens({ knowledge: message.source });
@@ -46,5 +57,18 @@ parentPort?.on('message', (message: WorkerMessage) => {
   // An analysis is thousands of small objects; as one JSON string (in its stored form) it crosses
   // the thread boundary several times faster than as a structured clone.
   const outcome = analyzeJob(message.job, lens);
-  parentPort!.postMessage(outcome.analysis ? { ...outcome, analysis: undefined, analysisJson: JSON.stringify(storeAnalysis(outcome.analysis)) } : outcome);
+  unsent.push(outcome.analysis ? { ...outcome, analysis: undefined, analysisJson: JSON.stringify(storeAnalysis(outcome.analysis)) } : outcome);
+  if (unsent.length >= OUTCOMES_PER_MESSAGE) sendOutcomes();
+  else if (!sendScheduled) {
+    // The last outcomes of a run of jobs go once the jobs queued here are done.
+    sendScheduled = true;
+    setImmediate(sendOutcomes);
+  }
 });
+
+function sendOutcomes(): void {
+  sendScheduled = false;
+  if (unsent.length === 0) return;
+  parentPort!.postMessage(unsent);
+  unsent = [];
+}
