@@ -28,6 +28,7 @@ export { parseSettings, DEFAULT_SETTINGS } from './shared/protocol';
 export { documentUri, pathOfUri } from './lsp/convert';
 export { buildReader, sentenceAround, readerUri, articleOfReader } from './core/language/reader';
 export { readingRoomChildren, meetingPage, personPage, joinChineseLines } from './core/language/readingRoom';
-export { segmentWindow, isCommonWord, nameLengthAtStart, tagHere, useWindowTagger } from './core/figures/segmenter';
+export { segmentWindow, isCommonWord, nameLengthAtStart, tagHere, useWindowTagger, makeSegmenterImage, useSegmenterImage, segmenterOrigin } from './core/figures/segmenter';
+export { startSegmenterImage, takeSegmenterImage, receiveSegmenterImage } from './workspace/segmenterImage';
 export { FormIndex, gatherForms } from './core/figures/formIndex';
 export { SharedSegmenter, slotTagger } from './workspace/sharedSegmenter';

@@ -10,6 +10,7 @@ import { createSummitLens, roleAt, type OutlineEntry, type SummitLens } from '..
 import { VERSION } from '../shared/version';
 import { CorpusFiles } from '../workspace/corpusFiles';
 import { Indexer } from '../workspace/indexer';
+import { startSegmenterImage } from '../workspace/segmenterImage';
 import { readWorkspaceKnowledge } from '../workspace/knowledgeFiles';
 import { compareCommand } from './compare';
 import { problemMessage, setLocale } from '../core/language/messages';
@@ -89,6 +90,8 @@ export async function main(commandLine: string[], output: CliOutput = PROCESS_OU
     return 2;
   }
 
+  // jieba's dictionary is built in its own thread while the files are listed and the knowledge is read.
+  startSegmenterImage();
   // Folders are read as the editor reads workspace folders; files named one by one are articles.
   const files = new CorpusFiles();
   const folders = targets.filter((target) => statSync(target).isDirectory());

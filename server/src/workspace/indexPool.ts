@@ -11,6 +11,7 @@ import { useWindowTagger } from '../core/figures/segmenter';
 import { failedAnalysis, loadAnalysis, type ArticleAnalysis, type KnowledgeSource, type SummitLens } from '../core/index';
 import { decodeBytes } from '../io/readArticleFile';
 import { readsAsArticle } from './corpusFiles';
+import { takeSegmenterImage, type SegmenterImageHandle } from './segmenterImage';
 import { SharedSegmenter, type SegmenterSlot } from './sharedSegmenter';
 
 export interface AnalysisJob {
@@ -44,6 +45,8 @@ interface PoolWorker {
 /** What a worker starts with. */
 export interface IndexWorkerData {
   segmenter?: SegmenterSlot;
+  /** Where its own jieba's dictionary comes from, if it is the first thread to segment. */
+  segmenterImage?: SegmenterImageHandle;
 }
 
 /**
@@ -151,7 +154,11 @@ export class IndexPool {
 
   private startWorker(script: string): void {
     const segmenter = this.segmenter?.lease();
-    const entry: PoolWorker = { worker: new Worker(script, { workerData: { segmenter } satisfies IndexWorkerData }), busy: 0, segmenter };
+    // A worker that holds its own jieba takes the dictionary built at the server's start.
+    const segmenterImage = segmenter ? undefined : takeSegmenterImage();
+    const workerData: IndexWorkerData = { segmenter, segmenterImage };
+    const worker = new Worker(script, { workerData, transferList: segmenterImage ? [segmenterImage.port] : [] });
+    const entry: PoolWorker = { worker, busy: 0, segmenter };
     entry.worker.unref();
     entry.worker.on('message', (outcomes: WorkerOutcome[]) => {
       for (const { analysisJson, ...outcome } of outcomes) {

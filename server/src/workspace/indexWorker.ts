@@ -7,9 +7,10 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import * as path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { useWindowTagger } from '../core/figures/segmenter';
+import { useSegmenterImage, useWindowTagger } from '../core/figures/segmenter';
 import { createSummitLens, storeAnalysis, type SummitLens } from '../core/index';
 import { analyzeJob, type IndexWorkerData, type WorkerMessage, type WorkerOutcome } from './indexPool';
+import { receiveSegmenterImage } from './segmenterImage';
 import { slotTagger } from './sharedSegmenter';
 
 let lens: SummitLens | undefined;
@@ -19,9 +20,11 @@ const BACKGROUND_PRIORITY = 10;
 
 lowerThreadPriority();
 
-// The pool's threads share one jieba: this thread asks it rather than loading its own.
-const { segmenter } = (workerData ?? {}) as IndexWorkerData;
+// The pool's threads share one jieba: this thread asks it rather than loading its own. A lone
+// worker loads its own, from the image of the dictionary built at the server's start if it has it.
+const { segmenter, segmenterImage } = (workerData ?? {}) as IndexWorkerData;
 if (segmenter) useWindowTagger(slotTagger(segmenter));
+if (segmenterImage) useSegmenterImage(() => receiveSegmenterImage(segmenterImage));
 
 /**
  * Indexing is background work: at a lower scheduling priority this thread yields its core at

@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { tagHere, type Token, type WindowTagger } from '../core/figures/segmenter';
+import { takeSegmenterImage, type SegmenterImageHandle } from './segmenterImage';
 
 /** The main thread and up to seven workers (the pool starts at most four). */
 const SLOT_COUNT = 8;
@@ -40,6 +41,12 @@ export const ANSWER_TOO_LONG = -2;
 
 /** How long an asking thread waits before it gives up on the segmenter thread and loads jieba itself. */
 const ANSWER_TIMEOUT_MS = 20_000;
+
+/** What the segmenter thread starts with. */
+export interface SegmenterThreadData {
+  buffer: SharedArrayBuffer;
+  image?: SegmenterImageHandle;
+}
 
 export interface SegmenterSlot {
   buffer: SharedArrayBuffer;
@@ -181,7 +188,10 @@ export class SharedSegmenter {
 
   private start(): void {
     if (this.thread) return;
-    this.thread = new Worker(this.script, { workerData: { buffer: this.buffer } });
+    // It is the thread that segments, so it takes the dictionary built at the server's start.
+    const image = takeSegmenterImage();
+    const workerData: SegmenterThreadData = { buffer: this.buffer, image };
+    this.thread = new Worker(this.script, { workerData, transferList: image ? [image.port] : [] });
     // It never ends by itself; it must not keep the process alive.
     this.thread.unref();
     this.thread.on('error', () => undefined);

@@ -1,0 +1,77 @@
+// jieba's dictionary built once, in a thread started with the server, and copied as an image into
+// the thread that segments first: that thread must answer exactly as one that builds its own, and
+// an image that does not hold must leave the thread to build its own. Each case runs in a fresh
+// thread, because a thread loads jieba once.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Worker } from 'node:worker_threads';
+import * as path from 'node:path';
+import { root } from './support/core.mjs';
+
+const coreScript = path.join(root, 'dist/core.js');
+/** One window of each class name recognition asks about (names, bylines, lists, common words, Latin). */
+const WINDOWS = ['杨晓波、合规', '张三报导', '董建瑾、北京', '马克龙表示', '萧条', '简略地', '活动上将习近平', '国防部长埃斯珀、', 'Biden拜登', '亨利·列斐伏尔堪称', ''];
+
+/** Runs `body` (the text of a function of `core` and `windows`) in a fresh thread and returns what it returns. */
+function inFreshThread(body) {
+  const source = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    const core = require(workerData.coreScript);
+    const run = ${body};
+    parentPort.postMessage(run(core, workerData.windows));`;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(source, { eval: true, workerData: { coreScript, windows: WINDOWS } });
+    worker.once('message', (message) => {
+      resolve(message);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
+}
+
+const ownBuild = () =>
+  inFreshThread(`(core, windows) => ({ answers: windows.map((window) => core.tagHere(window)), origin: core.segmenterOrigin() })`);
+
+test('a thread that takes the image made at start segments every class of window as a thread that builds its own dictionary', async () => {
+  const [own, fromImage] = await Promise.all([
+    ownBuild(),
+    // startSegmenterImage makes the image in a thread of its own; this thread's jieba takes it at its first window.
+    inFreshThread(`(core, windows) => { core.startSegmenterImage(); return { answers: windows.map((window) => core.tagHere(window)), origin: core.segmenterOrigin() }; }`),
+  ]);
+  assert.equal(own.origin, 'own');
+  assert.equal(fromImage.origin, 'image');
+  assert.deepEqual(fromImage.answers, own.answers);
+  assert.deepEqual(
+    own.answers[6].map((token) => `${token.word}/${token.tag}`),
+    ['活动/vn', '上将/n', '习近平/nrfg'],
+  );
+});
+
+test('an image is handed to one thread only: once taken, the next thread that asks builds its own', async () => {
+  const taken = await inFreshThread(`(core) => {
+    core.startSegmenterImage();
+    const first = core.takeSegmenterImage();
+    const second = core.takeSegmenterImage();
+    const image = core.receiveSegmenterImage(first);
+    return { first: first !== undefined, second: second === undefined, pages: image.pageNumbers.length, bytes: image.pages.byteLength, size: image.memoryBytes };
+  }`);
+  assert.deepEqual({ first: taken.first, second: taken.second }, { first: true, second: true });
+  // Only pages that are not all zeros travel, 64 KiB each, and they fit in the memory they came from.
+  assert.equal(taken.bytes, taken.pages * 65536);
+  assert.ok(taken.pages * 65536 <= taken.size);
+});
+
+test('an image whose probe is answered differently after the copy is dropped, and the thread builds its own dictionary', async () => {
+  const [own, tampered] = await Promise.all([
+    ownBuild(),
+    inFreshThread(`(core, windows) => {
+      core.startSegmenterImage();
+      const image = core.receiveSegmenterImage(core.takeSegmenterImage());
+      image.probe.answer = '不是这样分的';
+      core.useSegmenterImage(() => image);
+      return { answers: windows.map((window) => core.tagHere(window)), origin: core.segmenterOrigin() };
+    }`),
+  ]);
+  assert.equal(tampered.origin, 'own');
+  assert.deepEqual(tampered.answers, own.answers);
+});
