@@ -672,10 +672,10 @@ function dottedNames(text: string, covered: Uint8Array, push: (candidate: Introd
     if (s === i || covered[s]) continue;
     // A longer run of such characters is a word, not the start of a name.
     if (s > 0 && isKind(text, s - 1, TRANSLITERATED) && !endsWithRole(text, s)) continue;
-    const first = wholeFirstPart(text, s, i);
-    if (covered[first]) continue;
-    let name = dottedNameAt(text, first, first < s ? i : undefined);
-    s = first;
+    // Where the name ends does not depend on where its first part starts: the segmenter may only
+    // move that start back (wholeFirstPart). So the end is read first, and the segmenter is asked
+    // about the first part only for a name that ends where a name can end.
+    let name = dottedNameAt(text, s);
     if (!name || !name.includes('·')) continue;
     // The last part may have run into a following word made of the same characters (麦卡锡可能),
     // or stopped short of characters the table lacks (列斐|伏尔).
@@ -683,16 +683,23 @@ function dottedNames(text: string, covered: Uint8Array, push: (candidate: Introd
     if (whole) name = whole;
     else while (!endsName(text, s + name.length, false) && name.length - name.lastIndexOf('·') > 2) name = name.slice(0, -1);
     const end = s + name.length;
-    let free = true;
-    for (let k = s; k < end && free; k++) free = !covered[k];
-    // A quoted dotted name is a ship or a title (“柯蒂斯·威尔伯”号), not a person; nor is one glossed
-    // with something other than a person's name (吉姆·克劳法 (Jim Crow laws)).
-    if (!free || !endsName(text, end, false) || (/[“"「『]/.test(text[s - 1] ?? '') && /[”"」』]/.test(text[end] ?? '')) || glossedAsNoPerson(text, end)) continue;
+    // A dotted name glossed with something other than a person's name is none (吉姆·克劳法 (Jim Crow laws)).
+    if (!endsName(text, end, false) || glossedAsNoPerson(text, end) || !isFree(covered, s, end)) continue;
+    s = wholeFirstPart(text, s, i);
+    // A quoted dotted name is a ship or a title (“柯蒂斯·威尔伯”号), not a person.
+    if (!isFree(covered, s, end) || (/[“"「『]/.test(text[s - 1] ?? '') && /[”"」』]/.test(text[end] ?? ''))) continue;
+    name = text.slice(s, end);
     const role = endsWithRole(text, s);
     const descriptorStart = role ? descriptorStartBefore(text, s) : s;
     push({ start: descriptorStart, end, nameStart: s, nameEnd: end, name, descriptor: role, descriptorStart, descriptorEnd: s, latinStart: 0, latinEnd: 0 });
     i = end;
   }
+}
+
+/** Whether no character of `[from, to)` is covered. */
+function isFree(covered: Uint8Array, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (covered[k]) return false;
+  return true;
 }
 
 /** A name before an honorific: `史迪威将军`, `郭文贵先生`, right after a clause boundary or a conjunction. */
