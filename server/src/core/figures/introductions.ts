@@ -359,6 +359,11 @@ function segmentedNameAt(text: string, p: number): string | undefined {
   let end = p;
   while (end < text.length && end - p < 10 && isHanCode(text.charCodeAt(end))) end++;
   if (end - p < 2) return undefined;
+  // The segmenter only says how long the name is: it is asked only when a name of some length it
+  // may say could pass the checks below that read the text alone.
+  let possible = false;
+  for (let length = 2; length <= 4 && p + length <= end && !possible; length++) possible = maySegmentAsName(text.slice(p, p + length));
+  if (!possible) return undefined;
   const length = nameLengthAtStart(text.slice(p, end));
   if (length === undefined || length < 2 || length > 4) return undefined;
   const name = text.slice(p, p + length);
@@ -367,6 +372,12 @@ function segmentedNameAt(text: string, p: number): string | undefined {
   // A surname the list lacks (侍建宇), when the segmenter reads a person's name there.
   const first = segmentWindow(text.slice(p, end))?.[0];
   return length === 3 && first?.tag === 'nr' && !PLACE_ENDINGS.has(name[2]) && isHanName(name) ? name : undefined;
+}
+
+/** Whether `name`, as long as the segmenter read it, may pass `segmentedNameAt`'s checks that read the text alone. */
+function maySegmentAsName(name: string): boolean {
+  const surnamed = COMPOUND.startingAt(name, 0) !== undefined ? name.length >= 3 : SURNAMES.has(name[0]) && name.length <= 3;
+  return ((surnamed || (name.length === 3 && !PLACE_ENDINGS.has(name[2]))) && looksLikeHanName(name)) || isTransliteration(name);
 }
 
 /** The name that ends at `e`, right before a Latin gloss. */
@@ -532,17 +543,22 @@ function japaneseGivenNameEnd(name: string, k: number): boolean {
   return surname !== undefined && k > surname.length;
 }
 
-function isHanName(name: string): boolean {
+/** The checks of `isHanName` that read the text alone: false when no segmenter's reading can make `name` one. */
+function looksLikeHanName(name: string): boolean {
   if (!/^[\u3400-\u9fff]+$/.test(name)) return false;
   // 曾 is a surname but far more often "once" before a verb (学者曾猜测).
   if (name[0] === '曾' && '经任是在多猜表说与和对被把向于参提到去来有获担'.includes(name[1])) return false;
   if (NOT_NAMES.has(name)) return false;
   for (let k = 1; k < name.length; k++) if (NOT_IN_NAMES.has(name[k]) && !japaneseGivenNameEnd(name, k)) return false;
+  // `于周二`, `时今天` are a preposition and a time, not a surname and a given name.
+  return TIME_WORDS.startingAt(name, 1) === undefined;
+}
+
+function isHanName(name: string): boolean {
+  if (!looksLikeHanName(name)) return false;
   // A place's or an organisation's last character (美军, 中方) ends a given name too (袁家军): the
   // dictionary's reading of the three characters as one person's name decides.
   if (PLACE_ENDINGS.has(name[name.length - 1]) && !(name.length === 3 && segmentWindow(name)?.length === 1 && segmentWindow(name)?.[0].tag === 'nr')) return false;
-  // `于周二`, `时今天` are a preposition and a time, not a surname and a given name.
-  if (TIME_WORDS.startingAt(name, 1) !== undefined) return false;
   // A word the dictionary knows as something else (`萧条`, `简略地`) is no name, nor begins one.
   if (isCommonWord(name)) return false;
   const tokens = segmentWindow(name);
