@@ -792,9 +792,10 @@ function bylines(text: string, rolePlaces: WordPlaces): RegExpExecArray[] {
 function speakingNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, places: WordPlaces, verbs: readonly string[] = STRONG_SPEECH): void {
   for (const [index, verb] of verbs.entries()) {
     for (const v of places[index]) {
-      if (v < 2 || covered[v - 1]) continue;
+      // A word that ends in the verb (白宫演说) is checked first: whatever name stands before it, it is not spoken.
+      if (v < 2 || covered[v - 1] || SPEECH_WORDS.has(text.slice(v - 1, v + verb.length))) continue;
       const name = nameEndingAt(text, v, covered, true) ?? nameAfterOrganisation(text, v, covered);
-      if (!name || SPEECH_WORDS.has(text.slice(v - 1, v + verb.length))) continue;
+      if (!name) continue;
       const start = v - name.length;
       push({ start, end: v, nameStart: start, nameEnd: v, name, descriptorStart: start, descriptorEnd: start, latinStart: 0, latinEnd: 0 });
     }
