@@ -1219,6 +1219,8 @@ function listAfter(text: string, from: number, startsAt: Map<number, FormMatch>,
     }
     let end = q;
     while (end < text.length && end - q < 4 && HAN.test(text[end]) && text[end] !== '、' && !(end > q + 1 && (text[end] === '和' || text[end] === '及'))) end++;
+    // An item must open with a name's first character (boundedNameAt): the segmenter is not asked otherwise.
+    if (!isKind(text, q, SURNAME | TRANSLITERATED) && !COMPOUND.startingAt(text, q)) break;
     // The last item ends where the segmenter says, before the list's verb (`刘昆出席会议`).
     const lastLength = text[end] === '、' || text[end] === '和' || text[end] === '及' || !HAN.test(text[end] ?? '') ? end - q : nameLengthAtStart(text.slice(q, q + 8));
     if (!lastLength) break;
