@@ -693,6 +693,9 @@ function dottedNames(text: string, covered: Uint8Array, push: (candidate: Introd
     // about the first part only for a name that ends where a name can end.
     let name = dottedNameAt(text, s);
     if (!name || !name.includes('·')) continue;
+    // Below, the last part is cut back to where a name can end, or the segmenter runs it on by at
+    // most MAX_PART_EXTENSION characters: when a name can end at none of those places, it is not asked.
+    if (!mayEndBetween(text, s + name.lastIndexOf('·') + 2, s + name.length + MAX_PART_EXTENSION)) continue;
     // The last part may have run into a following word made of the same characters (麦卡锡可能),
     // or stopped short of characters the table lacks (列斐|伏尔).
     const whole = wholeDottedName(text, s, name);
@@ -710,6 +713,12 @@ function dottedNames(text: string, covered: Uint8Array, push: (candidate: Introd
     push({ start: descriptorStart, end, nameStart: s, nameEnd: end, name, descriptor: role, descriptorStart, descriptorEnd: s, latinStart: 0, latinEnd: 0 });
     i = end;
   }
+}
+
+/** Whether a name may end (`endsName`, outside a byline) at one of the offsets from `from` to `to`, both included. */
+function mayEndBetween(text: string, from: number, to: number): boolean {
+  for (let q = from; q <= to; q++) if (endsName(text, q, false)) return true;
+  return false;
 }
 
 /** Whether no character of `[from, to)` is covered. */
