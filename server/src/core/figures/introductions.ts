@@ -913,20 +913,14 @@ function listedNames(text: string, startsAt: Map<number, FormMatch>, covered: Ui
     const first = items[0];
     if (first && first.end - first.start > 3 && !startsAt.has(first.start)) first.start = first.end - 3;
     const names: Array<{ start: number; end: number; name: string }> = [];
-    let ok = true;
     for (const { start, end } of items) {
       const known = startsAt.get(start);
-      if (known && known.end === end) continue;
-      const name = text.slice(start, end);
-      let free = true;
-      for (let k = start; k < end && free; k++) free = !covered[k];
-      if (!free || !SURNAMES.has(name[0]) || name.length > 3 || !isHanName(name)) {
-        ok = false;
-        break;
-      }
-      names.push({ start, end, name });
+      if (!(known && known.end === end)) names.push({ start, end, name: text.slice(start, end) });
     }
-    if (!ok) continue;
+    // One item that is no name turns the whole list away: every item is read from the text first,
+    // and the segmenter is asked about none of them when one fails there.
+    if (!names.every(({ start, end, name }) => isFree(covered, start, end) && SURNAMES.has(name[0]) && name.length <= 3 && looksLikeHanName(name))) continue;
+    if (!names.every(({ name }) => isHanName(name))) continue;
     for (const { start, end, name } of names) push({ start, end, nameStart: start, nameEnd: end, name, descriptorStart: start, descriptorEnd: start, latinStart: 0, latinEnd: 0 });
   }
 }
