@@ -194,11 +194,10 @@ function roleNames(text: string, startsAt: Map<number, FormMatch>, covered: Uint
       let e = p + 1;
       while (e < text.length && e - p <= 6 && isKind(text, e, TRANSLITERATED)) e++;
       const name = text.slice(p + 1, e);
-      if (/[，,。、；;）)]/.test(text[e] ?? '') && e - p - 1 >= 3 && isTransliteration(name) && !isCommonWord(name)) {
-        let free = true;
-        for (let k = p + 1; k < e && free; k++) free = !covered[k];
+      // Whether the name is free is read before the segmenter is asked whether it is a common word.
+      if (/[，,。、；;）)]/.test(text[e] ?? '') && e - p - 1 >= 3 && isTransliteration(name) && isFree(covered, p + 1, e) && !isCommonWord(name)) {
         const descriptorStart = descriptorStartBefore(text, role.start);
-        if (free) push({ start: descriptorStart, end: e, nameStart: p + 1, nameEnd: e, name, descriptor: true, descriptorStart, descriptorEnd: p, latinStart: 0, latinEnd: 0 });
+        push({ start: descriptorStart, end: e, nameStart: p + 1, nameEnd: e, name, descriptor: true, descriptorStart, descriptorEnd: p, latinStart: 0, latinEnd: 0 });
       }
       continue;
     }
@@ -324,6 +323,8 @@ function nameAfter(text: string, p: number, covered: Uint8Array, byline: boolean
   // A dotted transliteration: 艾德丽安·沃森, whole (亨利·列斐伏尔, not 亨利·列斐).
   const dotted = dottedNameAt(text, p);
   if (dotted) {
+    // The segmenter may only run the name on: when its dotted characters are not free, it is not asked.
+    if (!free(dotted.length)) return undefined;
     const whole = wholeDottedName(text, p, dotted);
     return whole && free(whole.length) ? whole : undefined;
   }
@@ -345,7 +346,9 @@ function nameAfter(text: string, p: number, covered: Uint8Array, byline: boolean
     const name = text.slice(p, p + length);
     if (free(length) && isTransliteration(name) && endsName(text, p + length, byline)) return name;
   }
-  // Whatever word follows: the segmenter says where the name ends (`受访时指出`, `综合报导`).
+  // Whatever word follows: the segmenter says where the name ends (`受访时指出`, `综合报导`). Such
+  // a name has two characters at least, so it is not asked when the first two are not free.
+  if (!free(2)) return undefined;
   const segmented = segmentedNameAt(text, p);
   return segmented && free(segmented.length) ? segmented : undefined;
 }
