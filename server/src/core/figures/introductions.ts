@@ -1076,7 +1076,8 @@ function reporterNames(text: string, covered: Uint8Array, push: (candidate: Intr
       // An outlet's Latin code opens a bracketed byline too: `【KTSF 万若全报导】`.
       const afterOutletCode = (opener === ' ' || opener === '\t') && OUTLET_CODE_BEFORE.test(text.slice(Math.max(0, p - 14), p));
       if (!afterReporter && !afterOutletCode && !/[/／]/.test(opener) && !isPhotoCredit(text, p, at, word)) continue;
-      if (p >= nameEnd) continue;
+      // The name has two characters at least (boundedNameAt): when they are not free, the segmenter is not asked.
+      if (nameEnd - p < 2 || !isFree(covered, p, p + 2)) continue;
       const tokens = segmentWindow(text.slice(p, nameEnd));
       if (!tokens || tokens.length === 0) continue;
       // The name is the first word (or a surname and a given name); the rest must be places.
