@@ -480,10 +480,13 @@ function wholeDottedName(text: string, start: number, name: string): string | un
   // Name-like to the window's end with more Han text after it: where the part ends is not known.
   const unbounded = k === tokens.length && windowEnd < text.length && isHanCode(text.charCodeAt(windowEnd));
   if (partEnd <= end || partEnd - end > MAX_PART_EXTENSION || unbounded) return splitAtEnd ? name : undefined;
-  for (let c = end; c < partEnd; c++) {
-    if (isKind(text, c, NOT_IN_NAME) || PLACE_ENDINGS.has(text[c]) || NOT_IN_NAME_EXTENSIONS.has(text[c])) return splitAtEnd ? name : undefined;
-  }
+  for (let c = end; c < partEnd; c++) if (!extendsPart(text, c)) return splitAtEnd ? name : undefined;
   return text.slice(start, partEnd);
+}
+
+/** Whether `text[at]` may run a dotted name's last part on: a Han character that may stand in a name and ends no word after one. */
+function extendsPart(text: string, at: number): boolean {
+  return isHanCode(text.charCodeAt(at)) && !isKind(text, at, NOT_IN_NAME) && !PLACE_ENDINGS.has(text[at]) && !NOT_IN_NAME_EXTENSIONS.has(text[at]);
 }
 
 /** Whether one of `tokens`, read from `from` on, ends exactly at `offset`. */
@@ -696,9 +699,9 @@ function dottedNames(text: string, covered: Uint8Array, push: (candidate: Introd
     // about the first part only for a name that ends where a name can end.
     let name = dottedNameAt(text, s);
     if (!name || !name.includes('·')) continue;
-    // Below, the last part is cut back to where a name can end, or the segmenter runs it on by at
-    // most MAX_PART_EXTENSION characters: when a name can end at none of those places, it is not asked.
-    if (!mayEndBetween(text, s + name.lastIndexOf('·') + 2, s + name.length + MAX_PART_EXTENSION)) continue;
+    // Below, the last part is cut back to where a name can end, or the segmenter runs it on: when
+    // the name can end at none of those places, it is not asked.
+    if (!dottedNameMayEnd(text, s + name.lastIndexOf('·') + 1, s + name.length)) continue;
     // The last part may have run into a following word made of the same characters (麦卡锡可能),
     // or stopped short of characters the table lacks (列斐|伏尔).
     const whole = wholeDottedName(text, s, name);
@@ -718,9 +721,14 @@ function dottedNames(text: string, covered: Uint8Array, push: (candidate: Introd
   }
 }
 
-/** Whether a name may end (`endsName`, outside a byline) at one of the offsets from `from` to `to`, both included. */
-function mayEndBetween(text: string, from: number, to: number): boolean {
-  for (let q = from; q <= to; q++) if (endsName(text, q, false)) return true;
+/**
+ * Whether a dotted name whose last part runs from `lastPart` to `end` may end where a name can
+ * end (`endsName`): within that part, which keeps one character at least, or after at most
+ * MAX_PART_EXTENSION characters that may run it on (`extendsPart`), as wholeDottedName reads it.
+ */
+function dottedNameMayEnd(text: string, lastPart: number, end: number): boolean {
+  for (let q = lastPart + 1; q <= end; q++) if (endsName(text, q, false)) return true;
+  for (let q = end; q < end + MAX_PART_EXTENSION && extendsPart(text, q); q++) if (endsName(text, q + 1, false)) return true;
   return false;
 }
 
