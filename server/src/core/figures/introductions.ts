@@ -194,11 +194,10 @@ function roleNames(text: string, startsAt: Map<number, FormMatch>, covered: Uint
       let e = p + 1;
       while (e < text.length && e - p <= 6 && isKind(text, e, TRANSLITERATED)) e++;
       const name = text.slice(p + 1, e);
-      if (/[，,。、；;）)]/.test(text[e] ?? '') && e - p - 1 >= 3 && isTransliteration(name) && !isCommonWord(name)) {
-        let free = true;
-        for (let k = p + 1; k < e && free; k++) free = !covered[k];
+      // Whether the name is free is read before the segmenter is asked whether it is a common word.
+      if (/[，,。、；;）)]/.test(text[e] ?? '') && e - p - 1 >= 3 && isTransliteration(name) && isFree(covered, p + 1, e) && !isCommonWord(name)) {
         const descriptorStart = descriptorStartBefore(text, role.start);
-        if (free) push({ start: descriptorStart, end: e, nameStart: p + 1, nameEnd: e, name, descriptor: true, descriptorStart, descriptorEnd: p, latinStart: 0, latinEnd: 0 });
+        push({ start: descriptorStart, end: e, nameStart: p + 1, nameEnd: e, name, descriptor: true, descriptorStart, descriptorEnd: p, latinStart: 0, latinEnd: 0 });
       }
       continue;
     }
@@ -324,6 +323,8 @@ function nameAfter(text: string, p: number, covered: Uint8Array, byline: boolean
   // A dotted transliteration: 艾德丽安·沃森, whole (亨利·列斐伏尔, not 亨利·列斐).
   const dotted = dottedNameAt(text, p);
   if (dotted) {
+    // The segmenter may only run the name on: when its dotted characters are not free, it is not asked.
+    if (!free(dotted.length)) return undefined;
     const whole = wholeDottedName(text, p, dotted);
     return whole && free(whole.length) ? whole : undefined;
   }
@@ -345,7 +346,9 @@ function nameAfter(text: string, p: number, covered: Uint8Array, byline: boolean
     const name = text.slice(p, p + length);
     if (free(length) && isTransliteration(name) && endsName(text, p + length, byline)) return name;
   }
-  // Whatever word follows: the segmenter says where the name ends (`受访时指出`, `综合报导`).
+  // Whatever word follows: the segmenter says where the name ends (`受访时指出`, `综合报导`). Such
+  // a name has two characters at least, so it is not asked when the first two are not free.
+  if (!free(2)) return undefined;
   const segmented = segmentedNameAt(text, p);
   return segmented && free(segmented.length) ? segmented : undefined;
 }
@@ -359,6 +362,11 @@ function segmentedNameAt(text: string, p: number): string | undefined {
   let end = p;
   while (end < text.length && end - p < 10 && isHanCode(text.charCodeAt(end))) end++;
   if (end - p < 2) return undefined;
+  // The segmenter only says how long the name is: it is asked only when a name of some length it
+  // may say could pass the checks below that read the text alone.
+  let possible = false;
+  for (let length = 2; length <= 4 && p + length <= end && !possible; length++) possible = maySegmentAsName(text.slice(p, p + length));
+  if (!possible) return undefined;
   const length = nameLengthAtStart(text.slice(p, end));
   if (length === undefined || length < 2 || length > 4) return undefined;
   const name = text.slice(p, p + length);
@@ -367,6 +375,12 @@ function segmentedNameAt(text: string, p: number): string | undefined {
   // A surname the list lacks (侍建宇), when the segmenter reads a person's name there.
   const first = segmentWindow(text.slice(p, end))?.[0];
   return length === 3 && first?.tag === 'nr' && !PLACE_ENDINGS.has(name[2]) && isHanName(name) ? name : undefined;
+}
+
+/** Whether `name`, as long as the segmenter read it, may pass `segmentedNameAt`'s checks that read the text alone. */
+function maySegmentAsName(name: string): boolean {
+  const surnamed = COMPOUND.startingAt(name, 0) !== undefined ? name.length >= 3 : SURNAMES.has(name[0]) && name.length <= 3;
+  return ((surnamed || (name.length === 3 && !PLACE_ENDINGS.has(name[2]))) && looksLikeHanName(name)) || isTransliteration(name);
 }
 
 /** The name that ends at `e`, right before a Latin gloss. */
@@ -466,10 +480,13 @@ function wholeDottedName(text: string, start: number, name: string): string | un
   // Name-like to the window's end with more Han text after it: where the part ends is not known.
   const unbounded = k === tokens.length && windowEnd < text.length && isHanCode(text.charCodeAt(windowEnd));
   if (partEnd <= end || partEnd - end > MAX_PART_EXTENSION || unbounded) return splitAtEnd ? name : undefined;
-  for (let c = end; c < partEnd; c++) {
-    if (isKind(text, c, NOT_IN_NAME) || PLACE_ENDINGS.has(text[c]) || NOT_IN_NAME_EXTENSIONS.has(text[c])) return splitAtEnd ? name : undefined;
-  }
+  for (let c = end; c < partEnd; c++) if (!extendsPart(text, c)) return splitAtEnd ? name : undefined;
   return text.slice(start, partEnd);
+}
+
+/** Whether `text[at]` may run a dotted name's last part on: a Han character that may stand in a name and ends no word after one. */
+function extendsPart(text: string, at: number): boolean {
+  return isHanCode(text.charCodeAt(at)) && !isKind(text, at, NOT_IN_NAME) && !PLACE_ENDINGS.has(text[at]) && !NOT_IN_NAME_EXTENSIONS.has(text[at]);
 }
 
 /** Whether one of `tokens`, read from `from` on, ends exactly at `offset`. */
@@ -532,17 +549,22 @@ function japaneseGivenNameEnd(name: string, k: number): boolean {
   return surname !== undefined && k > surname.length;
 }
 
-function isHanName(name: string): boolean {
+/** The checks of `isHanName` that read the text alone: false when no segmenter's reading can make `name` one. */
+function looksLikeHanName(name: string): boolean {
   if (!/^[\u3400-\u9fff]+$/.test(name)) return false;
   // 曾 is a surname but far more often "once" before a verb (学者曾猜测).
   if (name[0] === '曾' && '经任是在多猜表说与和对被把向于参提到去来有获担'.includes(name[1])) return false;
   if (NOT_NAMES.has(name)) return false;
   for (let k = 1; k < name.length; k++) if (NOT_IN_NAMES.has(name[k]) && !japaneseGivenNameEnd(name, k)) return false;
+  // `于周二`, `时今天` are a preposition and a time, not a surname and a given name.
+  return TIME_WORDS.startingAt(name, 1) === undefined;
+}
+
+function isHanName(name: string): boolean {
+  if (!looksLikeHanName(name)) return false;
   // A place's or an organisation's last character (美军, 中方) ends a given name too (袁家军): the
   // dictionary's reading of the three characters as one person's name decides.
   if (PLACE_ENDINGS.has(name[name.length - 1]) && !(name.length === 3 && segmentWindow(name)?.length === 1 && segmentWindow(name)?.[0].tag === 'nr')) return false;
-  // `于周二`, `时今天` are a preposition and a time, not a surname and a given name.
-  if (TIME_WORDS.startingAt(name, 1) !== undefined) return false;
   // A word the dictionary knows as something else (`萧条`, `简略地`) is no name, nor begins one.
   if (isCommonWord(name)) return false;
   const tokens = segmentWindow(name);
@@ -672,27 +694,48 @@ function dottedNames(text: string, covered: Uint8Array, push: (candidate: Introd
     if (s === i || covered[s]) continue;
     // A longer run of such characters is a word, not the start of a name.
     if (s > 0 && isKind(text, s - 1, TRANSLITERATED) && !endsWithRole(text, s)) continue;
-    const first = wholeFirstPart(text, s, i);
-    if (covered[first]) continue;
-    let name = dottedNameAt(text, first, first < s ? i : undefined);
-    s = first;
+    // Where the name ends does not depend on where its first part starts: the segmenter may only
+    // move that start back (wholeFirstPart). So the end is read first, and the segmenter is asked
+    // about the first part only for a name that ends where a name can end.
+    let name = dottedNameAt(text, s);
     if (!name || !name.includes('·')) continue;
+    // Below, the last part is cut back to where a name can end, or the segmenter runs it on: when
+    // the name can end at none of those places, it is not asked.
+    if (!dottedNameMayEnd(text, s + name.lastIndexOf('·') + 1, s + name.length)) continue;
     // The last part may have run into a following word made of the same characters (麦卡锡可能),
     // or stopped short of characters the table lacks (列斐|伏尔).
     const whole = wholeDottedName(text, s, name);
     if (whole) name = whole;
     else while (!endsName(text, s + name.length, false) && name.length - name.lastIndexOf('·') > 2) name = name.slice(0, -1);
     const end = s + name.length;
-    let free = true;
-    for (let k = s; k < end && free; k++) free = !covered[k];
-    // A quoted dotted name is a ship or a title (“柯蒂斯·威尔伯”号), not a person; nor is one glossed
-    // with something other than a person's name (吉姆·克劳法 (Jim Crow laws)).
-    if (!free || !endsName(text, end, false) || (/[“"「『]/.test(text[s - 1] ?? '') && /[”"」』]/.test(text[end] ?? '')) || glossedAsNoPerson(text, end)) continue;
+    // A dotted name glossed with something other than a person's name is none (吉姆·克劳法 (Jim Crow laws)).
+    if (!endsName(text, end, false) || glossedAsNoPerson(text, end) || !isFree(covered, s, end)) continue;
+    s = wholeFirstPart(text, s, i);
+    // A quoted dotted name is a ship or a title (“柯蒂斯·威尔伯”号), not a person.
+    if (!isFree(covered, s, end) || (/[“"「『]/.test(text[s - 1] ?? '') && /[”"」』]/.test(text[end] ?? ''))) continue;
+    name = text.slice(s, end);
     const role = endsWithRole(text, s);
     const descriptorStart = role ? descriptorStartBefore(text, s) : s;
     push({ start: descriptorStart, end, nameStart: s, nameEnd: end, name, descriptor: role, descriptorStart, descriptorEnd: s, latinStart: 0, latinEnd: 0 });
     i = end;
   }
+}
+
+/**
+ * Whether a dotted name whose last part runs from `lastPart` to `end` may end where a name can
+ * end (`endsName`): within that part, which keeps one character at least, or after at most
+ * MAX_PART_EXTENSION characters that may run it on (`extendsPart`), as wholeDottedName reads it.
+ */
+function dottedNameMayEnd(text: string, lastPart: number, end: number): boolean {
+  for (let q = lastPart + 1; q <= end; q++) if (endsName(text, q, false)) return true;
+  for (let q = end; q < end + MAX_PART_EXTENSION && extendsPart(text, q); q++) if (endsName(text, q + 1, false)) return true;
+  return false;
+}
+
+/** Whether no character of `[from, to)` is covered. */
+function isFree(covered: Uint8Array, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (covered[k]) return false;
+  return true;
 }
 
 /** A name before an honorific: `史迪威将军`, `郭文贵先生`, right after a clause boundary or a conjunction. */
@@ -769,9 +812,10 @@ function bylines(text: string, rolePlaces: WordPlaces): RegExpExecArray[] {
 function speakingNames(text: string, covered: Uint8Array, push: (candidate: IntroductionCandidate) => void, places: WordPlaces, verbs: readonly string[] = STRONG_SPEECH): void {
   for (const [index, verb] of verbs.entries()) {
     for (const v of places[index]) {
-      if (v < 2 || covered[v - 1]) continue;
+      // A word that ends in the verb (白宫演说) is checked first: whatever name stands before it, it is not spoken.
+      if (v < 2 || covered[v - 1] || SPEECH_WORDS.has(text.slice(v - 1, v + verb.length))) continue;
       const name = nameEndingAt(text, v, covered, true) ?? nameAfterOrganisation(text, v, covered);
-      if (!name || SPEECH_WORDS.has(text.slice(v - 1, v + verb.length))) continue;
+      if (!name) continue;
       const start = v - name.length;
       push({ start, end: v, nameStart: start, nameEnd: v, name, descriptorStart: start, descriptorEnd: start, latinStart: 0, latinEnd: 0 });
     }
@@ -880,20 +924,14 @@ function listedNames(text: string, startsAt: Map<number, FormMatch>, covered: Ui
     const first = items[0];
     if (first && first.end - first.start > 3 && !startsAt.has(first.start)) first.start = first.end - 3;
     const names: Array<{ start: number; end: number; name: string }> = [];
-    let ok = true;
     for (const { start, end } of items) {
       const known = startsAt.get(start);
-      if (known && known.end === end) continue;
-      const name = text.slice(start, end);
-      let free = true;
-      for (let k = start; k < end && free; k++) free = !covered[k];
-      if (!free || !SURNAMES.has(name[0]) || name.length > 3 || !isHanName(name)) {
-        ok = false;
-        break;
-      }
-      names.push({ start, end, name });
+      if (!(known && known.end === end)) names.push({ start, end, name: text.slice(start, end) });
     }
-    if (!ok) continue;
+    // One item that is no name turns the whole list away: every item is read from the text first,
+    // and the segmenter is asked about none of them when one fails there.
+    if (!names.every(({ start, end, name }) => isFree(covered, start, end) && SURNAMES.has(name[0]) && name.length <= 3 && looksLikeHanName(name))) continue;
+    if (!names.every(({ name }) => isHanName(name))) continue;
     for (const { start, end, name } of names) push({ start, end, nameStart: start, nameEnd: end, name, descriptorStart: start, descriptorEnd: start, latinStart: 0, latinEnd: 0 });
   }
 }
@@ -1046,7 +1084,8 @@ function reporterNames(text: string, covered: Uint8Array, push: (candidate: Intr
       // An outlet's Latin code opens a bracketed byline too: `【KTSF 万若全报导】`.
       const afterOutletCode = (opener === ' ' || opener === '\t') && OUTLET_CODE_BEFORE.test(text.slice(Math.max(0, p - 14), p));
       if (!afterReporter && !afterOutletCode && !/[/／]/.test(opener) && !isPhotoCredit(text, p, at, word)) continue;
-      if (p >= nameEnd) continue;
+      // The name has two characters at least (boundedNameAt): when they are not free, the segmenter is not asked.
+      if (nameEnd - p < 2 || !isFree(covered, p, p + 2)) continue;
       const tokens = segmentWindow(text.slice(p, nameEnd));
       if (!tokens || tokens.length === 0) continue;
       // The name is the first word (or a surname and a given name); the rest must be places.
@@ -1195,6 +1234,8 @@ function listAfter(text: string, from: number, startsAt: Map<number, FormMatch>,
     }
     let end = q;
     while (end < text.length && end - q < 4 && HAN.test(text[end]) && text[end] !== '、' && !(end > q + 1 && (text[end] === '和' || text[end] === '及'))) end++;
+    // An item must open with a name's first character (boundedNameAt): the segmenter is not asked otherwise.
+    if (!isKind(text, q, SURNAME | TRANSLITERATED) && !COMPOUND.startingAt(text, q)) break;
     // The last item ends where the segmenter says, before the list's verb (`刘昆出席会议`).
     const lastLength = text[end] === '、' || text[end] === '和' || text[end] === '及' || !HAN.test(text[end] ?? '') ? end - q : nameLengthAtStart(text.slice(q, q + 8));
     if (!lastLength) break;
