@@ -2,8 +2,8 @@
  * The Summit Lens language server: wiring only. The facade answers, the workspace layer chooses,
  * reads and indexes files (as the CLI does), and each feature file registers its own handlers.
  */
-// First, so that jieba's dictionary is built while the rest loads (see segmenterImageAtStart.ts).
-import './workspace/segmenterImageAtStart';
+// First, so that jieba's dictionary is built while the rest loads (see serverStart.ts).
+import './workspace/serverStart';
 import * as path from 'node:path';
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeParams, type ServerCapabilities } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';

@@ -10,7 +10,7 @@ import { createSummitLens, roleAt, type OutlineEntry, type SummitLens } from '..
 import { VERSION } from '../shared/version';
 import { CorpusFiles } from '../workspace/corpusFiles';
 import { Indexer } from '../workspace/indexer';
-import { startSegmenterImage } from '../workspace/segmenterImage';
+import { startIndexingProcess } from '../workspace/processStart';
 import { readWorkspaceKnowledge } from '../workspace/knowledgeFiles';
 import { compareCommand } from './compare';
 import { problemMessage, setLocale } from '../core/language/messages';
@@ -91,7 +91,7 @@ export async function main(commandLine: string[], output: CliOutput = PROCESS_OU
   }
 
   // jieba's dictionary is built in its own thread while the files are listed and the knowledge is read.
-  startSegmenterImage();
+  startIndexingProcess();
   // Folders are read as the editor reads workspace folders; files named one by one are articles.
   const files = new CorpusFiles();
   const folders = targets.filter((target) => statSync(target).isDirectory());

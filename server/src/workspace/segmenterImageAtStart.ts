@@ -1,8 +1,0 @@
-/**
- * Imported first by the server, for its effect alone: jieba's dictionary starts being built before
- * the rest of the server's code is loaded (≈ 0.15 s), so the build overlaps the load instead of
- * following it. package.json's `sideEffects` names this file, so the bundler keeps the import.
- */
-import { startSegmenterImage } from './segmenterImage';
-
-startSegmenterImage();
