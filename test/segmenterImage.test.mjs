@@ -75,3 +75,15 @@ test('an image whose probe is answered differently after the copy is dropped, an
   assert.equal(tampered.origin, 'own');
   assert.deepEqual(tampered.answers, own.answers);
 });
+
+test('a cancelled image (a warm start, which segments little) is handed to no thread, and the thread that segments builds its own', async () => {
+  const cancelled = await inFreshThread(`(core, windows) => {
+    core.startSegmenterImage();
+    core.cancelSegmenterImage();
+    return { handle: core.takeSegmenterImage() === undefined, answers: windows.map((window) => core.tagHere(window)), origin: core.segmenterOrigin() };
+  }`);
+  const own = await ownBuild();
+  assert.equal(cancelled.handle, true);
+  assert.equal(cancelled.origin, 'own');
+  assert.deepEqual(cancelled.answers, own.answers);
+});

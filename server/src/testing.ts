@@ -29,6 +29,6 @@ export { documentUri, pathOfUri } from './lsp/convert';
 export { buildReader, sentenceAround, readerUri, articleOfReader } from './core/language/reader';
 export { readingRoomChildren, meetingPage, personPage, joinChineseLines } from './core/language/readingRoom';
 export { segmentWindow, isCommonWord, nameLengthAtStart, tagHere, useWindowTagger, makeSegmenterImage, useSegmenterImage, segmenterOrigin } from './core/figures/segmenter';
-export { startSegmenterImage, takeSegmenterImage, receiveSegmenterImage } from './workspace/segmenterImage';
+export { startSegmenterImage, takeSegmenterImage, receiveSegmenterImage, cancelSegmenterImage } from './workspace/segmenterImage';
 export { FormIndex, gatherForms } from './core/figures/formIndex';
 export { SharedSegmenter, slotTagger } from './workspace/sharedSegmenter';

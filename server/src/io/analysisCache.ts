@@ -5,7 +5,7 @@
  * used); a cache with another key, or one that cannot be read, is ignored and rebuilt.
  */
 import { createHash } from 'node:crypto';
-import { promises as fs, readFileSync } from 'node:fs';
+import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { loadAnalysis, storeAnalysis, type ArticleAnalysis, type KnowledgeSource, type Range } from '../core/index';
 import type { FileIdentity } from './readArticleFile';
@@ -143,6 +143,11 @@ export class AnalysisCache {
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Whether there is a cache file to load: a start that will find most files in it. */
+  get onDisk(): boolean {
+    return this.file !== undefined && existsSync(this.file);
   }
 
   /** Loads the file; a missing, corrupt or stale cache leaves this one empty. Returns what happened, for the log. */

@@ -11,6 +11,7 @@ import { AnalysisCache, CACHE_FILE_NAME, cacheKey, contentHash } from '../io/ana
 import { readFileBytes, stampOf } from '../io/readArticleFile';
 import type { CorpusFiles } from './corpusFiles';
 import { IndexPool } from './indexPool';
+import { cancelSegmenterImage } from './segmenterImage';
 
 /** Where the indexer's messages go: the editor's output channel, or the terminal. */
 export interface IndexReporter {
@@ -116,6 +117,8 @@ export class Indexer {
     const started = Date.now();
     if (!this.cacheLoaded) {
       this.cacheLoaded = true;
+      // A warm start analyses few files or none; jieba's image, still being made, would only take memory.
+      if (this.cache.onDisk) cancelSegmenterImage();
       const status = await this.cache.load();
       this.reporter.log(`Summit Lens cache: ${status}.`);
     }

@@ -28,6 +28,7 @@ const WAIT_LIMIT_MS = 5000;
 
 let started = false;
 let handle: SegmenterImageHandle | undefined;
+let maker: Worker | undefined;
 
 /**
  * Starts making the image, once per process, if the thread's bundle is there (it is not in the
@@ -43,6 +44,7 @@ export function startSegmenterImage(script = path.join(__dirname, 'segmenterImag
   thread.on('error', () => undefined);
   // A thread that ends without sending the image must not leave anyone waiting for it.
   thread.on('exit', () => settle(signal, ImageState.Failed));
+  maker = thread;
   handle = { port: port2, signal };
   useSegmenterImage(() => {
     const mine = takeSegmenterImage();
@@ -55,6 +57,17 @@ export function takeSegmenterImage(): SegmenterImageHandle | undefined {
   const taken = handle;
   handle = undefined;
   return taken;
+}
+
+/**
+ * Drops the image if no thread has taken it: its thread is stopped (with the ≈ 100 MB it holds
+ * while it builds), and the next thread to segment builds its own dictionary.
+ */
+export function cancelSegmenterImage(): void {
+  const untaken = takeSegmenterImage();
+  if (!untaken) return;
+  untaken.port.close();
+  void maker?.terminate();
 }
 
 /** In the thread that took the handle: the image, waited for if it is still being made. */
