@@ -47,13 +47,15 @@ export interface IndexWorkerData {
   segmenter?: SegmenterSlot;
   /** Where its own jieba's dictionary comes from, if it is the first thread to segment. */
   segmenterImage?: SegmenterImageHandle;
+  /** Whether it runs at a lower scheduling priority (see `MIN_WORKERS_IN_BACKGROUND`). */
+  background: boolean;
 }
 
 /**
  * One worker per core but one, at most four: the main thread is busy too while the pool indexes
- * (it reads every worker's analysis and answers the editor), so it keeps a core. Workers run at a
- * lower scheduling priority (see indexWorker.ts), so the main thread still answers at once while
- * they index; at normal priority they tripled a hover's p95 during indexing.
+ * (it reads every worker's analysis and answers the editor), so it keeps a core. Two or more
+ * workers run at a lower scheduling priority (see indexWorker.ts), so the main thread still answers
+ * at once while they index; at normal priority they tripled a hover's p95 during indexing.
  *
  * On the 2-core machine of BENCHMARKS.md, over the shared corpus (3,083 files, the server's cold
  * index, machine shared and loaded), after the workers came to share one jieba: one worker
@@ -69,6 +71,15 @@ function defaultWorkerCount(): number {
   const cores = availableParallelism();
   return cores >= 2 ? Math.min(cores - 1, 4) : 0;
 }
+
+/**
+ * From this many workers on, they run at a lower scheduling priority. Two workers at normal priority
+ * on two cores tripled a hover's p95 while indexing (15–20 ms). A lone worker leaves the main thread
+ * a core; at nice 10 it only lost its own to V8's background threads (optimising, collecting), and
+ * at normal priority the cold index took ≈ 4 % less time (3.47–3.65 vs 3.59–3.81 s, five alternate
+ * runs each) with the same hover p95 while indexing (7.0–9.3 vs 6.9–8.7 ms).
+ */
+const MIN_WORKERS_IN_BACKGROUND = 2;
 
 /** From this many workers on, jieba's ≈ 60 MB per thread outweighs the time asking another thread costs. */
 const MIN_WORKERS_SHARING_SEGMENTER = 2;
@@ -188,7 +199,7 @@ export class IndexPool {
     const segmenter = this.segmenter?.lease();
     // A worker that holds its own jieba takes the dictionary built at the server's start.
     const segmenterImage = segmenter ? undefined : takeSegmenterImage();
-    const workerData: IndexWorkerData = { segmenter, segmenterImage };
+    const workerData: IndexWorkerData = { segmenter, segmenterImage, background: this.size >= MIN_WORKERS_IN_BACKGROUND };
     const worker = new Worker(script, { workerData, transferList: segmenterImage ? [segmenterImage.port] : [] });
     const entry: PoolWorker = { worker, busy: 0, segmenter };
     entry.worker.unref();

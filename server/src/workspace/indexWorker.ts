@@ -18,11 +18,10 @@ let lens: SummitLens | undefined;
 /** A nice value: 0 is normal, 19 the lowest. At 10 a waiting main thread gets the core at once. */
 const BACKGROUND_PRIORITY = 10;
 
-lowerThreadPriority();
-
 // The pool's threads share one jieba: this thread asks it rather than loading its own. A lone
 // worker loads its own, from the image of the dictionary built at the server's start if it has it.
-const { segmenter, segmenterImage } = (workerData ?? {}) as IndexWorkerData;
+const { segmenter, segmenterImage, background } = (workerData ?? {}) as IndexWorkerData;
+if (background) lowerThreadPriority();
 if (segmenter) useWindowTagger(slotTagger(segmenter));
 if (segmenterImage) useSegmenterImage(() => receiveSegmenterImage(segmenterImage));
 
