@@ -90,7 +90,7 @@ export async function main(commandLine: string[], output: CliOutput = PROCESS_OU
     return 2;
   }
 
-  // jieba's dictionary is built in its own thread while the files are listed and the knowledge is read.
+  // V8's budgets are set, and jieba's dictionary is built in its own thread while the files are listed and the knowledge is read.
   startIndexingProcess();
   // Folders are read as the editor reads workspace folders; files named one by one are articles.
   const files = new CorpusFiles();

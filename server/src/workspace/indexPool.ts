@@ -90,8 +90,7 @@ export class IndexPool {
   private knowledgeSource: KnowledgeSource | undefined;
   private nextId = 1;
   /** Outcomes received from workers and not yet taken. */
-  private arrived: Array<{ entry: PoolWorker; outcome: WorkerOutcome }> = [];
-  private arrivedAt = 0;
+  private readonly arrived: Array<{ entry: PoolWorker; outcome: WorkerOutcome }> = [];
   private takeScheduled = false;
   private inBatch = false;
   private readonly segmenter: SharedSegmenter | undefined;
@@ -164,12 +163,9 @@ export class IndexPool {
    */
   private takeArrived(): void {
     if (this.takeScheduled) return;
-    const next = this.arrived[this.arrivedAt++];
+    const next = this.arrived.shift();
     if (!next) return;
-    if (this.arrivedAt === this.arrived.length) {
-      this.arrived = [];
-      this.arrivedAt = 0;
-    } else {
+    if (this.arrived.length > 0) {
       this.takeScheduled = true;
       setImmediate(() => {
         this.takeScheduled = false;

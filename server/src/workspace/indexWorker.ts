@@ -7,10 +7,10 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import * as path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { useSegmenterImage, useWindowTagger } from '../core/figures/segmenter';
+import { useWindowTagger } from '../core/figures/segmenter';
 import { createSummitLens, storeAnalysis, type SummitLens } from '../core/index';
 import { analyzeJob, type IndexWorkerData, type WorkerMessage, type WorkerOutcome } from './indexPool';
-import { receiveSegmenterImage } from './segmenterImage';
+import { useSegmenterImageFrom } from './segmenterImage';
 import { slotTagger } from './sharedSegmenter';
 
 let lens: SummitLens | undefined;
@@ -23,7 +23,7 @@ const BACKGROUND_PRIORITY = 10;
 const { segmenter, segmenterImage, background } = (workerData ?? {}) as IndexWorkerData;
 if (background) lowerThreadPriority();
 if (segmenter) useWindowTagger(slotTagger(segmenter));
-if (segmenterImage) useSegmenterImage(() => receiveSegmenterImage(segmenterImage));
+useSegmenterImageFrom(segmenterImage);
 
 /**
  * Indexing is background work: at a lower scheduling priority this thread yields its core at

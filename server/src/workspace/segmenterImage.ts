@@ -79,6 +79,11 @@ export function receiveSegmenterImage({ port, signal }: SegmenterImageHandle): S
   return received?.message as SegmenterImage | undefined;
 }
 
+/** Makes this thread's jieba take the image that `handle` receives, if it has one. */
+export function useSegmenterImageFrom(handle: SegmenterImageHandle | undefined): void {
+  if (handle) useSegmenterImage(() => receiveSegmenterImage(handle));
+}
+
 /** Marks the image sent or failed (the first mark stands) and wakes a thread waiting for it. */
 export function settle(signal: SharedArrayBuffer, state: ImageState.Sent | ImageState.Failed): void {
   const word = new Int32Array(signal);

@@ -4,10 +4,10 @@
  * the image of the dictionary built at the server's start when it has it.
  */
 import { workerData } from 'node:worker_threads';
-import { tagHere, useSegmenterImage } from '../core/figures/segmenter';
-import { receiveSegmenterImage } from './segmenterImage';
+import { tagHere } from '../core/figures/segmenter';
+import { useSegmenterImageFrom } from './segmenterImage';
 import { serveSlots, type SegmenterThreadData } from './sharedSegmenter';
 
 const { buffer, image } = workerData as SegmenterThreadData;
-if (image) useSegmenterImage(() => receiveSegmenterImage(image));
+useSegmenterImageFrom(image);
 serveSlots(buffer, tagHere);

@@ -82,7 +82,7 @@ export function makeSegmenterImage(): SegmenterImage | undefined {
     const numbers: number[] = [];
     for (let page = 0; page * PAGE_BYTES < bytes.length; page++) if (!isZeroPage(bytes, page)) numbers.push(page);
     const pages = new Uint8Array(numbers.length * PAGE_BYTES);
-    numbers.forEach((page, i) => pages.set(bytes.subarray(page * PAGE_BYTES, (page + 1) * PAGE_BYTES), i * PAGE_BYTES));
+    numbers.forEach((page, i) => pages.set(pageOf(bytes, page), i * PAGE_BYTES));
     const tableValues: SegmenterImage['tableValues'] = [];
     for (let i = 0; i < table.length; i++) {
       const value: unknown = table.get(i);
@@ -115,9 +115,9 @@ function restoreImage(state: InstanceState, image: SegmenterImage | undefined): 
     if (image.memoryBytes > memory.buffer.byteLength) memory.grow((image.memoryBytes - memory.buffer.byteLength) / PAGE_BYTES);
     const bytes = new Uint8Array(memory.buffer);
     const pages = new Uint8Array(image.pages);
-    // Pages the image does not list are zeros; of the fresh instance's pages, those are cleared.
-    for (let page = 0; page * PAGE_BYTES < pristineBytes.length; page++) bytes.fill(0, page * PAGE_BYTES, (page + 1) * PAGE_BYTES);
-    image.pageNumbers.forEach((page, i) => bytes.set(pages.subarray(i * PAGE_BYTES, (i + 1) * PAGE_BYTES), page * PAGE_BYTES));
+    // Pages the image does not list are zeros: the fresh instance's own are cleared, the grown ones are.
+    bytes.fill(0, 0, pristineBytes.length);
+    image.pageNumbers.forEach((page, i) => bytes.set(pageOf(pages, i), page * PAGE_BYTES));
     releaseBytes(image.pages);
     if (image.tableValues.length > table.length) table.grow(image.tableValues.length - table.length);
     image.tableValues.forEach((value, i) => table.set(i, value));
@@ -152,6 +152,11 @@ function instanceState(exports: object): InstanceState | undefined {
  */
 function releaseBytes(buffer: ArrayBuffer): void {
   structuredClone(buffer, { transfer: [buffer] });
+}
+
+/** The `page`th 64 KiB page of `bytes`, as a view. */
+function pageOf(bytes: Uint8Array, page: number): Uint8Array {
+  return bytes.subarray(page * PAGE_BYTES, (page + 1) * PAGE_BYTES);
 }
 
 function isZeroPage(bytes: Uint8Array, page: number): boolean {
