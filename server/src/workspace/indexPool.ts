@@ -4,7 +4,6 @@
  * bundle next to the server, or `SUMMIT_LENS_WORKERS=0`).
  */
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { useWindowTagger } from '../core/figures/segmenter';
@@ -12,7 +11,9 @@ import { failedAnalysis, loadAnalysis, type ArticleAnalysis, type KnowledgeSourc
 import { decodeBytes, type ReadResult } from '../io/readArticleFile';
 import { readsAsArticle } from './corpusFiles';
 import { takeSegmenterImage, type SegmenterImageHandle } from './segmenterImage';
+import { adoptPrestartedWorker, cancelPrestartedWorker } from './prestartedWorker';
 import { SharedSegmenter, type SegmenterSlot } from './sharedSegmenter';
+import { defaultWorkerCount } from './workerCount';
 
 export interface AnalysisJob {
   id: number;
@@ -52,27 +53,6 @@ export interface IndexWorkerData {
   segmenterImage?: SegmenterImageHandle;
   /** Whether it runs at a lower scheduling priority (see `MIN_WORKERS_IN_BACKGROUND`). */
   background: boolean;
-}
-
-/**
- * One worker per core but one, at most four: the main thread is busy too while the pool indexes
- * (it reads every worker's analysis and answers the editor), so it keeps a core. Two or more
- * workers run at a lower scheduling priority (see indexWorker.ts), so the main thread still answers
- * at once while they index; at normal priority they tripled a hover's p95 during indexing.
- *
- * On the 2-core machine of BENCHMARKS.md, over the shared corpus (3,083 files, the server's cold
- * index, machine shared and loaded), after the workers came to share one jieba: one worker
- * 42.8–63.3 s, server CPU 18.6–20.6 s, peak RSS 372–378 MB; two workers 58.2–58.3 s, 22.3–23.1 s,
- * 437–438 MB; none 72.8 s, 17.1 s, 446 MB. A second worker costs a copy of the code, the
- * knowledge and their compiled state, and no longer gains time with the main thread busy.
- * A lone worker holds its own jieba rather than asking the shared thread (see the constructor).
- * `SUMMIT_LENS_WORKERS=n` overrides (0: main thread only).
- */
-function defaultWorkerCount(): number {
-  const configured = process.env.SUMMIT_LENS_WORKERS;
-  if (configured !== undefined && /^\d+$/.test(configured)) return Number(configured);
-  const cores = availableParallelism();
-  return cores >= 2 ? Math.min(cores - 1, 4) : 0;
 }
 
 /**
@@ -126,6 +106,8 @@ export class IndexPool {
   /** Stops the workers once the batch's jobs are answered. */
   async close(): Promise<void> {
     this.inBatch = false;
+    // A batch that needed no worker, or other workers, leaves the one started with the process unused.
+    cancelPrestartedWorker();
     const workers = this.workers.splice(0);
     await Promise.all(workers.map((entry) => entry.worker.terminate()));
   }
@@ -194,12 +176,17 @@ export class IndexPool {
     return best;
   }
 
-  private startWorker(script: string): void {
-    const segmenter = this.segmenter?.lease();
+  private newWorker(script: string, segmenter: SegmenterSlot | undefined, background: boolean): Worker {
     // A worker that holds its own jieba takes the dictionary built at the server's start.
     const segmenterImage = segmenter ? undefined : takeSegmenterImage();
-    const workerData: IndexWorkerData = { segmenter, segmenterImage, background: this.size >= MIN_WORKERS_IN_BACKGROUND };
-    const worker = new Worker(script, { workerData, transferList: segmenterImage ? [segmenterImage.port] : [] });
+    const workerData: IndexWorkerData = { segmenter, segmenterImage, background };
+    return new Worker(script, { workerData, transferList: segmenterImage ? [segmenterImage.port] : [] });
+  }
+
+  private startWorker(script: string): void {
+    const segmenter = this.segmenter?.lease();
+    const background = this.size >= MIN_WORKERS_IN_BACKGROUND;
+    const worker = (!segmenter && !background && adoptPrestartedWorker(script)) || this.newWorker(script, segmenter, background);
     const entry: PoolWorker = { worker, busy: 0, segmenter };
     entry.worker.unref();
     entry.worker.on('message', (outcomes: WorkerOutcome[]) => {

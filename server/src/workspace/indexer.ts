@@ -11,6 +11,7 @@ import { AnalysisCache, CACHE_FILE_NAME, cacheKey, contentHash } from '../io/ana
 import { readFileBytes, stampOf } from '../io/readArticleFile';
 import type { CorpusFiles } from './corpusFiles';
 import { IndexPool } from './indexPool';
+import { cancelPrestartedWorker } from './prestartedWorker';
 import { cancelSegmenterImage } from './segmenterImage';
 
 /** Where the indexer's messages go: the editor's output channel, or the terminal. */
@@ -118,7 +119,10 @@ export class Indexer {
     if (!this.cacheLoaded) {
       this.cacheLoaded = true;
       // A warm start analyses few files or none; jieba's image, still being made, would only take memory.
-      if (this.cache.onDisk) cancelSegmenterImage();
+      if (this.cache.onDisk) {
+        cancelPrestartedWorker();
+        cancelSegmenterImage();
+      }
       const status = await this.cache.load();
       this.reporter.log(`Summit Lens cache: ${status}.`);
     }

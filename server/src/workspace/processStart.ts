@@ -2,6 +2,7 @@
  * What a process that indexes (the server, the CLI) does first, before the rest of its code runs.
  */
 import { setFlagsFromString } from 'node:v8';
+import { prestartIndexWorker } from './prestartedWorker';
 import { startSegmenterImage } from './segmenterImage';
 
 /**
@@ -28,4 +29,5 @@ const HEAP_FLAGS = ['--heap-growing-percent=60'];
 export function startIndexingProcess(): void {
   for (const flag of [...COMPILER_FLAGS, ...HEAP_FLAGS]) setFlagsFromString(flag);
   startSegmenterImage();
+  prestartIndexWorker();
 }

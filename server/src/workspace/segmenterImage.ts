@@ -70,6 +70,11 @@ export function cancelSegmenterImage(): void {
   void maker?.terminate();
 }
 
+/** Stops the thread that makes the image, whoever took its handle (a worker stopped before it segmented). */
+export function stopSegmenterImageMaker(): void {
+  void maker?.terminate();
+}
+
 /** In the thread that took the handle: the image, waited for if it is still being made. */
 export function receiveSegmenterImage({ port, signal }: SegmenterImageHandle): SegmenterImage | undefined {
   const word = new Int32Array(signal);
