@@ -53,6 +53,8 @@ export interface IndexWorkerData {
   segmenterImage?: SegmenterImageHandle;
   /** Whether it runs at a lower scheduling priority (see `MIN_WORKERS_IN_BACKGROUND`). */
   background: boolean;
+  /** Whether it builds its own jieba at once (the worker started with the process, see prestartedWorker.ts). */
+  buildSegmenterAtStart?: boolean;
 }
 
 /**

@@ -7,7 +7,7 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import * as path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { useWindowTagger } from '../core/figures/segmenter';
+import { buildSegmenterNow, useWindowTagger } from '../core/figures/segmenter';
 import { createSummitLens, storeAnalysis, type SummitLens } from '../core/index';
 import { analyzeJob, type IndexWorkerData, type WorkerMessage, type WorkerOutcome } from './indexPool';
 import { useSegmenterImageFrom } from './segmenterImage';
@@ -20,7 +20,7 @@ const BACKGROUND_PRIORITY = 10;
 
 // The pool's threads share one jieba: this thread asks it rather than loading its own. A lone
 // worker loads its own, from the image of the dictionary built at the server's start if it has it.
-const { segmenter, segmenterImage, background } = (workerData ?? {}) as IndexWorkerData;
+const { segmenter, segmenterImage, background, buildSegmenterAtStart } = (workerData ?? {}) as IndexWorkerData;
 if (background) lowerThreadPriority();
 if (segmenter) useWindowTagger(slotTagger(segmenter));
 useSegmenterImageFrom(segmenterImage);
@@ -74,3 +74,6 @@ function sendOutcomes(): void {
   parentPort!.postMessage(unsent);
   unsent = [];
 }
+
+// Jobs that arrive meanwhile wait in the port's queue: the first of them would build it anyway.
+if (buildSegmenterAtStart) buildSegmenterNow();

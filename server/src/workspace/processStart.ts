@@ -28,6 +28,6 @@ const HEAP_FLAGS = ['--heap-growing-percent=60'];
 
 export function startIndexingProcess(): void {
   for (const flag of [...COMPILER_FLAGS, ...HEAP_FLAGS]) setFlagsFromString(flag);
-  startSegmenterImage();
-  prestartIndexWorker();
+  // The early worker builds its own jieba; without it, the first thread to segment takes an image.
+  if (!prestartIndexWorker()) startSegmenterImage();
 }

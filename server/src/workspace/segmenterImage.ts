@@ -1,9 +1,11 @@
 /**
  * jieba's dictionary, built once per process in a thread of its own that starts with the server,
- * and copied as an image (see core/figures/segmenter.ts) into the first thread that segments: the
+ * and copied as an image (see core/figures/segmenter.ts) into the first thread that segments: an
  * index worker of a cold start, or else the main thread. That thread then skips the ≈ 0.2 s build
  * at its first window, which on a cold start lies on the index's critical path. Any other thread
- * builds its own, as before; so does every thread when the image cannot be made.
+ * builds its own, as before; so does every thread when the image cannot be made. A process that
+ * starts its lone index worker early (see prestartedWorker.ts) makes no image: that worker builds
+ * its own dictionary while the server loads.
  */
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
@@ -67,11 +69,6 @@ export function cancelSegmenterImage(): void {
   const untaken = takeSegmenterImage();
   if (!untaken) return;
   untaken.port.close();
-  void maker?.terminate();
-}
-
-/** Stops the thread that makes the image, whoever took its handle (a worker stopped before it segmented). */
-export function stopSegmenterImageMaker(): void {
   void maker?.terminate();
 }
 

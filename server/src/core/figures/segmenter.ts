@@ -182,6 +182,14 @@ export function tagHere(window: string): Token[] | undefined {
   }
 }
 
+/**
+ * Loads jieba and builds its dictionary now instead of at the first window: in a thread started
+ * early for work that will segment, the ≈ 0.2 s build then overlaps the process's start.
+ */
+export function buildSegmenterNow(): void {
+  tagHere(PROBE_WINDOW);
+}
+
 let tagger: WindowTagger = tagHere;
 
 /**
