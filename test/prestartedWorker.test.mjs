@@ -5,7 +5,7 @@
 // early worker is one per process, and so per thread that loads the core.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, cpSync, rmSync } from 'node:fs';
+import { mkdtempSync, cpSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import * as path from 'node:path';
@@ -80,6 +80,31 @@ test('a warm start stops the worker started with the process before it does any 
     assert.equal(warm.fate, 'stopped');
     assert.match(warm.logs.join('\n'), /\(4 from the cache, 1 worker threads\)/);
     assert.deepEqual(warm.figures, cold.figures);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a worker started with the process that fails to load is never handed to the index', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'summit-prestart-'));
+  try {
+    const broken = path.join(dir, 'indexWorker.js');
+    writeFileSync(broken, 'throw new Error("cannot load");\n');
+    const source = `
+      const { parentPort, workerData } = require('node:worker_threads');
+      const core = require(workerData.coreScript);
+      core.prestartIndexWorker(workerData.broken, 1);
+      const before = core.prestartedWorkerFate();
+      setTimeout(() => parentPort.postMessage({ before, adopted: core.adoptPrestartedWorker(workerData.broken) !== undefined, after: core.prestartedWorkerFate() }), 1500);`;
+    const result = await new Promise((resolve, reject) => {
+      const worker = new Worker(source, { eval: true, workerData: { coreScript, broken } });
+      worker.once('message', (message) => {
+        resolve(message);
+        void worker.terminate();
+      });
+      worker.once('error', reject);
+    });
+    assert.deepEqual(result, { before: 'waiting', adopted: false, after: 'stopped' });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

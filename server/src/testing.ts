@@ -30,6 +30,6 @@ export { buildReader, sentenceAround, readerUri, articleOfReader } from './core/
 export { readingRoomChildren, meetingPage, personPage, joinChineseLines } from './core/language/readingRoom';
 export { segmentWindow, isCommonWord, nameLengthAtStart, tagHere, useWindowTagger, makeSegmenterImage, useSegmenterImage, segmenterOrigin } from './core/figures/segmenter';
 export { startSegmenterImage, takeSegmenterImage, receiveSegmenterImage, cancelSegmenterImage } from './workspace/segmenterImage';
-export { prestartIndexWorker, prestartedWorkerFate } from './workspace/prestartedWorker';
+export { prestartIndexWorker, prestartedWorkerFate, adoptPrestartedWorker } from './workspace/prestartedWorker';
 export { FormIndex, gatherForms } from './core/figures/formIndex';
 export { SharedSegmenter, slotTagger } from './workspace/sharedSegmenter';

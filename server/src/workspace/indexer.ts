@@ -12,6 +12,7 @@ import { readFileBytes, stampOf } from '../io/readArticleFile';
 import type { CorpusFiles } from './corpusFiles';
 import { IndexPool } from './indexPool';
 import { cancelPrestartedWorker } from './prestartedWorker';
+import { limitHeapGrowth } from './processStart';
 import { cancelSegmenterImage } from './segmenterImage';
 
 /** Where the indexer's messages go: the editor's output channel, or the terminal. */
@@ -187,6 +188,7 @@ export class Indexer {
       for (const file of [...this.unreadable.keys()]) if (!listed.has(pathToFileURL(file).href)) this.unreadable.delete(file);
     }
     progress?.end();
+    limitHeapGrowth();
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     this.reporter.log(
       `Summit Lens indexed ${this.lens.articleCount()} articles from ${done} files in ${seconds} s (${fromCache} from the cache, ${this.pool.size} worker threads)${cancelled ? ' (cancelled)' : ''}.`,

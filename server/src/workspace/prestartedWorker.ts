@@ -29,6 +29,12 @@ export function prestartIndexWorker(script = path.join(__dirname, 'indexWorker.j
   const worker = new Worker(script, { workerData });
   worker.unref();
   worker.on('error', () => undefined);
+  // A worker that ended before a pool took it (it failed to load) is never handed out: its jobs would wait forever.
+  worker.once('exit', () => {
+    if (prestarted?.worker !== worker) return;
+    prestarted = undefined;
+    fate = 'stopped';
+  });
   prestarted = { worker, script };
   fate = 'waiting';
   setTimeout(cancelPrestartedWorker, UNUSED_LIMIT_MS).unref();
