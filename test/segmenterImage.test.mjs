@@ -5,6 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Worker } from 'node:worker_threads';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { root } from './support/core.mjs';
 
@@ -86,4 +88,41 @@ test('a cancelled image (a warm start, which segments little) is handed to no th
   assert.equal(cancelled.handle, true);
   assert.equal(cancelled.origin, 'own');
   assert.deepEqual(cancelled.answers, own.answers);
+});
+
+test('the image kept on disk: the first thread builds the dictionary and writes it, a later one loads it and segments every class of window the same', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'summit-jieba-'));
+  const file = path.join(dir, 'cache', 'jieba.image');
+  const fromStore = `(core, windows) => { core.buildSegmenterFromStoredImage(${JSON.stringify(file)}); return { answers: windows.map((window) => core.tagHere(window)), origin: core.segmenterOrigin() }; }`;
+  try {
+    const first = await inFreshThread(fromStore);
+    assert.equal(first.origin, 'own');
+    assert.ok(existsSync(file), 'the image is written');
+    const second = await inFreshThread(fromStore);
+    assert.equal(second.origin, 'image');
+    assert.deepEqual(second.answers, first.answers);
+    assert.deepEqual(second.answers, (await ownBuild()).answers);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a damaged image file (cut short, or other bytes) is not used: the thread builds its own dictionary and writes the image anew', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'summit-jieba-'));
+  const file = path.join(dir, 'jieba.image');
+  const fromStore = `(core, windows) => { core.buildSegmenterFromStoredImage(${JSON.stringify(file)}); return { answers: windows.map((window) => core.tagHere(window)), origin: core.segmenterOrigin() }; }`;
+  try {
+    const own = await inFreshThread(fromStore);
+    const whole = readFileSync(file);
+    const damages = [whole.subarray(0, whole.length / 2), Buffer.concat([Buffer.alloc(whole.length - 4, 7), whole.subarray(whole.length - 4)]), Buffer.from('not an image')];
+    for (const damaged of damages) {
+      writeFileSync(file, damaged);
+      const again = await inFreshThread(fromStore);
+      assert.equal(again.origin, 'own');
+      assert.deepEqual(again.answers, own.answers);
+      assert.equal(readFileSync(file).length, whole.length, 'written anew, whole');
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -74,9 +74,11 @@ async function classify(document: vscode.TextDocument): Promise<void> {
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  // The server keeps jieba's dictionary image for every workspace in the extension's global storage (see segmenterImageFile.ts).
+  const env = { ...process.env, SUMMIT_LENS_CACHE_DIR: context.globalStorageUri.fsPath };
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.stdio },
-    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    run: { module: serverModule, transport: TransportKind.stdio, options: { env } },
+    debug: { module: serverModule, transport: TransportKind.stdio, options: { env, execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown,txt,html,htm,shtml,rst,yaml}');
   context.subscriptions.push(watcher);

@@ -31,5 +31,6 @@ export { readingRoomChildren, meetingPage, personPage, joinChineseLines } from '
 export { segmentWindow, isCommonWord, nameLengthAtStart, tagHere, useWindowTagger, makeSegmenterImage, useSegmenterImage, segmenterOrigin } from './core/figures/segmenter';
 export { startSegmenterImage, takeSegmenterImage, receiveSegmenterImage, cancelSegmenterImage } from './workspace/segmenterImage';
 export { prestartIndexWorker, prestartedWorkerFate, adoptPrestartedWorker } from './workspace/prestartedWorker';
+export { buildSegmenterFromStoredImage, readSegmenterImageFile } from './workspace/segmenterImageFile';
 export { FormIndex, gatherForms } from './core/figures/formIndex';
 export { SharedSegmenter, slotTagger } from './workspace/sharedSegmenter';

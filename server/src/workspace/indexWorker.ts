@@ -7,10 +7,11 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import * as path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { buildSegmenterNow, useWindowTagger } from '../core/figures/segmenter';
+import { useWindowTagger } from '../core/figures/segmenter';
 import { createSummitLens, storeAnalysis, type SummitLens } from '../core/index';
 import { analyzeJob, type IndexWorkerData, type WorkerMessage, type WorkerOutcome } from './indexPool';
 import { useSegmenterImageFrom } from './segmenterImage';
+import { buildSegmenterFromStoredImage } from './segmenterImageFile';
 import { slotTagger } from './sharedSegmenter';
 
 let lens: SummitLens | undefined;
@@ -75,5 +76,5 @@ function sendOutcomes(): void {
   unsent = [];
 }
 
-// Jobs that arrive meanwhile wait in the port's queue: the first of them would build it anyway.
-if (buildSegmenterAtStart) buildSegmenterNow();
+// Jobs that arrive meanwhile wait in the port's queue: the first of them would load jieba anyway.
+if (buildSegmenterAtStart) buildSegmenterFromStoredImage();
