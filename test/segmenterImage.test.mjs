@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Worker } from 'node:worker_threads';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { root } from './support/core.mjs';
@@ -15,14 +15,14 @@ const coreScript = path.join(root, 'dist/core.js');
 const WINDOWS = ['杨晓波、合规', '张三报导', '董建瑾、北京', '马克龙表示', '萧条', '简略地', '活动上将习近平', '国防部长埃斯珀、', 'Biden拜登', '亨利·列斐伏尔堪称', ''];
 
 /** Runs `body` (the text of a function of `core` and `windows`) in a fresh thread and returns what it returns. */
-function inFreshThread(body) {
+function inFreshThread(body, env = process.env) {
   const source = `
     const { parentPort, workerData } = require('node:worker_threads');
     const core = require(workerData.coreScript);
     const run = ${body};
     parentPort.postMessage(run(core, workerData.windows));`;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(source, { eval: true, workerData: { coreScript, windows: WINDOWS } });
+    const worker = new Worker(source, { eval: true, workerData: { coreScript, windows: WINDOWS }, env });
     worker.once('message', (message) => {
       resolve(message);
       void worker.terminate();
@@ -122,6 +122,26 @@ test('a damaged image file (cut short, or other bytes) is not used: the thread b
       assert.deepEqual(again.answers, own.answers);
       assert.equal(readFileSync(file).length, whole.length, 'written anew, whole');
     }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the thread that makes the image for several workers keeps it on disk too, and a later start sends the kept one', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'summit-jieba-'));
+  const env = { ...process.env, SUMMIT_LENS_CACHE_DIR: dir };
+  const fromImageThread = `(core, windows) => { core.startSegmenterImage(); return { answers: windows.map((window) => core.tagHere(window)), origin: core.segmenterOrigin() }; }`;
+  try {
+    const first = await inFreshThread(fromImageThread, env);
+    const kept = readdirSync(dir).filter((name) => name.endsWith('.image'));
+    assert.equal(kept.length, 1, 'the image is written to the cache folder');
+    const written = statSync(path.join(dir, kept[0])).mtimeMs;
+    const second = await inFreshThread(fromImageThread, env);
+    assert.equal(first.origin, 'image');
+    assert.equal(second.origin, 'image');
+    assert.deepEqual(second.answers, (await ownBuild()).answers);
+    assert.deepEqual(second.answers, first.answers);
+    assert.equal(statSync(path.join(dir, kept[0])).mtimeMs, written, 'a kept image is loaded, not written again');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

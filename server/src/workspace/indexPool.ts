@@ -15,18 +15,21 @@ import { adoptPrestartedWorker, cancelPrestartedWorker } from './prestartedWorke
 import { SharedSegmenter, type SegmenterSlot } from './sharedSegmenter';
 import { defaultWorkerCount } from './workerCount';
 
-export interface AnalysisJob {
+export type AnalysisJob = {
   id: number;
   uri: string;
-  /**
-   * The file's text, when the main thread decoded it (see `DECODED_HERE_UP_TO`), or else its bytes
-   * for the worker to decode.
-   */
-  read?: DecodedText;
-  bytes?: ArrayBuffer;
   /** Named by the corpus setting: analysed whatever its content. */
   listed: boolean;
-}
+} & (
+  | {
+      /** The file's text, decoded in the main thread (see `DECODED_HERE_UP_TO`). */
+      read: DecodedText;
+    }
+  | {
+      /** The file's bytes, for the worker to decode. */
+      bytes: ArrayBuffer;
+    }
+);
 
 export interface AnalysisOutcome {
   id: number;
@@ -219,7 +222,7 @@ export class IndexPool {
  * the article.
  */
 export function analyzeJob(job: AnalysisJob, lens: SummitLens): AnalysisOutcome {
-  const read = job.read ?? decodeText(new Uint8Array(job.bytes ?? new ArrayBuffer(0)));
+  const read = 'read' in job ? job.read : decodeText(new Uint8Array(job.bytes));
   if (!read.ok) return 'failure' in read ? { id: job.id, article: true, analysis: failedAnalysis(job.uri, read.failure) } : { id: job.id, article: false };
   const article = readsAsArticle(job.listed, read.text);
   if (!article) return { id: job.id, article };

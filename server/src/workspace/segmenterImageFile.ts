@@ -14,7 +14,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, wri
 import { homedir } from 'node:os';
 import * as path from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { buildSegmenterNow, makeSegmenterImage, segmenterOrigin, useSegmenterImage, type SegmenterImage } from '../core/figures/segmenter';
+import { buildSegmenterNow, makeSegmenterImage, PAGE_BYTES, segmenterOrigin, useSegmenterImage, type SegmenterImage } from '../core/figures/segmenter';
 
 /** Names the file's layout; a new layout is a new file. */
 const FORMAT = 1;
@@ -47,7 +47,7 @@ export function readSegmenterImageFile(file: string): SegmenterImage | undefined
     if (header.tableValues.some((value) => value !== null && typeof value === 'object')) return undefined;
     // The pages are the file's first bytes: a buffer of the file's own (as readFileSync makes for large files) is used as it is.
     const pages = bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.length ? bytes.buffer : Uint8Array.prototype.slice.call(bytes).buffer;
-    if (header.pageNumbers.length * 65536 > headerStart) return undefined;
+    if (header.pageNumbers.length * PAGE_BYTES > headerStart) return undefined;
     return { memoryBytes: header.memoryBytes, pageNumbers: Uint32Array.from(header.pageNumbers), pages: pages as ArrayBuffer, tableValues: header.tableValues, probe: header.probe };
   } catch {
     return undefined;
@@ -75,14 +75,24 @@ export function writeSegmenterImageFile(file: string, image: SegmenterImage): vo
   }
 }
 
+/** Where this thread's jieba takes its dictionary from when it loads: the image kept in `file`, if there is one. */
+export function useStoredSegmenterImage(file: string | undefined): void {
+  if (file) useSegmenterImage(() => readSegmenterImageFile(file));
+}
+
+/** Keeps this thread's jieba for the next run, if it built its dictionary itself (`image`: one made of it already). */
+export function keepSegmenterImage(file: string | undefined, image?: SegmenterImage): void {
+  if (!file || segmenterOrigin() !== 'own') return;
+  const made = image ?? makeSegmenterImage();
+  if (made) writeSegmenterImageFile(file, made);
+}
+
 /**
  * Loads jieba in this thread now: from the image an earlier run kept, or built, and then kept for
  * the next run. For the thread that will segment first in a cold index (see prestartedWorker.ts).
  */
 export function buildSegmenterFromStoredImage(file = segmenterImageFile()): void {
-  if (file) useSegmenterImage(() => readSegmenterImageFile(file));
+  useStoredSegmenterImage(file);
   buildSegmenterNow();
-  if (!file || segmenterOrigin() !== 'own') return;
-  const image = makeSegmenterImage();
-  if (image) writeSegmenterImageFile(file, image);
+  keepSegmenterImage(file);
 }

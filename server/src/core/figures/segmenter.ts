@@ -68,7 +68,8 @@ export interface SegmenterImage {
   probe: { window: string; answer: string };
 }
 
-const PAGE_BYTES = 65536;
+/** The size of a WebAssembly memory page, and so of an image's pages. */
+export const PAGE_BYTES = 65536;
 /** A window whose segmentation needs the dictionary, the name model and both kinds of word. */
 const PROBE_WINDOW = '美国总统拜登与中国国家主席习近平在旧金山会晤，本报记者张伟明报导';
 
